@@ -1,0 +1,171 @@
+#pragma once
+// The durable quad store: an LMDB environment holding the dictionary, six
+// index orders of delta-compressed quad blocks, statistics and metadata.
+//
+// Concurrency is LMDB's: one writer at a time, any number of readers that never
+// block; a ReadTxn sees one consistent snapshot for its whole life.
+//
+// Lifetimes: a Store outlives every transaction begun on it; a QuadCursor and
+// every TermView handed out by a transaction are valid until that transaction
+// ends (commit, abort or destruction).
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "rdf/term.h"
+#include "rdf/term_id.h"
+
+namespace bdis::rdf {
+
+/// The on-disk format version this build reads and writes.
+inline constexpr uint32_t kStoreFormatVersion = 1;
+
+/// Index orders. The letters name the key order; every triple pattern, with or
+/// without a graph, is a prefix range on one of them (see chooseIndex).
+enum class IndexOrder : uint8_t { SPOG = 0, POSG = 1, OSPG = 2, GSPO = 3, GPOS = 4, GOSP = 5 };
+inline constexpr int kIndexCount = 6;
+const char* indexName(IndexOrder order);
+
+/// A pattern over quads: kAny for an unbound position. In `g`: kAny matches
+/// every graph including the default one, kDefaultGraph only the default
+/// graph, kAnyNamedGraph every named graph, any other id that graph.
+struct QuadPattern {
+  TermId s, p, o, g;
+};
+
+/// How a store is opened.
+struct StoreOptions {
+  bool create = true;       ///< create the folder and an empty store if missing
+  bool readOnly = false;    ///< open without write access (bdis query, dump, stats, check)
+  uint64_t mapSize = 1ull << 40;  ///< LMDB map size (virtual; the file grows as needed)
+  unsigned maxReaders = 512;
+};
+
+/// Counts kept by the store, exact after every commit.
+struct StoreStats {
+  uint64_t quads = 0;
+  uint64_t namedGraphs = 0;  ///< graphs other than the default one holding at least one quad
+  uint64_t terms = 0;        ///< dictionary entries (inline values are not counted)
+  uint64_t bytesOnDisk = 0;  ///< size of the data file
+  uint64_t indexBytes[kIndexCount] = {};  ///< LMDB pages used per index order
+  uint64_t dictionaryBytes = 0;
+};
+
+/// Iterates the quads matching a pattern in the order of one index.
+/// Valid until its transaction ends. Move-only.
+class QuadCursor {
+ public:
+  struct Impl;
+  explicit QuadCursor(std::unique_ptr<Impl> impl);
+  QuadCursor(QuadCursor&&) noexcept;
+  QuadCursor& operator=(QuadCursor&&) noexcept;
+  ~QuadCursor();
+
+  /// The next matching quad, or false at the end.
+  bool next(QuadIds& out);
+  /// Up to out.size() next matching quads; returns how many were written (0 at the end).
+  size_t nextBatch(std::span<QuadIds> out);
+  /// The index this cursor walks; quads come sorted in that order.
+  IndexOrder order() const;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+class Store;
+
+/// A consistent read-only snapshot of the store.
+class ReadTxn {
+ public:
+  struct Impl;
+  virtual ~ReadTxn();
+  ReadTxn(const ReadTxn&) = delete;
+  ReadTxn& operator=(const ReadTxn&) = delete;
+
+  /// The id of a term if the store knows it (inline values always have one).
+  std::optional<TermId> lookup(const TermView& term) const;
+  /// The term behind an id. Throws StorageError for an id the dictionary lacks.
+  Term decode(TermId id) const;
+  /// Decodes into a view; `scratch` holds inline values, dictionary strings point
+  /// into the map. The view is valid until the transaction ends or scratch changes.
+  TermView decodeView(TermId id, std::string& scratch) const;
+
+  /// The index chosen for a pattern: bound positions form the longest key prefix.
+  static IndexOrder chooseIndex(const QuadPattern& pattern);
+  /// Every quad matching the pattern, sorted by the chosen index (or by `order`
+  /// when given: bound positions that are not a prefix of it are then filtered).
+  QuadCursor scan(const QuadPattern& pattern, std::optional<IndexOrder> order = {}) const;
+  /// Exact number of quads matching the pattern, counting whole blocks without
+  /// decoding them where the range allows.
+  uint64_t count(const QuadPattern& pattern) const;
+  /// Named graphs holding at least one quad, in id order.
+  std::vector<TermId> namedGraphs() const;
+  /// Counts kept by the store.
+  StoreStats stats() const;
+
+ protected:
+  explicit ReadTxn(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+  friend class Store;
+};
+
+/// The single write transaction. Reads through it see its own writes.
+/// Destroyed without commit(), it aborts and the store is exactly as before.
+class WriteTxn : public ReadTxn {
+ public:
+  ~WriteTxn() override;
+
+  /// The id of a term, adding it to the dictionary if new.
+  TermId intern(const TermView& term);
+  /// Adds a quad; false if it was already there.
+  bool insert(const QuadIds& quad);
+  /// Removes a quad; false if it was not there.
+  bool erase(const QuadIds& quad);
+  /// Adds many quads (any order, duplicates allowed): sorted per index and
+  /// merged block by block. Reorders `quads`. Returns how many were new.
+  uint64_t insertBatch(std::vector<QuadIds>& quads);
+  /// Removes many quads; returns how many were there.
+  uint64_t eraseBatch(std::vector<QuadIds>& quads);
+  /// Removes every quad of a graph (kDefaultGraph for the default one); returns how many.
+  uint64_t clearGraph(TermId graph);
+  /// Makes every change durable and visible to later readers. The txn is then finished.
+  void commit();
+  /// Drops every change. The txn is then finished.
+  void abort();
+
+ private:
+  explicit WriteTxn(std::unique_ptr<Impl> impl);
+  friend class Store;
+};
+
+/// An open store folder.
+class Store {
+ public:
+  /// Opens (or creates, per options) the store in `dir`. Throws StorageError with a
+  /// clear message for a missing or read-only folder, a wrong format version, or
+  /// a folder that is not a bdis store.
+  static std::unique_ptr<Store> open(const std::filesystem::path& dir,
+                                     const StoreOptions& options = {});
+  ~Store();
+
+  /// A snapshot for reading; any number may be open at once, from any thread.
+  std::unique_ptr<ReadTxn> beginRead() const;
+  /// The write transaction; blocks while another one is open.
+  std::unique_ptr<WriteTxn> beginWrite();
+
+  const std::filesystem::path& path() const;
+  bool readOnly() const;
+
+  struct Impl;
+
+ private:
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace bdis::rdf
