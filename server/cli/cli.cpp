@@ -1,0 +1,93 @@
+#include "server/cli/cli.h"
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "rdf/error.h"
+#include "server/cli/commands.h"
+
+namespace bdis::server {
+
+namespace {
+
+void addStore(CLI::App* cmd, std::string& store) {
+  cmd->add_option("--store", store, "store folder")->required();
+}
+
+}  // namespace
+
+int runCli(int argc, char** argv) {
+  CLI::App app{"bdis: linked open data store and SPARQL endpoint for the ESS"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "bdis 0.1.0");
+
+  LoadArgs load;
+  auto* loadCmd = app.add_subcommand("load", "bulk-load RDF files into the store (one transaction)");
+  addStore(loadCmd, load.store);
+  loadCmd->add_option("--graph", load.graph, "target named graph IRI for triples");
+  loadCmd->add_flag("--replace", load.replace, "replace the target graph atomically");
+  loadCmd->add_option("--format", load.format, "nt, nq, ttl, trig (default: from the file name)");
+  loadCmd->add_option("--base", load.base, "base IRI (default: the file's file: IRI)");
+  loadCmd->add_flag("--skip-invalid", load.skipInvalid, "skip and report bad statements");
+  loadCmd->add_option("--memory-limit", load.memoryLimit, "memory for buffered quads (e.g. 512M, 2G)");
+  loadCmd->add_option("--threads", load.threads, "parse threads (default: all cores)");
+  loadCmd->add_option("files", load.files, "files to load (.gz/.zst too), or - for stdin")->required();
+
+  DumpArgs dump;
+  auto* dumpCmd = app.add_subcommand("dump", "write the store or one graph out");
+  addStore(dumpCmd, dump.store);
+  dumpCmd->add_option("--format", dump.format, "nq, nt, ttl, trig")
+      ->check(CLI::IsMember({"nq", "nt", "ttl", "trig"}));
+  dumpCmd->add_option("--graph", dump.graph, "one graph: an IRI, or 'default'");
+  dumpCmd->add_option("-o,--output", dump.output, "output file (default: stdout)");
+
+  StoreArgs stats;
+  auto* statsCmd = app.add_subcommand("stats", "triples, graphs, terms, bytes on disk");
+  addStore(statsCmd, stats.store);
+
+  StoreArgs check;
+  auto* checkCmd = app.add_subcommand("check", "verify that indexes and dictionary agree");
+  addStore(checkCmd, check.store);
+
+  ServeArgs serve;
+  auto* serveCmd = app.add_subcommand("serve", "serve the store over HTTP (SPARQL, Graph Store, ...)");
+  addStore(serveCmd, serve.store);
+  serveCmd->add_option("--host", serve.host, "address to listen on");
+  serveCmd->add_option("--port", serve.port, "port to listen on");
+  serveCmd->add_option("--threads", serve.threads, "query threads (default: cores)");
+  serveCmd->add_option("--timeout", serve.timeout, "query time limit in seconds");
+  serveCmd->add_option("--write-token-file", serve.writeTokenFile,
+                       "file of bearer tokens allowed to write (default: read-only)");
+  serveCmd->add_option("--public-base", serve.publicBase, "base URL of minted IRIs");
+  serveCmd->add_option("--max-body", serve.maxBody, "largest request body (e.g. 64M)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+
+  try {
+    if (*loadCmd) return runLoad(load);
+    if (*dumpCmd) return runDump(dump);
+    if (*statsCmd) return runStats(stats);
+    if (*checkCmd) return runCheck(check);
+    if (*serveCmd) return runServe(serve);
+  } catch (const UsageError& e) {
+    std::cerr << "bdis: " << e.what() << "\n";
+    return 2;
+  } catch (const Error& e) {
+    std::cerr << "bdis: " << e.what() << "\n";
+    return 1;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "bdis: out of memory\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "bdis: internal error: " << e.what() << "\n";
+    return 1;
+  }
+  return 2;
+}
+
+}  // namespace bdis::server

@@ -1,0 +1,52 @@
+#include <cstdio>
+#include <iostream>
+
+#include "loaders/bulk/bulk_loader.h"
+#include "loaders/bulk/progress.h"
+#include "rdf/store.h"
+#include "server/cli/commands.h"
+
+namespace bdis::server {
+
+int runLoad(const LoadArgs& args) {
+  loaders::BulkLoadOptions opts;
+  opts.graph = args.graph;
+  opts.replace = args.replace;
+  opts.baseIri = args.base;
+  opts.skipInvalid = args.skipInvalid;
+  opts.threads = args.threads;
+  opts.progress = loaders::stderrIsTerminal();
+  if (auto limit = loaders::parseByteSize(args.memoryLimit)) {
+    opts.memoryLimit = *limit;
+  } else {
+    throw UsageError("--memory-limit: expected a size such as 512M or 2G, got '" +
+                     args.memoryLimit + "'");
+  }
+  if (!args.format.empty()) {
+    opts.format = rdf::formatFromName(args.format);
+    if (!opts.format) {
+      throw UsageError("--format: unknown format '" + args.format +
+                       "' (expected nt, nq, ttl, trig)");
+    }
+  }
+  if (args.replace && !args.graph) {
+    // Replacing the default graph is allowed and explicit.
+  }
+
+  auto store = rdf::Store::open(args.store);
+  auto summary = loaders::bulkLoad(*store, args.files, opts, std::cerr);
+  double rate = summary.seconds > 0 ? summary.statements / summary.seconds : 0;
+  std::printf("loaded %llu triples in %.2f s (%.0f triples/s)",
+              static_cast<unsigned long long>(summary.statements), summary.seconds, rate);
+  if (summary.statements != summary.inserted) {
+    std::printf(", %llu new", static_cast<unsigned long long>(summary.inserted));
+  }
+  if (summary.skipped) std::printf(", %llu skipped", static_cast<unsigned long long>(summary.skipped));
+  if (args.replace) {
+    std::printf(", %llu replaced", static_cast<unsigned long long>(summary.removed));
+  }
+  std::printf("\n");
+  return 0;
+}
+
+}  // namespace bdis::server

@@ -1,0 +1,25 @@
+#pragma once
+// What `bdis serve` is configured with.
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+namespace bdis::server {
+
+struct ServerConfig {
+  std::string host = "127.0.0.1";
+  uint16_t port = 7373;
+  unsigned networkThreads = 2;            ///< Pistache reactor threads
+  unsigned queryThreads = 0;              ///< query workers; 0 = cores
+  size_t maxQueued = 64;                  ///< queries waiting beyond the running ones, then 503
+  std::chrono::milliseconds timeout{30000};  ///< per-query deadline
+  uint64_t queryMemoryBytes = 1ull << 30;    ///< per-query memory budget
+  uint64_t maxResultRows = 10'000'000;    ///< rows beyond this end the result, flagged
+  size_t maxBodyBytes = 64u << 20;        ///< request bodies beyond this get 413
+  std::string writeTokenFile;             ///< empty: read-only server
+  std::string publicBase;                 ///< base URL of minted IRIs
+  std::string storePath;
+};
+
+}  // namespace bdis::server

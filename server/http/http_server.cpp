@@ -1,0 +1,243 @@
+#include "server/http/http_server.h"
+
+#include <pistache/endpoint.h>
+#include <pistache/http.h>
+
+#include <algorithm>
+#include <atomic>
+#include <csignal>
+#include <ctime>
+#include <iostream>
+#include <streambuf>
+#include <thread>
+
+#include "rdf/error.h"
+#include "server/http/errors.h"
+#include "server/http/thread_pool.h"
+
+namespace bdis::server {
+
+using namespace Pistache;
+
+namespace {
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+HttpRequest convert(const Http::Request& req) {
+  HttpRequest r;
+  r.method = Http::methodString(req.method());
+  r.path = percentDecode(req.resource(), false);
+  const auto& q = req.query();
+  for (auto it = q.parameters_begin(); it != q.parameters_end(); ++it) {
+    r.params.emplace(percentDecode(it->first, true), percentDecode(it->second, true));
+  }
+  for (const auto& h : req.headers().list()) {
+    std::ostringstream os;
+    h->write(os);
+    r.headers[lower(h->name())] = os.str();
+  }
+  for (const auto& [name, raw] : req.headers().rawList()) r.headers[lower(name)] = raw.value();
+  r.body = req.body();
+  if (r.contentType() == "application/x-www-form-urlencoded") parseForm(r.body, r.params);
+  return r;
+}
+
+std::string httpDate() {
+  char buf[64];
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+  return buf;
+}
+
+/// Buffers a streamed body into 32 KiB chunks of a Pistache ResponseStream.
+class ChunkBuffer : public std::streambuf {
+ public:
+  explicit ChunkBuffer(Http::ResponseStream& out) : out_(out) { setp(buf_, buf_ + sizeof buf_); }
+  ~ChunkBuffer() override = default;
+  void finish() { sync(); }
+
+ protected:
+  int overflow(int c) override {
+    if (sync() != 0) return traits_type::eof();
+    if (c != traits_type::eof()) {
+      *pptr() = static_cast<char>(c);
+      pbump(1);
+    }
+    return c == traits_type::eof() ? 0 : c;
+  }
+  int sync() override {
+    auto n = pptr() - pbase();
+    if (n > 0) {
+      out_.write(pbase(), n);
+      out_.flush();
+      setp(buf_, buf_ + sizeof buf_);
+    }
+    return 0;
+  }
+
+ private:
+  Http::ResponseStream& out_;
+  char buf_[32 * 1024];
+};
+
+void send(Http::ResponseWriter& writer, HttpResponse& response, bool keepAlive) {
+  auto& headers = writer.headers();
+  headers.add<Http::Header::ContentType>(Http::Mime::MediaType::fromString(response.contentType));
+  headers.addRaw(Http::Header::Raw("Date", httpDate()));
+  headers.addRaw(Http::Header::Raw("Access-Control-Allow-Origin", "*"));
+  if (keepAlive) headers.add<Http::Header::Connection>(Http::ConnectionControl::KeepAlive);
+  for (auto& [name, value] : response.headers) headers.addRaw(Http::Header::Raw(name, value));
+  auto code = static_cast<Http::Code>(response.status);
+  if (!response.stream) {
+    writer.send(code, response.body);
+    return;
+  }
+  auto stream = writer.stream(code);
+  ChunkBuffer buffer(stream);
+  std::ostream os(&buffer);
+  try {
+    response.stream(os);
+  } catch (const std::exception& e) {
+    // Headers are gone already: end the body with a visible marker.
+    os << "\n# error: " << e.what() << "\n";
+  }
+  buffer.finish();
+  stream.ends();
+}
+
+class Handler : public Http::Handler {
+ public:
+  HTTP_PROTOTYPE(Handler)
+
+  Handler(App* app, ThreadPool* pool, std::atomic<bool>* stopping)
+      : app_(app), pool_(pool), stopping_(stopping) {}
+
+  void onRequest(const Http::Request& req, Http::ResponseWriter writer) override {
+    HttpRequest request;
+    try {
+      request = convert(req);
+    } catch (const std::exception& e) {
+      HttpResponse bad = errorBody(400, std::string("malformed request: ") + e.what());
+      send(writer, bad, false);
+      return;
+    }
+    bool keepAlive = req.version() == Http::Version::Http11 &&
+                     lower(request.header("connection")).find("close") == std::string::npos;
+    const Route* route = app_->find(request);
+    if (!route || route->light) {
+      HttpResponse response = app_->handle(request);
+      send(writer, response, keepAlive);
+      return;
+    }
+    if (stopping_->load()) {
+      HttpResponse busy = errorBody(503, "the server is shutting down");
+      busy.header("Retry-After", "5");
+      send(writer, busy, false);
+      return;
+    }
+    auto task = std::make_shared<std::pair<HttpRequest, Http::ResponseWriter>>(
+        std::move(request), std::move(writer));
+    App* app = app_;
+    bool queued = pool_->trySubmit([app, task, keepAlive] {
+      app->metrics().inFlight(1);
+      HttpResponse response = app->handle(task->first);
+      try {
+        send(task->second, response, keepAlive);
+      } catch (...) {
+        // The client went away; nothing to answer.
+      }
+      app->metrics().inFlight(-1);
+    });
+    if (!queued) {
+      app_->metrics().rejected();
+      HttpResponse busy = errorBody(503, "too many concurrent queries; retry shortly");
+      busy.header("Retry-After", "1");
+      send(task->second, busy, keepAlive);
+    }
+  }
+
+ private:
+  App* app_;
+  ThreadPool* pool_;
+  std::atomic<bool>* stopping_;
+};
+
+}  // namespace
+
+struct HttpServer::Impl {
+  App& app;
+  std::unique_ptr<ThreadPool> pool;
+  std::unique_ptr<Http::Endpoint> endpoint;
+  std::atomic<bool> stopping{false};
+  bool started = false;
+  explicit Impl(App& a) : app(a) {}
+};
+
+HttpServer::HttpServer(App& app) : impl_(std::make_unique<Impl>(app)) {}
+
+HttpServer::~HttpServer() { stop(); }
+
+void HttpServer::start() {
+  const auto& cfg = impl_->app.config();
+  unsigned workers = cfg.queryThreads ? cfg.queryThreads : std::thread::hardware_concurrency();
+  impl_->pool = std::make_unique<ThreadPool>(workers, cfg.maxQueued);
+  Address addr(cfg.host, Port(cfg.port));
+  impl_->endpoint = std::make_unique<Http::Endpoint>(addr);
+  auto opts = Http::Endpoint::options()
+                  .threads(static_cast<int>(cfg.networkThreads))
+                  .flags(Tcp::Options::ReuseAddr)
+                  .maxRequestSize(cfg.maxBodyBytes + 64 * 1024)
+                  .maxResponseSize(SIZE_MAX);
+  impl_->endpoint->init(opts);
+  impl_->endpoint->setHandler(
+      std::make_shared<Handler>(&impl_->app, impl_->pool.get(), &impl_->stopping));
+  try {
+    impl_->endpoint->serveThreaded();
+  } catch (const std::exception& e) {
+    throw StorageError("cannot listen on " + cfg.host + ":" + std::to_string(cfg.port) + ": " +
+                       e.what());
+  }
+  impl_->started = true;
+}
+
+uint16_t HttpServer::port() const {
+  return impl_->endpoint ? static_cast<uint16_t>(impl_->endpoint->getPort()) : 0;
+}
+
+void HttpServer::stop() {
+  if (!impl_->started) return;
+  impl_->started = false;
+  impl_->stopping = true;
+  impl_->pool->drain();
+  impl_->endpoint->shutdown();
+  impl_->pool.reset();
+}
+
+namespace {
+std::atomic<bool> gSignalled{false};
+extern "C" void onSignal(int) { gSignalled = true; }
+}  // namespace
+
+int serveUntilSignal(App& app) {
+  std::signal(SIGTERM, onSignal);
+  std::signal(SIGINT, onSignal);
+  std::signal(SIGPIPE, SIG_IGN);
+  HttpServer server(app);
+  server.start();
+  std::cerr << "bdis: serving " << app.config().storePath << " at http://" << app.config().host
+            << ":" << server.port() << "/ (" << (app.auth().writable() ? "writable with a token" : "read-only")
+            << ")\n";
+  while (!gSignalled) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  std::cerr << "bdis: stopping: finishing requests in flight\n";
+  server.stop();
+  std::cerr << "bdis: stopped\n";
+  return 0;
+}
+
+}  // namespace bdis::server

@@ -1,0 +1,54 @@
+#pragma once
+// HTTP requests and responses as bdis sees them, independent of Pistache, so
+// that routes are plain functions that tests can call directly.
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace bdis::server {
+
+/// A request with its query string and form body already percent-decoded.
+struct HttpRequest {
+  std::string method;  ///< "GET", "POST", ...
+  std::string path;    ///< without the query string, percent-decoded
+  std::multimap<std::string, std::string> params;  ///< query-string (and form-body) parameters
+  std::map<std::string, std::string> headers;      ///< names lower-cased
+  std::string body;
+
+  /// The first value of a parameter.
+  std::optional<std::string> param(const std::string& name) const;
+  /// Every value of a parameter, in order.
+  std::vector<std::string> params_all(const std::string& name) const;
+  /// A header value (name in lower case), or empty.
+  std::string header(const std::string& name) const;
+  /// The media type of Content-Type, lower-cased, without parameters.
+  std::string contentType() const;
+};
+
+/// A response: either a whole body or a producer that streams it.
+struct HttpResponse {
+  int status = 200;
+  std::string contentType = "text/plain; charset=utf-8";
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+  /// When set, called on a worker thread to write the body in chunks; `body` is then ignored.
+  std::function<void(std::ostream&)> stream;
+
+  static HttpResponse text(int status, std::string body);
+  static HttpResponse json(int status, std::string body);
+  void header(std::string name, std::string value) {
+    headers.emplace_back(std::move(name), std::move(value));
+  }
+};
+
+/// Decodes %XX escapes; with `plusIsSpace`, '+' becomes ' ' (form encoding).
+std::string percentDecode(std::string_view s, bool plusIsSpace);
+/// Parses `a=1&b=2` (application/x-www-form-urlencoded) into `out`.
+void parseForm(std::string_view s, std::multimap<std::string, std::string>& out);
+
+}  // namespace bdis::server

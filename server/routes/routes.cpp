@@ -1,0 +1,12 @@
+#include "server/routes/routes.h"
+
+#include "server/http/app.h"
+
+namespace bdis::server {
+
+void registerRoutes(App& app) {
+  registerBasicRoutes(app);
+  registerGraphStoreRoutes(app);
+}
+
+}  // namespace bdis::server
