@@ -1,0 +1,94 @@
+#pragma once
+// The public entry point of the SPARQL 1.1 query engine: text in, results out
+// through a ResultSink. The engine parses, translates to the algebra, plans
+// (sparql/planner/) and runs the plan over term ids (sparql/exec/), decoding
+// terms only for expressions and at output.
+//
+// Dataset: without FROM / FROM NAMED and without a protocol Dataset, the
+// default graph is the store's default graph and the named graphs are all the
+// named graphs of the store. FROM <g>... makes the default graph the RDF merge
+// of those graphs; FROM NAMED <g>... restricts the named graphs to those.
+// A protocol Dataset (default-graph-uri / named-graph-uri) replaces the query's
+// FROM / FROM NAMED entirely.
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "rdf/store.h"
+#include "rdf/term.h"
+
+namespace bdis::sparql {
+
+/// The four query forms, as seen by a ResultSink.
+enum class QueryForm { Select, Ask, Construct, Describe };
+
+/// Per-query limits; zero / null means no limit.
+struct QueryLimits {
+  /// Wall-clock budget from the start of executeQuery; exceeding it throws
+  /// ExecutionError("query timed out after N ms").
+  std::chrono::milliseconds timeout{0};
+  /// Estimated bytes held by materialising operators (hash tables, sort buffers,
+  /// group tables, distinct sets); exceeding it throws
+  /// ExecutionError("query exceeded its memory budget of N MB").
+  uint64_t memoryBytes = 0;
+  /// Polled once per batch; when it becomes true the query stops with
+  /// ExecutionError("query cancelled"). Must outlive executeQuery.
+  const std::atomic<bool>* cancel = nullptr;
+};
+
+/// A protocol dataset (default-graph-uri / named-graph-uri): graph IRIs.
+/// When present it overrides the query's FROM / FROM NAMED.
+struct Dataset {
+  std::vector<std::string> defaultGraphs;
+  std::vector<std::string> namedGraphs;
+};
+
+/// One query to run.
+struct QueryRequest {
+  std::string text;      ///< The SPARQL 1.1 query.
+  std::string baseIri;   ///< Resolves relative IRIs before any BASE; may be empty.
+  std::optional<Dataset> dataset;
+  QueryLimits limits;
+  /// Fill QueryStats::explain with the plan (one line per operator, indented,
+  /// with estimated and actual row counts after the run).
+  bool explain = false;
+};
+
+/// Receives the results of one query, in this order: begin, then rows (Select),
+/// one boolean (Ask) or triples (Construct, Describe), then end.
+class ResultSink {
+ public:
+  virtual ~ResultSink() = default;
+  /// Called once first. `vars` are the projected variables (Select; empty otherwise),
+  /// valid during the call.
+  virtual void begin(QueryForm form, const std::vector<std::string>& vars) = 0;
+  /// One solution: one value per variable of begin(), kind None for unbound.
+  /// The views are valid only during the call.
+  virtual void row(std::span<const rdf::TermView> values) = 0;
+  /// The answer of an ASK query.
+  virtual void boolean(bool value) = 0;
+  /// One triple of a CONSTRUCT / DESCRIBE result (g is None). Valid during the call.
+  virtual void triple(const rdf::QuadView& quad) = 0;
+  /// Called once last, after a successful run (not after an exception).
+  virtual void end() = 0;
+};
+
+/// What a run did.
+struct QueryStats {
+  uint64_t rows = 0;     ///< Solutions (Select), triples (Construct/Describe), 1 for Ask.
+  double seconds = 0;    ///< Wall-clock time of parse + plan + run.
+  std::string explain;   ///< The annotated plan when QueryRequest::explain is set.
+};
+
+/// Parses, plans and runs a query against one read snapshot, streaming results
+/// to `sink`. Throws SyntaxError / SemanticError for a bad query and
+/// ExecutionError for a failed run (SERVICE without SILENT, limits, cancellation).
+/// The sink may have received begin() and some rows when an exception is thrown.
+QueryStats executeQuery(const rdf::ReadTxn& txn, const QueryRequest& request, ResultSink& sink);
+
+}  // namespace bdis::sparql
