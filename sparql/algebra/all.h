@@ -1,0 +1,21 @@
+#pragma once
+// Every algebra operator, for code that walks whole trees (printers, planners).
+
+#include "sparql/algebra/bgp.h"
+#include "sparql/algebra/distinct.h"
+#include "sparql/algebra/extend.h"
+#include "sparql/algebra/filter.h"
+#include "sparql/algebra/graph.h"
+#include "sparql/algebra/group.h"
+#include "sparql/algebra/join.h"
+#include "sparql/algebra/left_join.h"
+#include "sparql/algebra/minus.h"
+#include "sparql/algebra/op.h"
+#include "sparql/algebra/order_by.h"
+#include "sparql/algebra/path_op.h"
+#include "sparql/algebra/project.h"
+#include "sparql/algebra/reduced.h"
+#include "sparql/algebra/service.h"
+#include "sparql/algebra/slice.h"
+#include "sparql/algebra/table.h"
+#include "sparql/algebra/union.h"

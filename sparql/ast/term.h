@@ -1,0 +1,52 @@
+#pragma once
+// Pattern positions: a variable or an RDF term.
+
+#include <string>
+#include <utility>
+
+#include "rdf/term.h"
+
+namespace bdis::sparql {
+
+/// A variable or an RDF term, as it appears in a triple pattern, a template or
+/// a VALUES row. Variable names are kept without the leading `?`/`$`.
+/// Names starting with `?` are non-distinguished variables made by the
+/// translator (from blank nodes in patterns and property-path rewriting); they
+/// never appear in `SELECT *` and print as `??name` in SSE.
+struct VarOrTerm {
+  std::string var;  ///< Variable name; empty when this is a term.
+  rdf::Term term;   ///< The term when `var` is empty.
+
+  /// A variable named `name` (without `?`).
+  static VarOrTerm variable(std::string name) {
+    VarOrTerm v;
+    v.var = std::move(name);
+    return v;
+  }
+  /// A constant term.
+  static VarOrTerm of(rdf::Term t) {
+    VarOrTerm v;
+    v.term = std::move(t);
+    return v;
+  }
+  bool isVar() const { return !var.empty(); }
+  friend bool operator==(const VarOrTerm&, const VarOrTerm&) = default;
+};
+
+/// True for variables made by the translator rather than written by the user.
+inline bool isHiddenVar(const std::string& name) { return !name.empty() && name[0] == '?'; }
+
+/// A triple pattern: subject, predicate, object (no property path).
+struct TriplePattern {
+  VarOrTerm s, p, o;
+  friend bool operator==(const TriplePattern&, const TriplePattern&) = default;
+};
+
+/// A quad pattern of an update template or data block; `g` is an empty term
+/// (kind None, no variable) for the default graph.
+struct QuadPattern {
+  VarOrTerm s, p, o, g;
+  friend bool operator==(const QuadPattern&, const QuadPattern&) = default;
+};
+
+}  // namespace bdis::sparql
