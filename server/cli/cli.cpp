@@ -49,6 +49,17 @@ int runCli(int argc, char** argv) {
   auto* checkCmd = app.add_subcommand("check", "verify that indexes and dictionary agree");
   addStore(checkCmd, check.store);
 
+  QueryArgs query;
+  auto* queryCmd = app.add_subcommand("query", "run a SPARQL 1.1 query");
+  addStore(queryCmd, query.store);
+  queryCmd->add_option("--format", query.format,
+                       "json, xml, csv, tsv, table (SELECT/ASK); nt, nq, ttl, jsonld (graphs)");
+  queryCmd->add_option("-f,--file", query.file, "read the query from a file (- for stdin)");
+  queryCmd->add_flag("--explain", query.explain, "print the plan with row counts on stderr");
+  queryCmd->add_option("--timeout", query.timeout, "time limit in seconds (0: none)");
+  queryCmd->add_option("--memory-limit", query.memoryLimit, "memory budget of the query (e.g. 2G)");
+  queryCmd->add_option("query", query.text, "the query text");
+
   ServeArgs serve;
   auto* serveCmd = app.add_subcommand("serve", "serve the store over HTTP (SPARQL, Graph Store, ...)");
   addStore(serveCmd, serve.store);
@@ -74,6 +85,7 @@ int runCli(int argc, char** argv) {
     if (*statsCmd) return runStats(stats);
     if (*checkCmd) return runCheck(check);
     if (*serveCmd) return runServe(serve);
+    if (*queryCmd) return runQuery(query);
   } catch (const UsageError& e) {
     std::cerr << "bdis: " << e.what() << "\n";
     return 2;

@@ -47,6 +47,17 @@ struct StoreArgs {
 int runStats(const StoreArgs& args);
 int runCheck(const StoreArgs& args);
 
+struct QueryArgs {
+  std::string store;
+  std::string format;  ///< empty: table on a terminal, else json (SELECT/ASK) or nt (graphs)
+  std::string file;
+  std::string text;
+  bool explain = false;
+  double timeout = 0;  ///< seconds; 0 = none
+  std::string memoryLimit = "4G";
+};
+int runQuery(const QueryArgs& args);
+
 struct ServeArgs {
   std::string store;
   std::string host = "127.0.0.1";

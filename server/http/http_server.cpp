@@ -7,6 +7,8 @@
 #include <atomic>
 #include <csignal>
 #include <ctime>
+#include <optional>
+#include <sstream>
 #include <iostream>
 #include <streambuf>
 #include <thread>
@@ -55,16 +57,37 @@ std::string httpDate() {
   return buf;
 }
 
-/// Buffers a streamed body into 32 KiB chunks of a Pistache ResponseStream.
-class ChunkBuffer : public std::streambuf {
+void setHeaders(Http::ResponseWriter& writer, const HttpResponse& response, bool keepAlive) {
+  auto& headers = writer.headers();
+  headers.add<Http::Header::ContentType>(Http::Mime::MediaType::fromString(response.contentType));
+  headers.addRaw(Http::Header::Raw("Date", httpDate()));
+  headers.addRaw(Http::Header::Raw("Access-Control-Allow-Origin", "*"));
+  if (keepAlive) headers.add<Http::Header::Connection>(Http::ConnectionControl::KeepAlive);
+  for (const auto& [name, value] : response.headers) {
+    headers.addRaw(Http::Header::Raw(name, value));
+  }
+}
+
+/// Buffers a streamed body into 32 KiB chunks; the response line and headers
+/// are sent only with the first chunk, so that the producer can still change
+/// them (or fail cleanly) until then.
+class LazyStream : public std::streambuf {
  public:
-  explicit ChunkBuffer(Http::ResponseStream& out) : out_(out) { setp(buf_, buf_ + sizeof buf_); }
-  ~ChunkBuffer() override = default;
-  void finish() { sync(); }
+  LazyStream(Http::ResponseWriter& writer, HttpResponse& head, bool keepAlive)
+      : writer_(writer), head_(head), keepAlive_(keepAlive) {
+    setp(buf_, buf_ + sizeof buf_);
+  }
+  bool started() const { return stream_.has_value(); }
+  /// Sends what is buffered and ends the body.
+  void finish() {
+    sync();
+    if (!stream_) start();
+    stream_->ends();
+  }
 
  protected:
   int overflow(int c) override {
-    if (sync() != 0) return traits_type::eof();
+    sync();
     if (c != traits_type::eof()) {
       *pptr() = static_cast<char>(c);
       pbump(1);
@@ -74,41 +97,55 @@ class ChunkBuffer : public std::streambuf {
   int sync() override {
     auto n = pptr() - pbase();
     if (n > 0) {
-      out_.write(pbase(), n);
-      out_.flush();
+      if (!stream_) start();
+      stream_->write(pbase(), n);
+      stream_->flush();
       setp(buf_, buf_ + sizeof buf_);
     }
     return 0;
   }
 
  private:
-  Http::ResponseStream& out_;
+  void start() {
+    setHeaders(writer_, head_, keepAlive_);
+    stream_.emplace(writer_.stream(static_cast<Http::Code>(head_.status)));
+  }
+  Http::ResponseWriter& writer_;
+  HttpResponse& head_;
+  bool keepAlive_;
+  std::optional<Http::ResponseStream> stream_;
   char buf_[32 * 1024];
 };
 
-void send(Http::ResponseWriter& writer, HttpResponse& response, bool keepAlive) {
-  auto& headers = writer.headers();
-  headers.add<Http::Header::ContentType>(Http::Mime::MediaType::fromString(response.contentType));
-  headers.addRaw(Http::Header::Raw("Date", httpDate()));
-  headers.addRaw(Http::Header::Raw("Access-Control-Allow-Origin", "*"));
-  if (keepAlive) headers.add<Http::Header::Connection>(Http::ConnectionControl::KeepAlive);
-  for (auto& [name, value] : response.headers) headers.addRaw(Http::Header::Raw(name, value));
-  auto code = static_cast<Http::Code>(response.status);
+void send(Http::ResponseWriter& writer, HttpResponse& response, bool keepAlive,
+          const HttpRequest& request) {
   if (!response.stream) {
-    writer.send(code, response.body);
+    setHeaders(writer, response, keepAlive);
+    writer.send(static_cast<Http::Code>(response.status), response.body);
     return;
   }
-  auto stream = writer.stream(code);
-  ChunkBuffer buffer(stream);
+  LazyStream buffer(writer, response, keepAlive);
   std::ostream os(&buffer);
   try {
-    response.stream(os);
-  } catch (const std::exception& e) {
-    // Headers are gone already: end the body with a visible marker.
-    os << "\n# error: " << e.what() << "\n";
+    response.stream(os, response);
+    os.flush();
+  } catch (...) {
+    if (!buffer.started()) {
+      HttpResponse error = errorResponse(std::current_exception(), request);
+      setHeaders(writer, error, keepAlive);
+      writer.send(static_cast<Http::Code>(error.status), error.body);
+      return;
+    }
+    // Part of the body is gone already: end it with a visible marker.
+    try {
+      std::rethrow_exception(std::current_exception());
+    } catch (const std::exception& e) {
+      os << "\n# bdis: result truncated: " << e.what() << "\n";
+    } catch (...) {
+      os << "\n# bdis: result truncated\n";
+    }
   }
   buffer.finish();
-  stream.ends();
 }
 
 class Handler : public Http::Handler {
@@ -124,7 +161,7 @@ class Handler : public Http::Handler {
       request = convert(req);
     } catch (const std::exception& e) {
       HttpResponse bad = errorBody(400, std::string("malformed request: ") + e.what());
-      send(writer, bad, false);
+      send(writer, bad, false, request);
       return;
     }
     bool keepAlive = req.version() == Http::Version::Http11 &&
@@ -132,13 +169,13 @@ class Handler : public Http::Handler {
     const Route* route = app_->find(request);
     if (!route || route->light) {
       HttpResponse response = app_->handle(request);
-      send(writer, response, keepAlive);
+      send(writer, response, keepAlive, request);
       return;
     }
     if (stopping_->load()) {
       HttpResponse busy = errorBody(503, "the server is shutting down");
       busy.header("Retry-After", "5");
-      send(writer, busy, false);
+      send(writer, busy, false, request);
       return;
     }
     auto task = std::make_shared<std::pair<HttpRequest, Http::ResponseWriter>>(
@@ -148,7 +185,7 @@ class Handler : public Http::Handler {
       app->metrics().inFlight(1);
       HttpResponse response = app->handle(task->first);
       try {
-        send(task->second, response, keepAlive);
+        send(task->second, response, keepAlive, task->first);
       } catch (...) {
         // The client went away; nothing to answer.
       }
@@ -158,7 +195,7 @@ class Handler : public Http::Handler {
       app_->metrics().rejected();
       HttpResponse busy = errorBody(503, "too many concurrent queries; retry shortly");
       busy.header("Retry-After", "1");
-      send(task->second, busy, keepAlive);
+      send(task->second, busy, keepAlive, task->first);
     }
   }
 

@@ -36,8 +36,11 @@ struct HttpResponse {
   std::string contentType = "text/plain; charset=utf-8";
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
-  /// When set, called on a worker thread to write the body in chunks; `body` is then ignored.
-  std::function<void(std::ostream&)> stream;
+  /// When set, called on a worker thread to write the body in chunks; `body` is
+  /// then ignored. Until its first 32 KiB are flushed the producer may still change
+  /// the status, content type and headers of the response it is given, and an
+  /// exception it throws still becomes a proper error response.
+  std::function<void(std::ostream& out, HttpResponse& head)> stream;
 
   static HttpResponse text(int status, std::string body);
   static HttpResponse json(int status, std::string body);

@@ -94,7 +94,7 @@ HttpResponse getGraph(const HttpRequest& req, App& app, bool head) {
   r.contentType = mime + "; charset=utf-8";
   r.header("Vary", "Accept");
   if (head) return r;
-  r.stream = [txn, id, format](std::ostream& out) {
+  r.stream = [txn, id, format](std::ostream& out, HttpResponse&) {
     rdf::WriterOptions wo;
     for (auto [name, iri] : rdf::wellKnownPrefixes()) wo.prefixes.emplace_back(name, iri);
     rdf::RdfWriter writer(out, format, wo);

@@ -7,6 +7,8 @@ namespace bdis::server {
 void registerRoutes(App& app) {
   registerBasicRoutes(app);
   registerGraphStoreRoutes(app);
+  registerSparqlRoutes(app);
+  registerUpdateRoutes(app);
 }
 
 }  // namespace bdis::server

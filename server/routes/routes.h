@@ -7,5 +7,7 @@ class App;
 
 void registerBasicRoutes(App& app);       ///< /health, /metrics
 void registerGraphStoreRoutes(App& app);  ///< /store (Graph Store HTTP Protocol)
+void registerSparqlRoutes(App& app);      ///< /sparql (SPARQL 1.1 Protocol)
+void registerUpdateRoutes(App& app);      ///< /update
 
 }  // namespace bdis::server
