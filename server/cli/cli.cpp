@@ -71,6 +71,8 @@ int runCli(int argc, char** argv) {
                        "file of bearer tokens allowed to write (default: read-only)");
   serveCmd->add_option("--public-base", serve.publicBase, "base URL of minted IRIs");
   serveCmd->add_option("--max-body", serve.maxBody, "largest request body (e.g. 64M)");
+  serveCmd->add_option("--max-queued", serve.maxQueued,
+                       "queries waiting for a thread before 503 (default 64)");
 
   try {
     app.parse(argc, argv);

@@ -13,6 +13,7 @@ int runServe(const ServeArgs& args) {
   cfg.host = args.host;
   cfg.port = args.port;
   cfg.queryThreads = args.threads;
+  cfg.maxQueued = args.maxQueued;
   cfg.storePath = args.store;
   cfg.timeout = std::chrono::milliseconds(static_cast<int64_t>(args.timeout * 1000));
   cfg.writeTokenFile = args.writeTokenFile;

@@ -67,6 +67,7 @@ struct ServeArgs {
   std::string writeTokenFile;
   std::string publicBase;
   std::string maxBody = "64M";
+  size_t maxQueued = 64;
 };
 int runServe(const ServeArgs& args);
 
