@@ -60,6 +60,13 @@ ReadResult readLines(std::string_view text, const ReadOptions& options,
     detail::ReadFailure failure = session.failure();
     if (failure.line == 0) {
       std::tie(failure.line, failure.column) = statementPosition(text, session.statements());
+    } else if (failure.atLineStart) {
+      // Serd found the problem at the start of a line, having read past the
+      // end of the previous one (a missing '.'): the error belongs there.
+      --failure.line;
+      const size_t start = lineStart(text, failure.line);
+      const size_t end = text.find('\n', start);
+      failure.column = (end == std::string_view::npos ? text.size() : end) - start + 1;
     }
     SyntaxError error(name, lineOffset + failure.line, failure.column, failure.message);
     if (!options.skipInvalid) throw error;

@@ -201,8 +201,14 @@ SerdStatus SerdSession::statement(const SerdNode* graph, const SerdNode* subject
 
 bool SerdSession::convert(const SerdNode* node, std::string& buf, TermView& out) {
   switch (node->type) {
-    case SERD_URI:
     case SERD_CURIE:
+      if (lineFormat_) {
+        problem_ = "expected an IRI in <...> or a blank node _:label, not a prefixed name or "
+                   "bare word (N-Triples and N-Quads have neither)";
+        return false;
+      }
+      [[fallthrough]];
+    case SERD_URI:
       if (!expandIri(node, buf)) return false;
       out = TermView{TermKind::Iri, buf, {}, {}};
       return true;
@@ -291,14 +297,18 @@ SerdStatus SerdSession::onError(void* handle, const SerdError* error) {
     char text[512];
     std::vsnprintf(text, sizeof text, error->fmt, *error->args);
     const std::string message = explainSerdMessage(text);
+    // Serd counts columns from 1 on its first line and from 0 after each
+    // line break; make them 1-based everywhere.
+    const uint64_t column = error->line <= 1 ? error->col : error->col + 1;
+    const bool atLineStart = error->line > 1 && error->col == 0;
     if (self->strict_) {
       if (!self->failed_) {
         self->failed_ = true;
-        self->failure_ = ReadFailure{error->line, error->col, message};
+        self->failure_ = ReadFailure{error->line, column, message, atLineStart};
       }
     } else {
       self->serdErrorSinceStatement_ = true;
-      self->report(error->line, error->col, message);
+      self->report(error->line, column, message);
     }
   } catch (...) {
     self->capture();

@@ -21,6 +21,9 @@ struct ReadFailure {
   uint64_t line = 0;
   uint64_t column = 0;
   std::string message;
+  /// Serd stopped at the very start of `line`, having read past the end of
+  /// the previous line (e.g. a missing '.').
+  bool atLineStart = false;
 };
 
 /// One parse of one stream. Lives for one run(); not copyable, not thread-safe.
