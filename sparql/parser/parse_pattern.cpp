@@ -39,7 +39,7 @@ ast::GroupGraphPattern Parser::parseGroupGraphPattern() {
     return g;
   }
   parseGroupBody(g);
-  expectPunct("}", "a triple pattern or a graph pattern");
+  expectPunct("}", "a triple pattern");
   return g;
 }
 

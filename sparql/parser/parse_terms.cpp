@@ -181,7 +181,7 @@ bool Parser::atBlank() const { return peek().type == Tok::BNodeLabel || peek().t
 
 rdf::Term Parser::freshBlank() {
   if (noBlanks_) failAt(peek(), "blank nodes are not allowed in DELETE templates and data");
-  return rdf::Term::blank("-" + std::to_string(blankCounter_++));
+  return rdf::Term::blank(".b" + std::to_string(blankCounter_++));
 }
 
 rdf::Term Parser::parseBlank() {

@@ -1,0 +1,174 @@
+// The W3C SPARQL 1.0 / 1.1 syntax suites (positive and negative, query and
+// update, federation): one GoogleTest case per manifest entry, parse only, plus
+// a check of the committed summary (summary-sparql-syntax.txt).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <array>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "rdf/error.h"
+#include "sparql/parser/parser.h"
+#include "tests/support/shared_path.h"
+#include "tests/w3c/manifest.h"
+#include "tests/w3c/skip_list.h"
+
+namespace bdis::w3c {
+namespace {
+
+/// The syntax suites proper; other sparql11 folders are added when their
+/// manifest has syntax entries (aggregates, construct, grouping, delete-insert...).
+const char* const kSuites[] = {
+    "sparql10/syntax-sparql1", "sparql10/syntax-sparql2", "sparql10/syntax-sparql3",
+    "sparql10/syntax-sparql4", "sparql10/syntax-sparql5", "sparql11/syntax-query",
+    "sparql11/syntax-update-1", "sparql11/syntax-update-2", "sparql11/syntax-fed"};
+
+struct Case {
+  std::string suite;
+  std::string testName;
+  ManifestEntry entry;
+};
+
+struct Outcome {
+  enum Kind { Passed, Failed, Skipped } kind = Passed;
+  std::string message;
+};
+
+std::string sanitise(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    out += ok ? c : '_';
+  }
+  return out;
+}
+
+bool isSyntaxTest(std::string_view type) {
+  return type.find("SyntaxTest") != std::string_view::npos;
+}
+
+/// The suites to run: kSuites, then every other sparql11 folder with syntax entries.
+std::vector<std::string> suites(const std::filesystem::path& sparqlDir) {
+  std::vector<std::string> out(std::begin(kSuites), std::end(kSuites));
+  std::set<std::string> known(out.begin(), out.end());
+  std::vector<std::string> extra;
+  for (const auto& dir : std::filesystem::directory_iterator(sparqlDir / "sparql11")) {
+    const auto manifest = dir.path() / "manifest.ttl";
+    const std::string name = "sparql11/" + dir.path().filename().string();
+    if (known.count(name) || !std::filesystem::exists(manifest)) continue;
+    std::ifstream in(manifest);
+    std::stringstream text;
+    text << in.rdbuf();
+    if (text.str().find("SyntaxTest") != std::string::npos) extra.push_back(name);
+  }
+  std::sort(extra.begin(), extra.end());
+  out.insert(out.end(), extra.begin(), extra.end());
+  return out;
+}
+
+const std::vector<Case>& cases() {
+  static const std::vector<Case> all = [] {
+    std::vector<Case> out;
+    const auto shared = test::sharedDir();
+    if (!shared) return out;
+    const auto sparqlDir = *shared / "w3c/sparql";
+    std::set<std::string> names;
+    for (const std::string& suite : suites(sparqlDir)) {
+      for (ManifestEntry& e : loadManifest(sparqlDir / suite / "manifest.ttl")) {
+        if (!isSyntaxTest(e.type)) continue;
+        const auto hash = e.iri.rfind('#');
+        std::string name = sanitise(suite) + "_" +
+                           sanitise(hash == std::string::npos ? e.name : e.iri.substr(hash + 1));
+        while (!names.insert(name).second) name += "_";
+        out.push_back(Case{suite, name, std::move(e)});
+      }
+    }
+    return out;
+  }();
+  return all;
+}
+
+Outcome run(const Case& c) {
+  const ManifestEntry& e = c.entry;
+  if (const std::string* reason = skipReason(e.iri)) return {Outcome::Skipped, *reason};
+  const std::filesystem::path action = e.action.path();
+  std::ifstream in(action, std::ios::binary);
+  if (!in) return {Outcome::Failed, "cannot read " + action.string()};
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string_view type(e.type);
+  const bool negative = type.find("Negative") != std::string_view::npos;
+  const bool update = type.find("Update") != std::string_view::npos;
+  const std::string base = e.testBase.empty() ? fileIri(action)
+                                              : e.testBase + action.filename().string();
+  try {
+    if (update) sparql::parseUpdate(text.str(), base);
+    else sparql::parseQuery(text.str(), base);
+  } catch (const Error& err) {
+    if (negative) return {};
+    return {Outcome::Failed, std::string("rejected valid input: ") + err.what() + "\n" + text.str()};
+  }
+  if (negative) return {Outcome::Failed, "accepted invalid input:\n" + text.str()};
+  return {};
+}
+
+class SparqlSyntax : public ::testing::TestWithParam<const Case*> {};
+
+TEST_P(SparqlSyntax, Entry) {
+  BDIS_REQUIRE_SHARED(shared);
+  const Case* c = GetParam();
+  ASSERT_NE(c, nullptr) << "no W3C SPARQL syntax entries found under " << shared;
+  const Outcome o = run(*c);
+  if (o.kind == Outcome::Skipped) GTEST_SKIP() << o.message;
+  EXPECT_EQ(o.kind, Outcome::Passed) << c->entry.iri << "\n" << o.message;
+}
+
+std::vector<const Case*> params() {
+  std::vector<const Case*> out;
+  for (const Case& c : cases()) out.push_back(&c);
+  // Without the shared folder: one case that skips and says why.
+  if (out.empty()) out.push_back(nullptr);
+  return out;
+}
+
+INSTANTIATE_TEST_SUITE_P(W3C, SparqlSyntax, ::testing::ValuesIn(params()),
+                         [](const ::testing::TestParamInfo<const Case*>& info) {
+                           return info.param ? info.param->testName
+                                             : std::string("SharedDataMissing");
+                         });
+
+TEST(SparqlSyntaxSummary, MatchesCommittedSummary) {
+  BDIS_REQUIRE_SHARED(shared);
+  std::map<std::string, std::array<int, 3>> counts;  // total, passed, skipped
+  std::vector<std::string> order;
+  for (const Case& c : cases()) {
+    if (!counts.count(c.suite)) order.push_back(c.suite);
+    auto& n = counts[c.suite];
+    ++n[0];
+    const Outcome o = run(c);
+    if (o.kind == Outcome::Passed) ++n[1];
+    if (o.kind == Outcome::Skipped) ++n[2];
+  }
+  std::string summary = "# suite total passed skipped (regenerate: BDIS_UPDATE_W3C_SUMMARY=1)\n";
+  for (const std::string& suite : order) {
+    const auto& n = counts[suite];
+    summary += suite + " " + std::to_string(n[0]) + " " + std::to_string(n[1]) + " " +
+               std::to_string(n[2]) + "\n";
+  }
+  const std::filesystem::path file =
+      std::filesystem::path(BDIS_W3C_SOURCE_DIR) / "summary-sparql-syntax.txt";
+  if (const char* update = std::getenv("BDIS_UPDATE_W3C_SUMMARY"); update && *update == '1') {
+    std::ofstream(file) << summary;
+  }
+  std::ifstream in(file);
+  std::stringstream committed;
+  committed << in.rdbuf();
+  EXPECT_EQ(committed.str(), summary) << "the W3C SPARQL syntax results changed; review, then "
+                                      << "regenerate " << file << " with BDIS_UPDATE_W3C_SUMMARY=1";
+}
+
+}  // namespace
+}  // namespace bdis::w3c
