@@ -59,9 +59,10 @@ struct EvalContext {
 /// the same node for the same string and solutionId, and no clash with BNODE() labels.
 std::optional<rdf::Term> evaluate(const Expr& e, const Row& row, EvalContext& ctx);
 
-/// The effective boolean value of a term (17.2.2): booleans by value, strings by
-/// emptiness, numerics by non-zero and non-NaN; nullopt (type error) otherwise,
-/// including for invalid boolean or numeric lexical forms.
+/// The effective boolean value of a term (17.2.2): booleans by value, plain
+/// literals (simple, xsd:string, language-tagged) by non-emptiness, numerics by
+/// non-zero and non-NaN; an xsd:boolean or numeric literal with an invalid lexical
+/// form is false. nullopt (type error) for IRIs, blank nodes and other literals.
 std::optional<bool> effectiveBooleanValue(const rdf::Term& t);
 
 /// The `=` operator (17.4.1.x RDFterm-equal and the typed value equalities):
