@@ -80,6 +80,14 @@ void checkQuery(const ast::Query& q) {
   std::vector<std::string> scope;
   if (q.where) ast::inScopeVariables(*q.where, scope);
   std::set<std::string> inScope(scope.begin(), scope.end());
+  for (const auto& c : q.groupBy) {
+    if (c.var.empty()) continue;
+    if (inScope.count(c.var)) {
+      throw SemanticError("GROUP BY: variable ?" + c.var + " in (... AS ?" + c.var +
+                          ") is already in scope");
+    }
+    inScope.insert(c.var);
+  }
   std::set<std::string> projected;
   for (const auto& p : q.select.items) {
     if (p.expr && (inScope.count(p.var) || projected.count(p.var))) {

@@ -67,14 +67,20 @@ bool Parser::atAggregate() const {
 }
 
 Expr Parser::parseExpression() {
+  DepthGuard guard(*this);
   Expr e = parseAnd();
-  while (acceptPunct("||")) e = Expr::call(K::Or, "||", exprList(std::move(e), parseAnd()));
+  while (acceptPunct("||")) {
+    deeper();
+    e = Expr::call(K::Or, "||", exprList(std::move(e), parseAnd()));
+  }
   return e;
 }
 
 Expr Parser::parseAnd() {
+  DepthGuard guard(*this);
   Expr e = parseRelational();
   while (acceptPunct("&&")) {
+    deeper();
     e = Expr::call(K::And, "&&", exprList(std::move(e), parseRelational()));
   }
   return e;
@@ -99,8 +105,10 @@ Expr Parser::parseRelational() {
 }
 
 Expr Parser::parseAdditive() {
+  DepthGuard guard(*this);
   Expr e = parseMultiplicative();
   while (true) {
+    deeper();
     if (isPunct("+") || isPunct("-")) {
       bool plus = advance().text == "+";
       e = Expr::call(plus ? K::Add : K::Subtract, plus ? "+" : "-",
@@ -116,6 +124,7 @@ Expr Parser::parseAdditive() {
       n.value.erase(0, 1);
       Expr rhs = Expr::constant(std::move(n));
       while (isPunct("*") || isPunct("/")) {
+        deeper();
         bool mul = advance().text == "*";
         rhs = Expr::call(mul ? K::Multiply : K::Divide, mul ? "*" : "/",
                          exprList(std::move(rhs), parseUnary()));
@@ -129,8 +138,10 @@ Expr Parser::parseAdditive() {
 }
 
 Expr Parser::parseMultiplicative() {
+  DepthGuard guard(*this);
   Expr e = parseUnary();
   while (isPunct("*") || isPunct("/")) {
+    deeper();
     bool mul = advance().text == "*";
     e = Expr::call(mul ? K::Multiply : K::Divide, mul ? "*" : "/",
                    exprList(std::move(e), parseUnary()));

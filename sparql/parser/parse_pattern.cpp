@@ -28,6 +28,7 @@ ast::TriplePath makeTriple(const VarOrTerm& s, const VarOrTerm& p, const Path* p
 }  // namespace
 
 ast::GroupGraphPattern Parser::parseGroupGraphPattern() {
+  DepthGuard guard(*this);
   expectPunct("{");
   ast::GroupGraphPattern g;
   if (isWord("SELECT")) {
@@ -50,6 +51,8 @@ bool Parser::atTriplesStart() const {
 }
 
 void Parser::parseGroupBody(ast::GroupGraphPattern& g) {
+  // Each element can add one level to the algebra (Join, LeftJoin, Extend...).
+  DepthGuard guard(*this);
   int savedScope = currentScope_;
   currentScope_ = nextScope_++;
   while (true) {
@@ -57,7 +60,11 @@ void Parser::parseGroupBody(ast::GroupGraphPattern& g) {
     if (atTriplesStart()) {
       e.kind = PK::Triples;
       while (true) {
+        size_t before = e.triples.size();
         parseTriplesSameSubject(e.triples, true);
+        for (size_t i = before; i < e.triples.size(); ++i) {
+          if (e.triples[i].path) deeper();
+        }
         if (!acceptPunct(".")) {
           if (atTriplesStart()) fail("'.' between triple patterns");
           break;
@@ -71,6 +78,7 @@ void Parser::parseGroupBody(ast::GroupGraphPattern& g) {
       e.groups.push_back(parseGroupGraphPattern());
       e.kind = PK::Group;
       while (acceptWord("UNION")) {
+        deeper();
         e.kind = PK::Union;
         e.groups.push_back(parseGroupGraphPattern());
       }
@@ -109,6 +117,7 @@ void Parser::parseGroupBody(ast::GroupGraphPattern& g) {
       break;
     }
     g.elements.push_back(std::move(e));
+    deeper();
     currentScope_ = nextScope_++;
     acceptPunct(".");
   }
@@ -177,6 +186,7 @@ VarOrTerm Parser::parseGraphNode(std::vector<ast::TriplePath>& out, bool paths) 
 }
 
 VarOrTerm Parser::parseTriplesNode(std::vector<ast::TriplePath>& out, bool paths) {
+  DepthGuard guard(*this);
   if (acceptPunct("[")) {
     VarOrTerm b = VarOrTerm::of(freshBlank());
     parsePropertyList(b, out, paths);
@@ -203,6 +213,7 @@ VarOrTerm Parser::parseTriplesNode(std::vector<ast::TriplePath>& out, bool paths
 }
 
 Path Parser::parsePath() {
+  DepthGuard guard(*this);
   std::vector<Path> alts;
   alts.push_back(parsePathSequence());
   while (acceptPunct("|")) alts.push_back(parsePathSequence());

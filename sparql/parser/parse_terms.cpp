@@ -96,6 +96,14 @@ void Parser::fail(const std::string& expected) const {
   failAt(peek(), "expected " + expected + ", found " + describe(peek()));
 }
 
+void Parser::deeper(int n) {
+  depth_ += n;
+  if (depth_ > kMaxDepth) {
+    failAt(peek(), "query nested too deeply (more than " + std::to_string(kMaxDepth) +
+                       " levels of groups, brackets or operators)");
+  }
+}
+
 void Parser::failAt(const Token& t, const std::string& message) const {
   auto [line, col] = src_.lineColumn(t.offset);
   throw SyntaxError("", line, col, message);

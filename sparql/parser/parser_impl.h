@@ -125,6 +125,23 @@ class Parser {
   bool noVars_ = false;       ///< INSERT DATA / DELETE DATA.
   bool aggregatesAllowed_ = false;
   int aggregateDepth_ = 0;
+
+  /// Nesting of groups, brackets, paths and operator chains, bounded so that a
+  /// hostile query cannot exhaust the stack here or in the recursive passes
+  /// (translation, printing, destruction) that follow.
+  int depth_ = 0;
+  static constexpr int kMaxDepth = 2000;
+  /// Adds `n` levels of nesting; throws SyntaxError past kMaxDepth.
+  void deeper(int n = 1);
+  /// Counts one level of nesting for the lifetime of the guard.
+  struct DepthGuard {
+    explicit DepthGuard(Parser& p) : parser(p), saved(p.depth_) { p.deeper(); }
+    ~DepthGuard() { parser.depth_ = saved; }
+    DepthGuard(const DepthGuard&) = delete;
+    DepthGuard& operator=(const DepthGuard&) = delete;
+    Parser& parser;
+    int saved;
+  };
 };
 
 }  // namespace bdis::sparql::parser

@@ -156,3 +156,26 @@ TEST(SparqlErrors, BindToAVariableInScope) {
 
 }  // namespace
 }  // namespace bdis::sparql
+
+namespace bdis::sparql {
+namespace {
+
+TEST(SparqlErrors, NestingIsBounded) {
+  std::string deep = "SELECT * { FILTER(" + std::string(5000, '(') + "1" +
+                     std::string(5000, ')') + ") }";
+  EXPECT_EQ(syntaxError(deep).message.rfind("query nested too deeply", 0), 0u);
+  std::string chain = "SELECT * { FILTER(1";
+  for (int i = 0; i < 5000; ++i) chain += " || 1";
+  EXPECT_EQ(syntaxError(chain + ") }").message.rfind("query nested too deeply", 0), 0u);
+  std::string fine = "SELECT * { FILTER(" + std::string(100, '(') + "1" +
+                     std::string(100, ')') + ") }";
+  EXPECT_NO_THROW(parseQuery(fine));
+}
+
+TEST(SparqlErrors, GroupByAsReusesAVariableInScope) {
+  EXPECT_EQ(semanticError("SELECT ?s { ?s ?p ?o } GROUP BY (STR(?o) AS ?s)"),
+            "GROUP BY: variable ?s in (... AS ?s) is already in scope");
+}
+
+}  // namespace
+}  // namespace bdis::sparql
