@@ -15,6 +15,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "rdf/term.h"
@@ -107,6 +108,17 @@ class ReadTxn {
   std::vector<TermId> namedGraphs() const;
   /// Counts kept by the store.
   StoreStats stats() const;
+  /// Exact number of quads with predicate `p` (all graphs), from the statistics.
+  uint64_t predicateCount(TermId p) const;
+  /// Every predicate in use with its quad count, in id order (for the planner and `bdis stats`).
+  std::vector<std::pair<TermId, uint64_t>> predicateCounts() const;
+  /// Exact number of quads in graph `g` (kDefaultGraph for the default graph).
+  uint64_t graphCount(TermId g) const;
+  /// Verifies the whole store: blocks decode, are sorted, keyed by their first
+  /// quad and do not overlap; the six indexes hold the same quads; every id
+  /// decodes; term2id and id2term are inverses; the counters are exact.
+  /// Returns one human-readable line per problem (empty: consistent). Reads everything.
+  std::vector<std::string> check() const;
 
  protected:
   explicit ReadTxn(std::unique_ptr<Impl> impl);

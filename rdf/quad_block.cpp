@@ -1,0 +1,151 @@
+#include "rdf/quad_block.h"
+
+#include "rdf/error.h"
+#include "rdf/varint.h"
+
+namespace bdis::rdf {
+
+namespace {
+
+constexpr std::array<std::array<int, 4>, kIndexCount> kPositions = {{
+    {0, 1, 2, 3},  // SPOG
+    {1, 2, 0, 3},  // POSG
+    {2, 0, 1, 3},  // OSPG
+    {3, 0, 1, 2},  // GSPO
+    {3, 1, 2, 0},  // GPOS
+    {3, 2, 0, 1},  // GOSP
+}};
+
+constexpr size_t kHeaderBytes = 4;
+constexpr uint64_t kSmallDeltaLimit = uint64_t{1} << 61;
+
+uint64_t component(const QuadIds& q, int pos) {
+  switch (pos) {
+    case 0: return q.s.raw;
+    case 1: return q.p.raw;
+    case 2: return q.o.raw;
+    default: return q.g.raw;
+  }
+}
+
+void writeHeader(std::string& bytes, uint32_t count) {
+  for (size_t i = 0; i < kHeaderBytes; ++i) bytes[i] = static_cast<char>((count >> (8 * i)) & 0xFF);
+}
+
+[[noreturn]] void malformed(const char* why) {
+  throw StorageError(std::string("malformed index block: ") + why);
+}
+
+}  // namespace
+
+const std::array<int, 4>& orderPositions(IndexOrder order) {
+  return kPositions[static_cast<size_t>(order)];
+}
+
+Key4 permute(const QuadIds& q, IndexOrder order) {
+  const auto& pos = orderPositions(order);
+  return Key4{component(q, pos[0]), component(q, pos[1]), component(q, pos[2]),
+              component(q, pos[3])};
+}
+
+QuadIds unpermute(const Key4& k, IndexOrder order) {
+  const auto& pos = orderPositions(order);
+  uint64_t v[4] = {};
+  for (int i = 0; i < 4; ++i) v[pos[i]] = k[i];
+  return QuadIds{TermId(v[0]), TermId(v[1]), TermId(v[2]), TermId(v[3])};
+}
+
+std::string blockKey(const Key4& k) {
+  std::string out;
+  out.reserve(kBlockKeyBytes);
+  for (uint64_t c : k) putBigEndian64(out, c);
+  return out;
+}
+
+Key4 parseBlockKey(std::string_view key) {
+  if (key.size() != kBlockKeyBytes) malformed("key is not 32 bytes");
+  Key4 k{};
+  for (int i = 0; i < 4; ++i) k[i] = getBigEndian64(key.data() + 8 * i);
+  return k;
+}
+
+void BlockEncoder::clear() {
+  bytes_.assign(kHeaderBytes, '\0');
+  count_ = 0;
+}
+
+void BlockEncoder::add(const Key4& k) {
+  prevSize_ = bytes_.size();
+  prevLast_ = last_;
+  if (count_ == 0) {
+    first_ = k;
+    for (uint64_t c : k) putVarint(bytes_, c);
+  } else {
+    int d = 0;
+    while (d < 4 && k[d] == last_[d]) ++d;
+    BDIS_ASSERT(d < 4 && k[d] > last_[d]);
+    uint64_t delta = k[d] - last_[d];
+    if (delta < kSmallDeltaLimit) {
+      putVarint(bytes_, (delta << 3) | (static_cast<uint64_t>(d) << 1));
+    } else {
+      putVarint(bytes_, (static_cast<uint64_t>(d) << 1) | 1);
+      putVarint(bytes_, delta);
+    }
+    for (int i = d + 1; i < 4; ++i) putVarint(bytes_, k[i]);
+  }
+  last_ = k;
+  ++count_;
+}
+
+void BlockEncoder::undoLast() {
+  BDIS_ASSERT(count_ > 0);
+  bytes_.resize(prevSize_);
+  last_ = prevLast_;
+  --count_;
+}
+
+std::string_view BlockEncoder::bytes() {
+  writeHeader(bytes_, count_);
+  return bytes_;
+}
+
+uint32_t blockCount(std::string_view block) {
+  if (block.size() < kHeaderBytes) malformed("shorter than its header");
+  uint32_t count = 0;
+  for (size_t i = 0; i < kHeaderBytes; ++i) {
+    count |= static_cast<uint32_t>(static_cast<uint8_t>(block[i])) << (8 * i);
+  }
+  return count;
+}
+
+void decodeBlock(std::string_view block, std::vector<Key4>& out) {
+  uint32_t count = blockCount(block);
+  if (count == 0) malformed("empty block");
+  size_t pos = kHeaderBytes;
+  Key4 cur{};
+  for (int i = 0; i < 4; ++i) {
+    if (!getVarint(block, pos, cur[i])) malformed("truncated first quad");
+  }
+  out.reserve(out.size() + count);
+  out.push_back(cur);
+  for (uint32_t n = 1; n < count; ++n) {
+    uint64_t token = 0;
+    if (!getVarint(block, pos, token)) malformed("truncated entry");
+    auto d = static_cast<int>((token >> 1) & 3);
+    uint64_t delta = 0;
+    if ((token & 1) != 0) {
+      if ((token >> 3) != 0 || !getVarint(block, pos, delta)) malformed("bad long delta");
+    } else {
+      delta = token >> 3;
+    }
+    if (delta == 0 || cur[d] + delta < cur[d]) malformed("quads not increasing");
+    cur[d] += delta;
+    for (int i = d + 1; i < 4; ++i) {
+      if (!getVarint(block, pos, cur[i])) malformed("truncated entry");
+    }
+    out.push_back(cur);
+  }
+  if (pos != block.size()) malformed("trailing bytes");
+}
+
+}  // namespace bdis::rdf

@@ -1,0 +1,79 @@
+#pragma once
+// Delta-compressed blocks of quads, the values of the six index databases.
+//
+// A quad inside an index is a Key4: its four ids permuted into the index order.
+// A block holds strictly increasing Key4s:
+//   u32 count (little-endian) | first quad as 4 varints | one entry per further quad
+// where an entry names the first component d that differs from the previous quad,
+// the (positive) delta of that component, and the following components in full:
+//   varint(delta << 3 | d << 1) when delta < 2^61, else varint(d << 1 | 1) varint(delta);
+//   then varints of components d+1..3.
+// A block's LMDB key is its first quad as 32 big-endian bytes.
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rdf/store.h"
+
+namespace bdis::rdf {
+
+/// A quad permuted into an index order (raw id values).
+using Key4 = std::array<uint64_t, 4>;
+
+/// Largest encoded block: exactly one LMDB overflow page of 4 KiB.
+inline constexpr size_t kMaxBlockBytes = 4080;
+/// Size of a block key.
+inline constexpr size_t kBlockKeyBytes = 32;
+
+/// Quad positions (0 = s, 1 = p, 2 = o, 3 = g) of an index order, in key order.
+const std::array<int, 4>& orderPositions(IndexOrder order);
+/// A quad permuted into an index order.
+Key4 permute(const QuadIds& q, IndexOrder order);
+/// The inverse of permute().
+QuadIds unpermute(const Key4& k, IndexOrder order);
+/// The 32-byte big-endian key of a block starting with `k`.
+std::string blockKey(const Key4& k);
+/// Parses a block key; throws StorageError when it is not 32 bytes.
+Key4 parseBlockKey(std::string_view key);
+
+/// Builds one block quad by quad. Quads must be added in strictly increasing order.
+class BlockEncoder {
+ public:
+  BlockEncoder() { clear(); }
+  /// Starts an empty block.
+  void clear();
+  /// Appends a quad greater than the last one.
+  void add(const Key4& k);
+  /// Undoes the last add() (one step only).
+  void undoLast();
+  /// Encoded size in bytes.
+  size_t size() const { return bytes_.size(); }
+  /// Quads in the block.
+  uint32_t count() const { return count_; }
+  /// The first quad (count() > 0).
+  const Key4& first() const { return first_; }
+  /// The last quad (count() > 0).
+  const Key4& last() const { return last_; }
+  /// The encoded block; valid until the next change.
+  std::string_view bytes();
+
+ private:
+  std::string bytes_;
+  uint32_t count_ = 0;
+  Key4 first_{};
+  Key4 last_{};
+  Key4 prevLast_{};
+  size_t prevSize_ = 0;
+};
+
+/// The number of quads in a block, from its header. Throws StorageError when malformed.
+uint32_t blockCount(std::string_view block);
+/// Appends the quads of a block to `out`. Throws StorageError when malformed
+/// (truncated, trailing bytes, count mismatch, non-increasing order).
+void decodeBlock(std::string_view block, std::vector<Key4>& out);
+
+}  // namespace bdis::rdf

@@ -1,0 +1,89 @@
+#include <algorithm>
+#include <limits>
+
+#include "rdf/store_internal.h"
+
+namespace bdis::rdf {
+
+KeyRange keyRange(const QuadPattern& pattern, IndexOrder order) {
+  KeyRange r;
+  r.hi.fill(std::numeric_limits<uint64_t>::max());
+  const uint64_t values[4] = {pattern.s.raw, pattern.p.raw, pattern.o.raw, pattern.g.raw};
+  const auto& positions = orderPositions(order);
+  int constraints = 0;
+  for (int i = 0; i < 4; ++i) constraints += values[i] != kAny.raw ? 1 : 0;
+  int covered = 0;
+  for (int i = 0; i < 4; ++i) {
+    int pos = positions[i];
+    uint64_t v = values[pos];
+    if (v == kAny.raw) break;
+    if (pos == 3 && v == kAnyNamedGraph.raw) {
+      // Named graph ids (IRIs, blank nodes) all sort after the default graph.
+      r.lo[i] = kDefaultGraph.raw + 1;
+      ++covered;
+      break;
+    }
+    r.lo[i] = r.hi[i] = v;
+    ++covered;
+  }
+  r.exact = covered == constraints;
+  return r;
+}
+
+bool matches(const QuadPattern& pattern, const QuadIds& q) {
+  if (!pattern.s.isAny() && pattern.s != q.s) return false;
+  if (!pattern.p.isAny() && pattern.p != q.p) return false;
+  if (!pattern.o.isAny() && pattern.o != q.o) return false;
+  if (pattern.g.isAny()) return true;
+  if (pattern.g == kAnyNamedGraph) return !q.g.isDefaultGraph();
+  return pattern.g == q.g;
+}
+
+bool QuadCursor::Impl::advanceBlock() {
+  if (done) return false;
+  bool ok = started ? index.blockAfter(block.key, block) : index.blockFor(range.lo, block);
+  started = true;
+  if (!ok || range.hi < block.key) {
+    done = true;
+    block.quads.clear();
+    pos = 0;
+    return false;
+  }
+  pos = static_cast<size_t>(std::lower_bound(block.quads.begin(), block.quads.end(), range.lo) -
+                            block.quads.begin());
+  return true;
+}
+
+bool QuadCursor::Impl::next(QuadIds& out) {
+  for (;;) {
+    while (pos < block.quads.size()) {
+      const Key4& k = block.quads[pos++];
+      if (range.hi < k) {
+        done = true;
+        block.quads.clear();
+        pos = 0;
+        return false;
+      }
+      out = unpermute(k, order);
+      if (range.exact || matches(pattern, out)) return true;
+    }
+    if (!advanceBlock()) return false;
+  }
+}
+
+QuadCursor::QuadCursor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+QuadCursor::QuadCursor(QuadCursor&&) noexcept = default;
+QuadCursor& QuadCursor::operator=(QuadCursor&&) noexcept = default;
+QuadCursor::~QuadCursor() = default;
+
+bool QuadCursor::next(QuadIds& out) { return impl_->next(out); }
+
+size_t QuadCursor::nextBatch(std::span<QuadIds> out) {
+  size_t n = 0;
+  while (n < out.size() && impl_->next(out[n])) ++n;
+  return n;
+}
+
+IndexOrder QuadCursor::order() const { return impl_->order; }
+
+}  // namespace bdis::rdf

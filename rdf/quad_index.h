@@ -1,0 +1,54 @@
+#pragma once
+// One index order inside one LMDB transaction: a database of delta-compressed
+// blocks (see quad_block.h) keyed by their first quad.
+//
+// Lifetime: a QuadIndex lives inside its transaction and must not outlive it.
+
+#include <lmdb.h>
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "rdf/quad_block.h"
+#include "rdf/store.h"
+
+namespace bdis::rdf {
+
+/// Block-level operations on one index database.
+class QuadIndex {
+ public:
+  QuadIndex(MDB_txn* txn, MDB_dbi dbi) : txn_(txn), dbi_(dbi) {}
+
+  /// Merges strictly increasing `keys` into the index, one decode/encode per
+  /// touched block; keys beyond the last block are appended (MDB_APPEND).
+  /// Appends the keys that were not already present to `added` when given.
+  /// Returns how many were new.
+  uint64_t insertSorted(std::span<const Key4> keys, std::vector<Key4>* added);
+  /// Removes strictly increasing `keys`; appends those that were present to
+  /// `removed` when given. Returns how many were removed.
+  uint64_t eraseSorted(std::span<const Key4> keys, std::vector<Key4>* removed);
+  /// Exact number of keys in [lo, hi]; blocks wholly inside are counted from headers.
+  uint64_t countRange(const Key4& lo, const Key4& hi) const;
+
+  /// A decoded block: its key and quads.
+  struct Block {
+    Key4 key{};
+    std::vector<Key4> quads;
+  };
+  /// The block that may hold `k` (greatest key <= k), else the first block;
+  /// false when the index is empty.
+  bool blockFor(const Key4& k, Block& out) const;
+  /// The first block whose key is greater than `key`; false when none.
+  bool blockAfter(const Key4& key, Block& out) const;
+
+ private:
+  void writeBlocks(std::span<const Key4> head, std::span<const Key4> tail, bool append);
+
+  MDB_txn* txn_;
+  MDB_dbi dbi_;
+};
+
+}  // namespace bdis::rdf

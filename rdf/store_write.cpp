@@ -1,0 +1,124 @@
+// WriteTxn: interning, single and batch inserts/erases, clearGraph, commit.
+#include <tbb/parallel_sort.h>
+
+#include <algorithm>
+
+#include "rdf/store_internal.h"
+
+namespace bdis::rdf {
+
+namespace {
+
+void checkQuad(const QuadIds& q) {
+  BDIS_CHECK(q.s.tag() != IdTag::Special && q.p.tag() != IdTag::Special &&
+                 q.o.tag() != IdTag::Special,
+             InternalError, "a quad's subject, predicate and object must be terms");
+  BDIS_CHECK(q.g.isDefaultGraph() || q.g.isIri() || q.g.isBlank(), InternalError,
+             "a quad's graph must be kDefaultGraph, an IRI or a blank node");
+}
+
+Key4 asKey(const QuadIds& q) { return Key4{q.s.raw, q.p.raw, q.o.raw, q.g.raw}; }
+
+/// Sorts the quads (SPOG) and returns them as unique SPOG keys.
+std::vector<Key4> sortedUniqueKeys(std::vector<QuadIds>& quads) {
+  for (const QuadIds& q : quads) checkQuad(q);
+  tbb::parallel_sort(quads.begin(), quads.end());
+  std::vector<Key4> keys;
+  keys.reserve(quads.size());
+  for (size_t i = 0; i < quads.size(); ++i) {
+    if (i == 0 || quads[i] != quads[i - 1]) keys.push_back(asKey(quads[i]));
+  }
+  return keys;
+}
+
+std::vector<QuadIds> asQuads(const std::vector<Key4>& keys) {
+  std::vector<QuadIds> out;
+  out.reserve(keys.size());
+  for (const Key4& k : keys) out.push_back(unpermute(k, IndexOrder::SPOG));
+  return out;
+}
+
+}  // namespace
+
+WriteTxn::WriteTxn(std::unique_ptr<Impl> impl) : ReadTxn(std::move(impl)) {}
+
+WriteTxn::~WriteTxn() { impl_->txn.abort(); }
+
+TermId WriteTxn::intern(const TermView& term) {
+  impl_->live();
+  return impl_->dictionary.intern(term);
+}
+
+/// Applies a change already made to SPOG (the exact set `changed`, SPOG-sorted)
+/// to the other five orders and to the counters.
+static void propagate(ReadTxn::Impl& impl, const std::vector<Key4>& changed, bool insert) {
+  std::vector<Key4> permuted(changed.size());
+  for (int i = 1; i < kIndexCount; ++i) {
+    auto order = static_cast<IndexOrder>(i);
+    for (size_t k = 0; k < changed.size(); ++k) {
+      permuted[k] = permute(unpermute(changed[k], IndexOrder::SPOG), order);
+    }
+    tbb::parallel_sort(permuted.begin(), permuted.end());
+    QuadIndex index = impl.index(order);
+    uint64_t n = insert ? index.insertSorted(permuted, nullptr)
+                        : index.eraseSorted(permuted, nullptr);
+    if (n != changed.size()) {
+      throw StorageError(std::string("index ") + indexName(order) +
+                         " disagrees with SPOG: run bdis check");
+    }
+  }
+  std::vector<QuadIds> quads = asQuads(changed);
+  impl.statsTable().apply(quads, insert ? 1 : -1);
+}
+
+bool WriteTxn::insert(const QuadIds& quad) {
+  std::vector<QuadIds> one{quad};
+  return insertBatch(one) == 1;
+}
+
+bool WriteTxn::erase(const QuadIds& quad) {
+  std::vector<QuadIds> one{quad};
+  return eraseBatch(one) == 1;
+}
+
+uint64_t WriteTxn::insertBatch(std::vector<QuadIds>& quads) {
+  impl_->live();
+  std::vector<Key4> keys = sortedUniqueKeys(quads);
+  std::vector<Key4> added;
+  impl_->index(IndexOrder::SPOG).insertSorted(keys, &added);
+  if (added.empty()) return 0;
+  keys.clear();
+  keys.shrink_to_fit();
+  propagate(*impl_, added, true);
+  return added.size();
+}
+
+uint64_t WriteTxn::eraseBatch(std::vector<QuadIds>& quads) {
+  impl_->live();
+  std::vector<Key4> keys = sortedUniqueKeys(quads);
+  std::vector<Key4> removed;
+  impl_->index(IndexOrder::SPOG).eraseSorted(keys, &removed);
+  if (removed.empty()) return 0;
+  propagate(*impl_, removed, false);
+  return removed.size();
+}
+
+uint64_t WriteTxn::clearGraph(TermId graph) {
+  BDIS_CHECK(graph.isDefaultGraph() || graph.isIri() || graph.isBlank(), InternalError,
+             "clearGraph needs kDefaultGraph, an IRI or a blank node");
+  std::vector<QuadIds> quads;
+  QuadCursor cursor = scan(QuadPattern{kAny, kAny, kAny, graph}, IndexOrder::GSPO);
+  QuadIds q;
+  while (cursor.next(q)) quads.push_back(q);
+  return eraseBatch(quads);
+}
+
+void WriteTxn::commit() {
+  impl_->live();
+  impl_->dictionary.flush();
+  impl_->txn.commit();
+}
+
+void WriteTxn::abort() { impl_->txn.abort(); }
+
+}  // namespace bdis::rdf
