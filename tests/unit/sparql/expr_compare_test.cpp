@@ -1,0 +1,218 @@
+// '=' and '!=' (RDFterm-equal and value equality, the open-world cases of the W3C
+// suite), relational operators, effective boolean value, ||/&& with errors, IN,
+// NOT IN, sameTerm and the ORDER BY order.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "tests/unit/sparql/expr_test_util.h"
+
+namespace bdis::sparql::expr {
+namespace {
+
+using namespace test;
+using K = Expr::Kind;
+
+const std::string kTrue = "\"true\"^^xsd:boolean";
+const std::string kFalse = "\"false\"^^xsd:boolean";
+
+std::string eq(std::string_view a, std::string_view b) {
+  auto r = equalTerms(T(a), T(b));
+  return r ? (*r ? "true" : "false") : "error";
+}
+
+TEST(ExprCompare, EqualNumericsByValue) {
+  EXPECT_EQ(eq("1", "\"01\"^^xsd:integer"), "true");
+  EXPECT_EQ(eq("1", "1.0"), "true");
+  EXPECT_EQ(eq("1", "1e0"), "true");
+  EXPECT_EQ(eq("\"1\"^^xsd:int", "\"1.0\"^^xsd:float"), "true");
+  EXPECT_EQ(eq("0.1", "0.1e0"), "true");  // the decimal is promoted to the same double
+  EXPECT_EQ(eq("2", "3"), "false");
+  EXPECT_EQ(eq("\"NaN\"^^xsd:double", "\"NaN\"^^xsd:double"), "true");  // same term
+  EXPECT_EQ(eq("\"NaN\"^^xsd:double", "\"NaN\"^^xsd:float"), "false");
+}
+
+TEST(ExprCompare, EqualStringsAndLanguageTags) {
+  EXPECT_EQ(eq("\"xyz\"", "\"xyz\"^^xsd:string"), "true");
+  EXPECT_EQ(eq("\"xyz\"", "\"abc\""), "false");
+  EXPECT_EQ(eq("\"xyz\"@en", "\"xyz\"@EN"), "true");
+  EXPECT_EQ(eq("\"xyz\"@en", "\"xyz\"@fr"), "false");
+  EXPECT_EQ(eq("\"xyz\"@en", "\"xyz\""), "false");
+  EXPECT_EQ(eq("\"xyz\"@en", "\"xyz\"^^xsd:integer"), "false");
+}
+
+TEST(ExprCompare, EqualUnknownAndIllTypedLiterals) {
+  // Same term: true; otherwise the values cannot be compared: a type error.
+  EXPECT_EQ(eq("\"xyz\"^^<http://example/unknown>", "\"xyz\"^^<http://example/unknown>"), "true");
+  EXPECT_EQ(eq("\"xyz\"^^<http://example/unknown>", "\"abc\"^^<http://example/unknown>"), "error");
+  EXPECT_EQ(eq("\"xyz\"", "\"xyz\"^^<http://example/unknown>"), "error");
+  EXPECT_EQ(eq("\"xyz\"", "\"xyz\"^^xsd:integer"), "error");
+  EXPECT_EQ(eq("\"xyz\"^^xsd:integer", "\"abc\"^^xsd:integer"), "error");
+  EXPECT_EQ(eq("\"xyz\"^^xsd:integer", "\"xyz\"^^xsd:integer"), "true");
+  EXPECT_EQ(eq("1", "\"a\"^^<http://example/unknown>"), "error");
+}
+
+TEST(ExprCompare, EqualAcrossKindsAndKnownTypes) {
+  EXPECT_EQ(eq("<http://a>", "<http://a>"), "true");
+  EXPECT_EQ(eq("<http://a>", "<http://b>"), "false");
+  EXPECT_EQ(eq("_:a", "_:a"), "true");
+  EXPECT_EQ(eq("_:a", "<http://a>"), "false");
+  EXPECT_EQ(eq("<http://a>", "\"http://a\""), "false");
+  EXPECT_EQ(eq("true", "\"1\"^^xsd:boolean"), "true");
+  EXPECT_EQ(eq("true", "1"), "false");
+  EXPECT_EQ(eq("\"2006-08-23T09:00:00+01:00\"^^xsd:dateTime", "\"2006-08-23\"^^xsd:date"), "false");
+}
+
+TEST(ExprCompare, EqualDateTimesWithTimeZones) {
+  EXPECT_EQ(eq("\"2002-10-10T12:00:00-05:00\"^^xsd:dateTime",
+               "\"2002-10-10T17:00:00Z\"^^xsd:dateTime"),
+            "true");
+  EXPECT_EQ(eq("\"2002-10-10T12:00:00-05:00\"^^xsd:dateTime",
+               "\"2002-10-10T12:00:00Z\"^^xsd:dateTime"),
+            "false");
+  // One with and one without a time zone, within 14 hours: indeterminate.
+  EXPECT_EQ(eq("\"2002-10-10T12:00:00\"^^xsd:dateTime", "\"2002-10-10T12:00:00Z\"^^xsd:dateTime"),
+            "error");
+  EXPECT_EQ(eq("\"2002-10-10T12:00:00\"^^xsd:dateTime", "\"2002-10-12T12:00:00Z\"^^xsd:dateTime"),
+            "false");
+  EXPECT_EQ(eq("\"2006-08-23Z\"^^xsd:date", "\"2006-08-23+00:00\"^^xsd:date"), "true");
+  EXPECT_EQ(eq("\"2006-08-23\"^^xsd:date", "\"2006-08-23Z\"^^xsd:date"), "error");
+  EXPECT_EQ(eq("\"2001-01-01Z\"^^xsd:date", "\"2006-08-23\"^^xsd:date"), "false");
+}
+
+TEST(ExprCompare, NotEqualHasTheSameErrors) {
+  EXPECT_EQ(run(O(K::NotEqual, C("1"), C("2"))), kTrue);
+  EXPECT_EQ(run(O(K::NotEqual, C("1"), C("1.0"))), kFalse);
+  EXPECT_EQ(run(O(K::NotEqual, C("\"a\""), C("\"a\"^^<http://u>"))), "error");
+  EXPECT_EQ(run(O(K::NotEqual, C("\"a\"@en"), C("\"a\"^^<http://u>"))), kTrue);
+  EXPECT_EQ(run(O(K::Equal, V("x"), C("1"))), "error");
+}
+
+TEST(ExprCompare, Relational) {
+  EXPECT_EQ(run(O(K::Less, C("1"), C("1.5"))), kTrue);
+  EXPECT_EQ(run(O(K::Greater, C("\"10\"^^xsd:int"), C("9e0"))), kTrue);
+  EXPECT_EQ(run(O(K::LessEq, C("2.0"), C("2"))), kTrue);
+  EXPECT_EQ(run(O(K::GreaterEq, C("2"), C("2.0001"))), kFalse);
+  EXPECT_EQ(run(O(K::Less, C("\"abc\""), C("\"abd\"^^xsd:string"))), kTrue);
+  EXPECT_EQ(run(O(K::Less, C("\"Z\""), C("\"a\""))), kTrue);
+  EXPECT_EQ(run(O(K::Less, C("\"é\""), C("\"z\""))), kFalse);  // code point order
+  EXPECT_EQ(run(O(K::Less, C("false"), C("true"))), kTrue);
+  EXPECT_EQ(run(O(K::Less, C("1"), C("\"2\""))), "error");
+  EXPECT_EQ(run(O(K::Less, C("\"a\"@en"), C("\"b\"@en"))), "error");
+  EXPECT_EQ(run(O(K::Less, C("<http://a>"), C("<http://b>"))), "error");
+  EXPECT_EQ(run(O(K::Less, C("\"NaN\"^^xsd:double"), C("1"))), kFalse);
+  EXPECT_EQ(run(O(K::GreaterEq, C("\"NaN\"^^xsd:double"), C("1"))), kFalse);
+  EXPECT_EQ(run(O(K::Less, C("\"-INF\"^^xsd:double"), C("-100000"))), kTrue);
+}
+
+TEST(ExprCompare, RelationalDateTimes) {
+  auto dt = [](std::string_view s) { return C("\"" + std::string(s) + "\"^^xsd:dateTime"); };
+  EXPECT_EQ(run(O(K::Less, dt("2002-10-10T12:00:00-05:00"), dt("2002-10-10T18:00:00Z"))), kTrue);
+  EXPECT_EQ(run(O(K::Greater, dt("2002-10-10T12:00:00+14:00"), dt("2002-10-09T23:00:00Z"))), kFalse);
+  EXPECT_EQ(run(O(K::Less, dt("2002-10-10T12:00:00"), dt("2002-10-10T12:00:00Z"))), "error");
+  EXPECT_EQ(run(O(K::Less, dt("2002-10-10T12:00:00"), dt("2002-10-11T03:00:00Z"))), kTrue);
+  EXPECT_EQ(run(O(K::Greater, C("\"2006-08-23Z\"^^xsd:date"), C("\"2006-08-22\"^^xsd:date"))), kTrue);
+  EXPECT_EQ(run(O(K::Less, dt("2006-08-23T09:00:00+01:00"), C("\"2006-08-22\"^^xsd:date"))), "error");
+  EXPECT_EQ(run(O(K::Less, dt("-0044-03-15T12:00:00Z"), dt("0001-01-01T00:00:00Z"))), kTrue);
+  EXPECT_EQ(run(O(K::Less, C("\"PT1H\"^^xsd:dayTimeDuration"), C("\"PT61M\"^^xsd:dayTimeDuration"))),
+            kTrue);
+}
+
+TEST(ExprCompare, EffectiveBooleanValue) {
+  auto ebv = [](std::string_view s) {
+    auto r = effectiveBooleanValue(T(s));
+    return r ? (*r ? "true" : "false") : "error";
+  };
+  EXPECT_EQ(ebv("true"), std::string("true"));
+  EXPECT_EQ(ebv("\"0\"^^xsd:boolean"), std::string("false"));
+  EXPECT_EQ(ebv("\"maybe\"^^xsd:boolean"), std::string("false"));
+  EXPECT_EQ(ebv("\"foo\""), std::string("true"));
+  EXPECT_EQ(ebv("\"\""), std::string("false"));
+  EXPECT_EQ(ebv("\"\"^^xsd:string"), std::string("false"));
+  EXPECT_EQ(ebv("\"x\"@en"), std::string("true"));
+  EXPECT_EQ(ebv("1"), std::string("true"));
+  EXPECT_EQ(ebv("0"), std::string("false"));
+  EXPECT_EQ(ebv("0.0"), std::string("false"));
+  EXPECT_EQ(ebv("0.01e0"), std::string("true"));
+  EXPECT_EQ(ebv("\"NaN\"^^xsd:double"), std::string("false"));
+  EXPECT_EQ(ebv("\"abc\"^^xsd:integer"), std::string("false"));
+  EXPECT_EQ(ebv("<http://x>"), std::string("error"));
+  EXPECT_EQ(ebv("_:b"), std::string("error"));
+  EXPECT_EQ(ebv("\"2001-01-01\"^^xsd:date"), std::string("error"));
+  EXPECT_EQ(ebv("\"x\"^^<http://u>"), std::string("error"));
+}
+
+TEST(ExprCompare, LogicWithErrors) {
+  auto orOf = [](Expr a, Expr b) { return run(O(K::Or, std::move(a), std::move(b))); };
+  auto andOf = [](Expr a, Expr b) { return run(O(K::And, std::move(a), std::move(b))); };
+  EXPECT_EQ(orOf(C("true"), V("u")), kTrue);
+  EXPECT_EQ(orOf(V("u"), C("true")), kTrue);
+  EXPECT_EQ(orOf(V("u"), C("false")), "error");
+  EXPECT_EQ(orOf(C("false"), C("false")), kFalse);
+  EXPECT_EQ(orOf(V("u"), V("u")), "error");
+  EXPECT_EQ(andOf(C("false"), V("u")), kFalse);
+  EXPECT_EQ(andOf(V("u"), C("false")), kFalse);
+  EXPECT_EQ(andOf(V("u"), C("true")), "error");
+  EXPECT_EQ(andOf(C("true"), C("\"x\"")), kTrue);
+  EXPECT_EQ(andOf(C("true"), C("<http://x>")), "error");
+  EXPECT_EQ(run(O(K::Not, C("\"\""))), kTrue);
+  EXPECT_EQ(run(O(K::Not, V("u"))), "error");
+}
+
+TEST(ExprCompare, InAndNotIn) {
+  EXPECT_EQ(run(O(K::In, C("2"), C("1"), C("2.0"))), kTrue);
+  EXPECT_EQ(run(O(K::In, C("2"))), kFalse);
+  EXPECT_EQ(run(O(K::NotIn, C("2"))), kTrue);
+  EXPECT_EQ(run(O(K::In, C("2"), C("3"), C("\"x\"^^<http://u>"))), "error");
+  EXPECT_EQ(run(O(K::In, C("2"), V("u"), C("2"))), kTrue);  // a match wins over errors
+  EXPECT_EQ(run(O(K::In, C("2"), V("u"), C("3"))), "error");
+  EXPECT_EQ(run(O(K::NotIn, C("2"), C("3"), C("4"))), kTrue);
+  EXPECT_EQ(run(O(K::NotIn, C("2"), V("u"), C("2"))), kFalse);
+  EXPECT_EQ(run(O(K::NotIn, C("2"), C("<http://x>"))), kTrue);
+  EXPECT_EQ(run(O(K::In, V("u"), C("1"))), "error");
+}
+
+TEST(ExprCompare, SameTermIsExact) {
+  EXPECT_EQ(run(B("SAMETERM", C("1"), C("1.0"))), kFalse);
+  EXPECT_EQ(run(B("SAMETERM", C("1"), C("1"))), kTrue);
+  EXPECT_EQ(run(B("SAMETERM", C("\"a\""), C("\"a\"^^xsd:string"))), kTrue);
+  EXPECT_EQ(run(B("SAMETERM", C("\"a\"^^<http://u>"), C("\"b\"^^<http://u>"))), kFalse);
+  EXPECT_EQ(run(B("SAMETERM", C("_:a"), C("_:a"))), kTrue);
+}
+
+TEST(ExprCompare, OrderByOrder) {
+  std::vector<std::optional<rdf::Term>> terms = {
+      T("\"b\""), T("1e0"), std::nullopt, T("<http://b>"), T("_:z"), T("\"a\""),
+      T("0.5"),   T("10"),  T("<http://a>"), T("_:a"), T("\"a\"@en"), T("false"),
+      T("\"2001-01-01T00:00:00Z\"^^xsd:dateTime"), T("\"x\"^^<http://u>"), T("-3")};
+  std::stable_sort(terms.begin(), terms.end(), [](const auto& x, const auto& y) {
+    return orderCompare(x ? &*x : nullptr, y ? &*y : nullptr) < 0;
+  });
+  std::vector<std::string> shown;
+  for (const auto& t : terms) shown.push_back(t ? show(t) : "unbound");
+  std::vector<std::string> expected = {
+      "unbound", "_:a", "_:z", "<http://a>", "<http://b>",
+      "\"-3\"^^xsd:integer", "\"0.5\"^^xsd:decimal", "\"1e0\"^^xsd:double",
+      "\"10\"^^xsd:integer", "\"a\"", "\"b\"", "\"a\"@en", "\"false\"^^xsd:boolean",
+      "\"2001-01-01T00:00:00Z\"^^xsd:dateTime", "\"x\"^^<http://u>"};
+  EXPECT_EQ(shown, expected);
+}
+
+TEST(ExprCompare, OrderByIsATotalOrder) {
+  rdf::Term one = T("1"), oneDec = T("1.0"), oneStr = T("\"01\"^^xsd:integer");
+  EXPECT_NE(orderCompare(&one, &oneDec), 0);  // equal values, different terms: fixed order
+  EXPECT_EQ(orderCompare(&one, &oneDec), -orderCompare(&oneDec, &one));
+  EXPECT_NE(orderCompare(&one, &oneStr), 0);
+  EXPECT_EQ(orderCompare(&one, &one), 0);
+  EXPECT_EQ(orderCompare(nullptr, nullptr), 0);
+  rdf::Term nan = T("\"NaN\"^^xsd:double"), minusInf = T("\"-INF\"^^xsd:double");
+  EXPECT_LT(orderCompare(&nan, &minusInf), 0);
+  rdf::Term zoned = T("\"2002-10-10T12:00:00Z\"^^xsd:dateTime");
+  rdf::Term local = T("\"2002-10-10T12:00:00\"^^xsd:dateTime");
+  EXPECT_EQ(orderCompare(&zoned, &local), -orderCompare(&local, &zoned));
+  EXPECT_NE(orderCompare(&zoned, &local), 0);
+}
+
+}  // namespace
+}  // namespace bdis::sparql::expr
