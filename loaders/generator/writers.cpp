@@ -1,0 +1,742 @@
+#include "loaders/generator/writers.h"
+
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+#include "loaders/generator/mapping_files.h"
+#include "loaders/generator/names.h"
+
+namespace bdis::gen {
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+// One listing of an organisation by a network (the network's own copy of the facts).
+struct Listing {
+  const Organisation* org;
+  std::string id;
+  std::string name;
+  std::string siret;
+  std::string legalCategory;
+  std::string lat, lon;
+  std::string memberSince;
+  bool bad = false;
+};
+
+enum Net { kAnnuaire, kCooperatives, kReemploi, kAmap, kNetCount };
+const char* const kNetIds[] = {"annuaire-ess", "cooperatives", "reemploi", "reseau-amap"};
+const char* const kIdPrefix[] = {"AE", "CO", "RE", "AM"};
+
+Net primaryNetwork(const std::string& kind) {
+  if (kind == "amap" || kind == "magasin-producteurs" || kind == "jardin-partage" ||
+      kind == "commerce-equitable")
+    return kAmap;
+  if (kind == "ressourcerie" || kind == "recyclerie" || kind == "atelier-velo" ||
+      kind == "repair-cafe")
+    return kReemploi;
+  if (kind == "scop-batiment" || kind == "cooperative-habitants" || kind == "cae" ||
+      kind == "energie-citoyenne" || kind == "mutuelle-sante")
+    return kCooperatives;
+  return kAnnuaire;
+}
+
+// Upper-cases ASCII letters and the accented lower-case letters of French.
+std::string upperFrench(const std::string& s) {
+  static const std::pair<const char*, const char*> kMap[] = {
+      {"é", "É"}, {"è", "È"}, {"ê", "Ê"}, {"ë", "Ë"}, {"à", "À"}, {"â", "Â"}, {"ç", "Ç"},
+      {"î", "Î"}, {"ï", "Ï"}, {"ô", "Ô"}, {"û", "Û"}, {"ù", "Ù"}, {"œ", "Œ"}};
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    bool done = false;
+    for (const auto& [lo, up] : kMap) {
+      size_t n = std::char_traits<char>::length(lo);
+      if (s.compare(i, n, lo) == 0) {
+        out += up;
+        i += n;
+        done = true;
+        break;
+      }
+    }
+    if (done) continue;
+    char c = s[i++];
+    out.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+  }
+  return out;
+}
+
+std::string memberDate(const Organisation& o, Random& r) {
+  int founded = std::stoi(o.foundingDate.substr(0, 4));
+  int year = std::max(founded, 2005) +
+             static_cast<int>(r.below(static_cast<uint64_t>(2026 - std::max(founded, 2005))));
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-01", year, 1 + static_cast<int>(r.below(12)));
+  return buf;
+}
+
+// Gives one record a defect a loader must reject.
+void spoil(Listing& l, Random& r) {
+  l.bad = true;
+  switch (r.below(4)) {
+    case 0:
+      if (!l.siret.empty()) {
+        l.siret[13] = static_cast<char>('0' + (l.siret[13] - '0' + 1) % 10);
+        return;
+      }
+      [[fallthrough]];
+    case 1:
+      l.lat = r.chance(0.5) ? "95.2" : "quarante-cinq";
+      return;
+    case 2:
+      l.legalCategory = "9999";
+      return;
+    default:
+      l.name.clear();
+      return;
+  }
+}
+
+class CsvOut {
+ public:
+  CsvOut(const std::string& path, char delimiter) : out_(path, std::ios::binary), d_(delimiter) {
+    if (!out_) throw std::runtime_error("cannot write " + path);
+  }
+  CsvOut& cell(const std::string& v) {
+    if (!first_) out_ << d_;
+    first_ = false;
+    if (v.find_first_of(std::string("\"\n\r") + d_) != std::string::npos) {
+      out_ << '"';
+      for (char c : v) {
+        if (c == '"') out_ << '"';
+        out_ << c;
+      }
+      out_ << '"';
+    } else {
+      out_ << v;
+    }
+    return *this;
+  }
+  void end() {
+    out_ << "\n";
+    first_ = true;
+  }
+
+ private:
+  std::ofstream out_;
+  char d_;
+  bool first_ = true;
+};
+
+std::string join(const std::vector<std::string>& v, const std::string& sep) {
+  std::string out;
+  for (size_t i = 0; i < v.size(); ++i) out += (i ? sep : "") + v[i];
+  return out;
+}
+
+// A JSON number from the lexical form, or the text itself when it is not one (a spoiled record).
+ojson coordinate(const std::string& s) {
+  double d;
+  auto r = std::from_chars(s.data(), s.data() + s.size(), d);
+  if (r.ec == std::errc() && r.ptr == s.data() + s.size()) return d;
+  return s;
+}
+
+void writeFile(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  if (!out) throw std::runtime_error("cannot write " + path);
+  out << text;
+}
+
+const std::string& kindLabel(const std::string& kind) {
+  for (const auto& k : kindProfiles()) {
+    if (k.kind == kind) return k.label;
+  }
+  return kind;
+}
+
+// --- the four exports ---
+
+void writeAnnuaire(const std::string& dir, const std::vector<Listing>& ls, const WriteOptions& o) {
+  CsvOut csv(dir + "/annuaire-ess.csv", ';');
+  for (const char* h :
+       {"identifiant", "nom",          "siret",         "rna",       "categorie_juridique",
+        "code_naf",    "type",         "description",   "adresse",   "code_postal",
+        "commune",     "code_insee",   "latitude",      "longitude", "courriel",
+        "telephone",   "site_web",     "date_creation", "effectif",  "labels",
+        "horaires",    "date_adhesion"})
+    csv.cell(h);
+  csv.end();
+  for (const auto& l : ls) {
+    const Organisation& g = *l.org;
+    csv.cell(l.id)
+        .cell(l.name)
+        .cell(l.siret)
+        .cell(g.rna)
+        .cell(l.legalCategory)
+        .cell(g.naf)
+        .cell(g.kind);
+    csv.cell(g.description).cell(g.street).cell(g.postcode).cell(g.communeName).cell(g.communeCode);
+    csv.cell(l.lat)
+        .cell(l.lon)
+        .cell(g.email)
+        .cell(g.telephone)
+        .cell(g.website)
+        .cell(g.foundingDate);
+    csv.cell(g.employees ? std::to_string(g.employees) : "")
+        .cell(join(g.labels, "|"))
+        .cell(g.openingHours);
+    csv.cell(l.memberSince).end();
+  }
+  writeFile(
+      dir + "/annuaire-ess.toml",
+      "# Mapping of annuaire-ess.csv (synthetic, written by bdis-gen) to the bdis ESS "
+      "ontology.\n\n" +
+          sourceSection("annuaire-ess", "Annuaire de l'ESS", "annuaire-ess.csv", o.retrievedAt) +
+          "\n[csv]\ndelimiter = \";\"\n\n" +
+          subjectSection("siret", "nom", "code_postal", "identifiant") + R"(
+[[node]]
+name = "adresse"
+template = "{@subject}/address/{@source}"
+types = ["ess:Address", "schema:PostalAddress"]
+link = ["ess:hasAddress", "schema:address"]
+
+[[field]]
+column = "nom"
+property = ["ess:name", "schema:name"]
+required = true
+
+[[field]]
+column = "siret"
+property = "ess:siret"
+check = "siret"
+
+[[field]]
+column = "rna"
+property = "ess:rna"
+check = "rna"
+
+[[field]]
+column = "categorie_juridique"
+property = "ess:legalCategory"
+codelist = "cj"
+
+[[field]]
+column = "code_naf"
+property = "ess:activity"
+codelist = "naf"
+
+[[field]]
+column = "type"
+property = "ess:kind"
+codelist = "kind"
+
+[[field]]
+column = "description"
+property = ["ess:description", "schema:description"]
+lang = "fr"
+
+[[field]]
+column = "adresse"
+property = ["ess:streetAddress", "schema:streetAddress"]
+node = "adresse"
+
+[[field]]
+column = "code_postal"
+property = ["ess:postalCode", "schema:postalCode"]
+check = "postcode"
+node = "adresse"
+
+[[field]]
+column = "commune"
+property = ["ess:locality", "schema:addressLocality"]
+node = "adresse"
+
+[[field]]
+column = "code_insee"
+property = "ess:commune"
+template = "https://w3id.org/bdis/id/commune/{value}"
+
+[[field]]
+column = "courriel"
+property = ["ess:email", "schema:email"]
+check = "email"
+
+[[field]]
+column = "telephone"
+property = ["ess:telephone", "schema:telephone"]
+
+[[field]]
+column = "site_web"
+property = ["ess:website", "schema:url"]
+check = "url"
+
+[[field]]
+column = "date_creation"
+property = ["ess:foundingDate", "schema:foundingDate"]
+check = "date"
+
+[[field]]
+column = "effectif"
+property = "ess:employees"
+check = "integer"
+
+[[field]]
+column = "labels"
+property = "ess:hasLabel"
+codelist = "label"
+separator = "|"
+
+[[field]]
+column = "horaires"
+property = ["ess:openingHours", "schema:openingHours"]
+
+[geometry]
+lat = "latitude"
+lon = "longitude"
+
+[membership]
+since = "date_adhesion"
+
+)" + codelistSections(false));
+}
+
+void writeCooperatives(const std::string& dir, const std::vector<Listing>& ls,
+                       const WriteOptions& o) {
+  CsvOut csv(dir + "/cooperatives.csv", ',');
+  for (const char* h : {"id",       "raison_sociale", "siret",        "forme_juridique",
+                        "ape",      "activite",       "presentation", "voie",
+                        "cp",       "ville",          "insee",        "lat",
+                        "lng",      "email",          "tel",          "web",
+                        "creation", "salaries",       "societaires",  "agrements",
+                        "adhesion"})
+    csv.cell(h);
+  csv.end();
+  for (const auto& l : ls) {
+    const Organisation& g = *l.org;
+    csv.cell(l.id)
+        .cell(l.name)
+        .cell(l.siret)
+        .cell(l.legalCategory)
+        .cell(g.naf)
+        .cell(g.kind)
+        .cell(g.description);
+    csv.cell(g.street)
+        .cell(g.postcode)
+        .cell(g.communeName)
+        .cell(g.communeCode)
+        .cell(l.lat)
+        .cell(l.lon);
+    csv.cell(g.email).cell(g.telephone).cell(g.website).cell(g.foundingDate);
+    csv.cell(g.employees ? std::to_string(g.employees) : "").cell(std::to_string(g.members));
+    csv.cell(join(g.labels, ";")).cell(l.memberSince).end();
+  }
+  writeFile(dir + "/cooperatives.toml",
+            "# Mapping of cooperatives.csv (synthetic, written by bdis-gen) to the bdis ESS "
+            "ontology.\n\n" +
+                sourceSection("cooperatives", "Fédération des coopératives", "cooperatives.csv",
+                              o.retrievedAt) +
+                "\n[csv]\ndelimiter = \",\"\n\n" +
+                subjectSection("siret", "raison_sociale", "cp", "id") + R"(
+[[node]]
+name = "siege"
+template = "{@subject}/address/{@source}"
+types = ["ess:Address", "schema:PostalAddress"]
+link = ["ess:hasAddress", "schema:address"]
+
+[[field]]
+column = "raison_sociale"
+property = ["ess:name", "ess:legalName", "schema:name", "schema:legalName"]
+required = true
+
+[[field]]
+column = "siret"
+property = "ess:siret"
+check = "siret"
+required = true
+
+[[field]]
+column = "forme_juridique"
+property = "ess:legalCategory"
+codelist = "cj"
+required = true
+
+[[field]]
+column = "ape"
+property = "ess:activity"
+codelist = "naf"
+
+[[field]]
+column = "activite"
+property = "ess:kind"
+codelist = "kind"
+
+[[field]]
+column = "presentation"
+property = ["ess:description", "schema:description"]
+lang = "fr"
+
+[[field]]
+column = "voie"
+property = ["ess:streetAddress", "schema:streetAddress"]
+node = "siege"
+
+[[field]]
+column = "cp"
+property = ["ess:postalCode", "schema:postalCode"]
+check = "postcode"
+node = "siege"
+
+[[field]]
+column = "ville"
+property = ["ess:locality", "schema:addressLocality"]
+node = "siege"
+
+[[field]]
+column = "insee"
+property = "ess:commune"
+template = "https://w3id.org/bdis/id/commune/{value}"
+
+[[field]]
+column = "email"
+property = ["ess:email", "schema:email"]
+check = "email"
+
+[[field]]
+column = "tel"
+property = ["ess:telephone", "schema:telephone"]
+
+[[field]]
+column = "web"
+property = ["ess:website", "schema:url"]
+check = "url"
+
+[[field]]
+column = "creation"
+property = ["ess:foundingDate", "schema:foundingDate"]
+check = "date"
+
+[[field]]
+column = "salaries"
+property = "ess:employees"
+check = "integer"
+
+[[field]]
+column = "societaires"
+property = "ess:memberCount"
+check = "integer"
+
+[[field]]
+column = "agrements"
+property = "ess:hasLabel"
+codelist = "label"
+separator = ";"
+
+[geometry]
+lat = "lat"
+lon = "lng"
+required = true
+
+[membership]
+since = "adhesion"
+
+)" + codelistSections(false));
+}
+
+void writeReemploi(const std::string& dir, const std::vector<Listing>& ls, const WriteOptions& o) {
+  ojson features = ojson::array();
+  for (const auto& l : ls) {
+    const Organisation& g = *l.org;
+    ojson props = {{"id", l.id}, {"nom", l.name}};
+    if (!l.siret.empty()) props["siret"] = l.siret;
+    props["categorie_juridique"] = l.legalCategory;
+    props["type"] = kindLabel(g.kind);
+    props["description"] = g.description;
+    props["adresse"] = {{"rue", g.street},
+                        {"code_postal", g.postcode},
+                        {"ville", g.communeName},
+                        {"code_insee", g.communeCode}};
+    props["contact"] = {{"email", g.email.empty() ? ojson(nullptr) : ojson(g.email)},
+                        {"telephone", g.telephone.empty() ? ojson(nullptr) : ojson(g.telephone)}};
+    if (!g.website.empty()) props["site"] = g.website;
+    if (!g.openingHours.empty()) props["horaires"] = g.openingHours;
+    props["labels"] = g.labels;
+    props["adhesion"] = l.memberSince;
+    ojson f = {
+        {"type", "Feature"},
+        {"geometry", {{"type", "Point"}, {"coordinates", {coordinate(l.lon), coordinate(l.lat)}}}},
+        {"properties", props}};
+    features.push_back(std::move(f));
+  }
+  ojson doc = {{"type", "FeatureCollection"},
+               {"name", "Réseau du réemploi (données synthétiques bdis-gen)"},
+               {"features", std::move(features)}};
+  writeFile(dir + "/reemploi.geojson", doc.dump(1) + "\n");
+  writeFile(
+      dir + "/reemploi.toml",
+      "# Mapping of reemploi.geojson (synthetic, written by bdis-gen) to the bdis ESS ontology.\n"
+      "# Columns are paths in each feature's properties; the feature geometry gives "
+      "geo:asWKT.\n\n" +
+          sourceSection("reemploi", "Réseau du réemploi", "reemploi.geojson", o.retrievedAt) +
+          "\n" + subjectSection("siret", "nom", "adresse.code_postal", "id") + R"(
+[[node]]
+name = "adresse"
+template = "{@subject}/address/{@source}"
+types = ["ess:Address", "schema:PostalAddress"]
+link = ["ess:hasAddress", "schema:address"]
+
+[[field]]
+column = "nom"
+property = ["ess:name", "schema:name"]
+required = true
+
+[[field]]
+column = "siret"
+property = "ess:siret"
+check = "siret"
+
+[[field]]
+column = "categorie_juridique"
+property = "ess:legalCategory"
+codelist = "cj"
+
+[[field]]
+column = "type"
+property = "ess:kind"
+codelist = "kind"
+
+[[field]]
+column = "description"
+property = ["ess:description", "schema:description"]
+lang = "fr"
+
+[[field]]
+column = "adresse.rue"
+property = ["ess:streetAddress", "schema:streetAddress"]
+node = "adresse"
+
+[[field]]
+column = "adresse.code_postal"
+property = ["ess:postalCode", "schema:postalCode"]
+check = "postcode"
+node = "adresse"
+
+[[field]]
+column = "adresse.ville"
+property = ["ess:locality", "schema:addressLocality"]
+node = "adresse"
+
+[[field]]
+column = "adresse.code_insee"
+property = "ess:commune"
+template = "https://w3id.org/bdis/id/commune/{value}"
+
+[[field]]
+column = "contact.email"
+property = ["ess:email", "schema:email"]
+check = "email"
+
+[[field]]
+column = "contact.telephone"
+property = ["ess:telephone", "schema:telephone"]
+
+[[field]]
+column = "site"
+property = ["ess:website", "schema:url"]
+check = "url"
+
+[[field]]
+column = "horaires"
+property = ["ess:openingHours", "schema:openingHours"]
+
+[[field]]
+column = "labels"
+property = "ess:hasLabel"
+codelist = "label"
+
+[membership]
+since = "adhesion"
+
+)" + codelistSections(true));
+}
+
+void writeAmap(const std::string& dir, const std::vector<Listing>& ls, const WriteOptions& o) {
+  static const char* const kDays[] = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};
+  ojson data = ojson::array();
+  uint64_t n = 0;
+  for (const auto& l : ls) {
+    const Organisation& g = *l.org;
+    ++n;
+    ojson e = {{"id", l.id},
+               {"name", l.name},
+               {"geo", {{"latitude", coordinate(l.lat)}, {"longitude", coordinate(l.lon)}}}};
+    e["sourceKey"] = "reseau-amap";
+    e["address"] = {{"streetAddress", g.street},
+                    {"addressLocality", g.communeName},
+                    {"postalCode", g.postcode},
+                    {"addressCountry", "FR"},
+                    {"customFormatedAddress", nullptr}};
+    e["createdAt"] = l.memberSince + "T10:00:00+01:00";
+    e["updatedAt"] = "2026-11-" + std::to_string(10 + n % 19) + "T12:00:00+01:00";
+    e["status"] = 1;
+    const std::string& label = kindLabel(g.kind);
+    e["categories"] = ojson::array({label});
+    e["categoriesFull"] = ojson::array(
+        {{{"id", 100 + static_cast<int>(label.size())}, {"name", label}, {"index", 0}}});
+    e["description"] = g.description;
+    e["email"] = g.email.empty() ? ojson(nullptr) : ojson(g.email);
+    e["telephone"] = g.telephone.empty() ? ojson(nullptr) : ojson(g.telephone);
+    e["website"] = g.website.empty() ? ojson(nullptr) : ojson(g.website);
+    if (!g.openingHours.empty() && g.kind == "amap") {
+      e["openHours"] = {{kDays[n % 5], g.openingHours.substr(3)}};
+    }
+    e["siret"] = l.siret;
+    e["legal_category"] = l.legalCategory;
+    e["labels"] = g.labels;
+    data.push_back(std::move(e));
+  }
+  ojson doc = {{"licence", "https://www.etalab.gouv.fr/licence-ouverte-open-licence"},
+               {"ontology", "gogofull"},
+               {"data", std::move(data)}};
+  writeFile(dir + "/reseau-amap.json", doc.dump(1) + "\n");
+  writeFile(dir + "/reseau-amap.toml",
+            "# Mapping of reseau-amap.json (synthetic GoGoCarto export, written by bdis-gen) to "
+            "the bdis\n"
+            "# ESS ontology. Columns are paths in each element of \"data\".\n\n" +
+                sourceSection("reseau-amap", "Réseau des AMAP", "reseau-amap.json", o.retrievedAt) +
+                "\n" + subjectSection("siret", "name", "address.postalCode", "id") + R"(
+[[node]]
+name = "address"
+template = "{@subject}/address/{@source}"
+types = ["ess:Address", "schema:PostalAddress"]
+link = ["ess:hasAddress", "schema:address"]
+
+[[field]]
+column = "name"
+property = ["ess:name", "schema:name"]
+required = true
+
+[[field]]
+column = "siret"
+property = "ess:siret"
+check = "siret"
+
+[[field]]
+column = "legal_category"
+property = "ess:legalCategory"
+codelist = "cj"
+
+[[field]]
+column = "categories"
+property = "ess:kind"
+codelist = "kind"
+
+[[field]]
+column = "description"
+property = ["ess:description", "schema:description"]
+lang = "fr"
+
+[[field]]
+column = "address.streetAddress"
+property = ["ess:streetAddress", "schema:streetAddress"]
+node = "address"
+
+[[field]]
+column = "address.postalCode"
+property = ["ess:postalCode", "schema:postalCode"]
+check = "postcode"
+node = "address"
+
+[[field]]
+column = "address.addressLocality"
+property = ["ess:locality", "schema:addressLocality"]
+node = "address"
+
+[[field]]
+column = "email"
+property = ["ess:email", "schema:email"]
+check = "email"
+
+[[field]]
+column = "telephone"
+property = ["ess:telephone", "schema:telephone"]
+
+[[field]]
+column = "website"
+property = ["ess:website", "schema:url"]
+check = "url"
+
+[[field]]
+column = "labels"
+property = "ess:hasLabel"
+codelist = "label"
+
+[geometry]
+lat = "geo.latitude"
+lon = "geo.longitude"
+required = true
+
+[membership]
+since = "createdAt"
+
+)" + codelistSections(true));
+}
+
+}  // namespace
+
+WriteSummary writeNetworks(const std::vector<Organisation>& orgs, const WriteOptions& options,
+                           Random& r) {
+  std::filesystem::create_directories(options.folder);
+  std::vector<Listing> listings[kNetCount];
+  WriteSummary summary;
+  auto add = [&](Net net, const Organisation& g, bool secondary) {
+    Listing l;
+    l.org = &g;
+    l.id = std::string(kIdPrefix[net]) + "-" +
+           std::to_string(100000 + listings[net].size() + 1).substr(1);
+    l.name = g.name;
+    l.siret = g.siret;
+    l.legalCategory = g.legalCategory;
+    l.lat = g.lat;
+    l.lon = g.lon;
+    l.memberSince = memberDate(g, r);
+    if (secondary) {
+      // A second network's copy: often without the SIRET, sometimes written in capitals.
+      if (r.chance(0.35)) l.siret.clear();
+      if (r.chance(0.3)) l.name = upperFrench(l.name);
+    }
+    if (net == kCooperatives && l.siret.empty()) l.siret = g.siret;
+    if (r.chance(options.badRate)) spoil(l, r);
+    listings[net].push_back(std::move(l));
+  };
+  for (const auto& g : orgs) {
+    Net primary = primaryNetwork(g.kind);
+    // The cooperatives federation lists registered cooperatives only.
+    if (primary == kCooperatives && g.siret.empty()) primary = kAnnuaire;
+    add(primary, g, false);
+    if (r.chance(options.overlap)) {
+      Net second = primary == kAnnuaire ? (g.siret.empty() ? kAmap : kCooperatives) : kAnnuaire;
+      if (second == kCooperatives && g.legalCategory.rfind("92", 0) == 0) second = kReemploi;
+      add(second, g, true);
+      ++summary.overlapping;
+    }
+  }
+  const std::string& dir = options.folder;
+  writeAnnuaire(dir, listings[kAnnuaire], options);
+  writeCooperatives(dir, listings[kCooperatives], options);
+  writeReemploi(dir, listings[kReemploi], options);
+  writeAmap(dir, listings[kAmap], options);
+  const char* files[] = {"annuaire-ess.csv", "cooperatives.csv", "reemploi.geojson",
+                         "reseau-amap.json"};
+  for (int n = 0; n < kNetCount; ++n) {
+    WriteSummary::File f{files[n], listings[n].size(), 0};
+    for (const auto& l : listings[n]) f.bad += l.bad;
+    summary.files.push_back(f);
+  }
+  return summary;
+}
+
+}  // namespace bdis::gen
