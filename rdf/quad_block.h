@@ -24,6 +24,16 @@ namespace bdis::rdf {
 /// A quad permuted into an index order (raw id values).
 using Key4 = std::array<uint64_t, 4>;
 
+/// Lexicographic order on Key4, spelled out (faster than std::less on arrays in sorts).
+struct Key4Less {
+  bool operator()(const Key4& a, const Key4& b) const {
+    if (a[0] != b[0]) return a[0] < b[0];
+    if (a[1] != b[1]) return a[1] < b[1];
+    if (a[2] != b[2]) return a[2] < b[2];
+    return a[3] < b[3];
+  }
+};
+
 /// Largest encoded block: exactly one LMDB overflow page of 4 KiB.
 inline constexpr size_t kMaxBlockBytes = 4080;
 /// Size of a block key.

@@ -91,6 +91,8 @@ std::unique_ptr<Store> Store::open(const fs::path& dir, const StoreOptions& opti
   impl->path = dir;
   impl->readOnly = options.readOnly;
   unsigned flags = MDB_NOTLS | (options.readOnly ? MDB_RDONLY : 0);
+  // Read-only media: no lock file can be written, and no writer can be running.
+  if (options.readOnly && ::access(dir.c_str(), W_OK) != 0) flags |= MDB_NOLOCK;
   try {
     impl->env = std::make_unique<lmdb::Env>(dir, flags, options.mapSize, options.maxReaders,
                                             kMaxDbs);

@@ -1,5 +1,6 @@
 // ReadTxn::check(): a full consistency check of indexes, dictionary and counters.
 #include <map>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "rdf/store_internal.h"
@@ -148,7 +149,7 @@ void checkDictionary(MDB_txn* txn, const StoreDbs& dbs, Problems& problems) {
   }
 }
 
-void compareCounts(const char* what, const std::map<uint64_t, uint64_t>& actual,
+void compareCounts(const char* what, const std::unordered_map<uint64_t, uint64_t>& actual,
                    const std::vector<std::pair<TermId, uint64_t>>& stored, Problems& problems) {
   std::map<uint64_t, uint64_t> kept;
   for (auto [id, n] : stored) kept[id.raw] = n;
@@ -174,9 +175,10 @@ std::vector<std::string> ReadTxn::check() const {
   MDB_txn* txn = impl_->live();
   const StoreDbs& dbs = impl_->store.dbs;
   Problems problems;
-  std::map<uint64_t, uint64_t> byPredicate;
-  std::map<uint64_t, uint64_t> byGraph;
+  std::unordered_map<uint64_t, uint64_t> byPredicate;
+  std::unordered_map<uint64_t, uint64_t> byGraph;
   std::unordered_set<uint64_t> seen;
+  TermId last[4] = {};
   const Dictionary& dict = impl_->dictionary;
   IndexSummary spog = walkIndex(txn, dbs.index[0], IndexOrder::SPOG, problems,
                                 [&](const QuadIds& q) {
@@ -184,6 +186,8 @@ std::vector<std::string> ReadTxn::check() const {
                                   ++byGraph[q.g.raw];
                                   const TermId ids[4] = {q.s, q.p, q.o, q.g};
                                   for (int i = 0; i < 4; ++i) {
+                                    if (ids[i] == last[i]) continue;  // common in SPOG order
+                                    last[i] = ids[i];
                                     if (seen.insert(ids[i].raw).second) {
                                       checkId(dict, ids[i], i == 3, problems);
                                     }

@@ -55,10 +55,12 @@ static void propagate(ReadTxn::Impl& impl, const std::vector<Key4>& changed, boo
   std::vector<Key4> permuted(changed.size());
   for (int i = 1; i < kIndexCount; ++i) {
     auto order = static_cast<IndexOrder>(i);
+    const auto& pos = orderPositions(order);
     for (size_t k = 0; k < changed.size(); ++k) {
-      permuted[k] = permute(unpermute(changed[k], IndexOrder::SPOG), order);
+      const Key4& c = changed[k];
+      permuted[k] = Key4{c[pos[0]], c[pos[1]], c[pos[2]], c[pos[3]]};
     }
-    tbb::parallel_sort(permuted.begin(), permuted.end());
+    tbb::parallel_sort(permuted.begin(), permuted.end(), Key4Less());
     QuadIndex index = impl.index(order);
     uint64_t n = insert ? index.insertSorted(permuted, nullptr)
                         : index.eraseSorted(permuted, nullptr);

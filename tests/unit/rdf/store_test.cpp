@@ -323,6 +323,19 @@ TEST_F(StoreTest, FoldersThatAreNotStores) {
   EXPECT_NE(errorOf([&] { open(); }).find("not a bdis store"), std::string::npos);
 }
 
+TEST_F(StoreTest, FullMapIsReportedAsDiskFull) {
+  auto store = open(StoreOptions{.mapSize = uint64_t{1} << 20});
+  auto w = store->beginWrite();
+  std::string msg = errorOf([&] {
+    for (int i = 0; i < 100000; ++i) {
+      w->intern(Term::iri("http://example.org/a/rather/long/iri/" + std::to_string(i)).view());
+    }
+  });
+  EXPECT_NE(msg.find("disk full while adding a term to the dictionary"), std::string::npos) << msg;
+  w.reset();
+  EXPECT_TRUE(store->beginRead()->check().empty()) << "the failed transaction left nothing";
+}
+
 TEST_F(StoreTest, ReadTxnMovesBetweenThreads) {
   auto store = open();
   auto w = store->beginWrite();
