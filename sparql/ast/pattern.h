@@ -16,7 +16,9 @@ struct Query;
 
 /// One triple of a triples block. `path` is set when the predicate is a
 /// property path other than a single IRI or variable; `p` is used otherwise.
-/// Blank nodes (labelled or `[]`, collections) stay blank-node terms here.
+/// Blank nodes stay blank-node terms here: written labels as written, anonymous
+/// ones (`[]`, `[ ... ]`, collection cells) labelled `.b0`, `.b1`, ... (a form no
+/// query can write, so they never clash with written labels).
 struct TriplePath {
   VarOrTerm s;
   VarOrTerm p;

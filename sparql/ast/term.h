@@ -11,8 +11,10 @@ namespace bdis::sparql {
 /// A variable or an RDF term, as it appears in a triple pattern, a template or
 /// a VALUES row. Variable names are kept without the leading `?`/`$`.
 /// Names starting with `?` are non-distinguished variables made by the
-/// translator (from blank nodes in patterns and property-path rewriting); they
-/// never appear in `SELECT *` and print as `??name` in SSE.
+/// translator: `?label` from the blank node `_:label` (or an anonymous `.bN`) in a
+/// pattern, `?PN` from property-path sequences; they never appear in `SELECT *`
+/// and print as `??label` in SSE. Names starting with `.` (`.0`, `.1`, ...) are
+/// the aggregate results bound by algebra::Group.
 struct VarOrTerm {
   std::string var;  ///< Variable name; empty when this is a term.
   rdf::Term term;   ///< The term when `var` is empty.

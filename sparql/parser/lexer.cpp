@@ -4,6 +4,7 @@
 #include "sparql/parser/lexer.h"
 
 #include <boost/spirit/home/x3.hpp>
+#include <functional>
 
 #include "rdf/error.h"
 
@@ -85,35 +86,115 @@ ByteIf<decltype(echarP)> const echarChar{};
 ByteIf<decltype(localEscP)> const localEscChar{};
 
 using x3::lit;
+using It = std::string::const_iterator;
+
+/// The context entry through which error handlers reach the Source.
+struct SourceTag;
+
+/// X3 error handler shared by the terminal rules: an expectation failure inside
+/// a terminal (an unclosed string, a bad escape, `_:` without a label, `@`
+/// without a tag) becomes a SyntaxError at the failure point, naming what the
+/// failed expectation wanted (the rule name, e.g. "closing \" of the string").
+struct TerminalErrorHandler {
+  template <typename Iterator, typename Exception, typename Context>
+  x3::error_handler_result on_error(Iterator&, Iterator const&, Exception const& x,
+                                    Context const& ctx) {
+    const Source& src = x3::get<SourceTag>(ctx).get();
+    auto [line, col] = src.lineColumn(static_cast<size_t>(x.where() - src.text().begin()));
+    throw SyntaxError("", line, col, "expected " + x.which());
+  }
+};
+
+// Rule IDs: one type per rule (the terminals that can fail half-way carry the handler).
+struct IriRefId;
+struct PNameNsId;
+struct PNameLocalId;
+struct BlankLabelId : TerminalErrorHandler {};
+struct VarId;
+struct LangTagId : TerminalErrorHandler {};
+struct DoubleId;
+struct DecimalId;
+struct IntegerId;
+struct EcharId;
+struct String1Id : TerminalErrorHandler {};
+struct String2Id : TerminalErrorHandler {};
+struct Long1Id : TerminalErrorHandler {};
+struct Long2Id : TerminalErrorHandler {};
+struct EscapeCharId;
+struct Close1Id;
+struct Close2Id;
+struct CloseLong1Id;
+struct CloseLong2Id;
+struct LabelStartId;
+struct TagLettersId;
+
+// Named sub-rules: their names are the "expected ..." of error messages.
+x3::rule<EscapeCharId> const escapeChar = "an escape sequence (\\t \\b \\n \\r \\f \\\" \\' \\\\ \\uXXXX)";
+x3::rule<Close1Id> const close1 = "closing ' of the string";
+x3::rule<Close2Id> const close2 = "closing \" of the string";
+x3::rule<CloseLong1Id> const closeLong1 = "closing \'\'\' of the string";
+x3::rule<CloseLong2Id> const closeLong2 = "closing \"\"\" of the string";
+x3::rule<LabelStartId> const labelStart = "a blank node label after _:";
+x3::rule<TagLettersId> const tagLetters = "a language tag after @";
+
+x3::rule<IriRefId> const iriRef = "IRIREF";
+x3::rule<PNameNsId> const pnameNs = "PNAME_NS";
+x3::rule<PNameLocalId> const pnLocal = "PN_LOCAL";
+x3::rule<BlankLabelId> const blankLabel = "BLANK_NODE_LABEL";
+x3::rule<VarId> const varRule = "VAR";
+x3::rule<LangTagId> const langTag = "LANGTAG";
+x3::rule<DoubleId> const doubleRule = "DOUBLE";
+x3::rule<DecimalId> const decimalRule = "DECIMAL";
+x3::rule<IntegerId> const integerRule = "INTEGER";
+x3::rule<EcharId> const echar = "ECHAR";
+x3::rule<String1Id> const string1 = "STRING_LITERAL1";
+x3::rule<String2Id> const string2 = "STRING_LITERAL2";
+x3::rule<Long1Id> const long1 = "STRING_LITERAL_LONG1";
+x3::rule<Long2Id> const long2 = "STRING_LITERAL_LONG2";
 
 auto const plx = (lit('%') >> hex >> hex) | (lit('\\') >> localEscChar);
 auto const pnPrefix = pnBase >> *(pn | (+lit('.') >> &pn));
-auto const pnameNs = -pnPrefix >> lit(':');
 auto const localChar = pn | lit(':') | plx;
-auto const pnLocal = (pnU | lit(':') | digit | plx) >> *(localChar | (+lit('.') >> &localChar));
-auto const blankLabel = lit("_:") >> (pnU | digit) >> *(pn | (+lit('.') >> &pn));
-auto const varRule = (lit('?') | lit('$')) >> varChar >> *varChar;
-auto const langTag = lit('@') >> +alpha >> *(lit('-') >> +alnum);
-auto const iriRef = lit('<') >> *iriChar >> lit('>');
 auto const exponent = (lit('e') | lit('E')) >> -(lit('+') | lit('-')) >> +digit;
-auto const doubleRule = (+digit >> lit('.') >> *digit >> exponent) |
-                        (lit('.') >> +digit >> exponent) | (+digit >> exponent);
-auto const decimalRule = *digit >> lit('.') >> +digit;
-auto const integerRule = +digit;
-auto const echar = lit('\\') >> echarChar;
-auto const string1 = lit('\'') >> *(str1Char | echar) >> lit('\'');
-auto const string2 = lit('"') >> *(str2Char | echar) >> lit('"');
-auto const long1 = lit("'''") >> *(-(lit("''") | lit('\'')) >> (long1Char | echar)) >> lit("'''");
-auto const long2 = lit("\"\"\"") >> *(-(lit("\"\"") | lit('"')) >> (long2Char | echar)) >>
-                   lit("\"\"\"");
 
-using It = std::string::const_iterator;
+auto const escapeChar_def = echarChar;
+auto const close1_def = lit('\'');
+auto const close2_def = lit('"');
+auto const closeLong1_def = lit("'''");
+auto const closeLong2_def = lit("\"\"\"");
+auto const labelStart_def = pnU | digit;
+auto const tagLetters_def = +alpha;
 
-/// Runs `p` at `it`; on success advances `it` and returns true.
+auto const iriRef_def = lit('<') >> *iriChar >> lit('>');
+auto const pnameNs_def = -pnPrefix >> lit(':');
+auto const pnLocal_def = (pnU | lit(':') | digit | plx) >> *(localChar | (+lit('.') >> &localChar));
+// After "_:" a label must follow: an expectation point.
+auto const blankLabel_def = (lit("_:") > labelStart) >> *(pn | (+lit('.') >> &pn));
+auto const varRule_def = (lit('?') | lit('$')) >> varChar >> *varChar;
+auto const langTag_def = (lit('@') > tagLetters) >> *(lit('-') >> +alnum);
+auto const doubleRule_def = (+digit >> lit('.') >> *digit >> exponent) |
+                            (lit('.') >> +digit >> exponent) | (+digit >> exponent);
+auto const decimalRule_def = *digit >> lit('.') >> +digit;
+auto const integerRule_def = +digit;
+auto const echar_def = lit('\\') > escapeChar;
+// Once a quote opened a string, its end is an expectation point.
+auto const string1_def = lit('\'') > *(str1Char | echar) > close1;
+auto const string2_def = lit('"') > *(str2Char | echar) > close2;
+auto const long1_def =
+    lit("'''") > *(-(lit("''") | lit('\'')) >> (long1Char | echar)) > closeLong1;
+auto const long2_def =
+    lit("\"\"\"") > *(-(lit("\"\"") | lit('"')) >> (long2Char | echar)) > closeLong2;
+
+BOOST_SPIRIT_DEFINE(escapeChar, close1, close2, closeLong1, closeLong2, labelStart, tagLetters)
+BOOST_SPIRIT_DEFINE(iriRef, pnameNs, pnLocal, blankLabel, varRule, langTag)
+BOOST_SPIRIT_DEFINE(doubleRule, decimalRule, integerRule, echar, string1, string2, long1, long2)
+
+/// Runs `p` at `it` (with `src` in the context for error handlers); on success
+/// advances `it` and returns true, otherwise leaves `it` unchanged.
 template <typename P>
-bool match(const P& p, It& it, It end) {
+bool match(const Source& src, const P& p, It& it, It end) {
   It save = it;
-  if (x3::parse(it, end, p)) return true;
+  if (x3::parse(it, end, x3::with<SourceTag>(std::cref(src))[p])) return true;
   it = save;
   return false;
 }
@@ -262,47 +343,48 @@ std::vector<Token> tokenize(const Source& src) {
     bool numberStart = isDigit(c) || (c == '.' && isDigit(next)) ||
                        ((c == '+' || c == '-') &&
                         (isDigit(next) || (next == '.' && it + 2 != end && isDigit(*(it + 2)))));
-    if (c == '<' && match(iriRef, it, end)) {
+    if (c == '<' && match(src, iriRef, it, end)) {
       t.type = Tok::IriRef;
       t.text = std::string(start + 1, it - 1);
-    } else if ((c == '?' || c == '$') && match(varRule, it, end)) {
+    } else if ((c == '?' || c == '$') && match(src, varRule, it, end)) {
       t.type = Tok::Var;
       t.text = std::string(start + 1, it);
     } else if (c == '_' && next == ':') {
-      if (!match(blankLabel, it, end)) fail(it, "bad blank node label");
+      match(src, blankLabel, it, end);
       t.type = Tok::BNodeLabel;
       t.text = std::string(start + 2, it);
     } else if (c == '"' || c == '\'') {
-      bool isLong = c == '"' ? match(long2, it, end) : match(long1, it, end);
-      bool isShort = !isLong && (c == '"' ? match(string2, it, end) : match(string1, it, end));
-      if (!isLong && !isShort) {
-        fail(start, "unterminated or malformed string literal");
+      bool isLong = s.compare(static_cast<size_t>(it - begin), 3, std::string(3, c)) == 0;
+      if (isLong) {
+        c == '"' ? match(src, long2, it, end) : match(src, long1, it, end);
+      } else {
+        c == '"' ? match(src, string2, it, end) : match(src, string1, it, end);
       }
       size_t q = isLong ? 3 : 1;
       t.type = Tok::String;
       t.text = decodeString(std::string_view(&*(start + q), (it - start) - 2 * q));
     } else if (c == '@') {
-      if (!match(langTag, it, end)) fail(it, "bad language tag");
+      match(src, langTag, it, end);
       t.type = Tok::LangTag;
       t.text = std::string(start + 1, it);
     } else if (numberStart) {
       if (c == '+' || c == '-') ++it;
-      if (match(doubleRule, it, end)) {
+      if (match(src, doubleRule, it, end)) {
         t.type = Tok::Double;
-      } else if (match(decimalRule, it, end)) {
+      } else if (match(src, decimalRule, it, end)) {
         t.type = Tok::Decimal;
       } else {
-        match(integerRule, it, end);
+        match(src, integerRule, it, end);
         t.type = Tok::Integer;
       }
       t.text = text();
     } else if (isAlpha(c) || c == ':' || static_cast<unsigned char>(c) >= 0x80) {
       It nsEnd = it;
-      if (match(pnameNs, nsEnd, end)) {
+      if (match(src, pnameNs, nsEnd, end)) {
         t.text = std::string(start, nsEnd - 1);
         it = nsEnd;
         It lnStart = it;
-        if (match(pnLocal, it, end)) {
+        if (match(src, pnLocal, it, end)) {
           t.type = Tok::PNameLn;
           t.local = unescapeLocal(std::string_view(&*lnStart, it - lnStart));
         } else {

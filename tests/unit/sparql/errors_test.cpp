@@ -69,10 +69,18 @@ TEST(SparqlErrors, UnknownQueryForm) {
   EXPECT_EQ(f.message, "expected SELECT, CONSTRUCT, DESCRIBE or ASK, found 'SELEC'");
 }
 
-TEST(SparqlErrors, LexicalErrors) {
-  Failure f = syntaxError("SELECT * { ?s ?p \"abc }");
-  EXPECT_EQ(f.column, 18u);
-  EXPECT_EQ(f.message, "unterminated or malformed string literal");
+TEST(SparqlErrors, LexicalErrorsComeFromX3ExpectationPoints) {
+  Failure f = syntaxError("SELECT * { ?s ?p \"abc\n}");
+  EXPECT_EQ(f.line, 1u);
+  EXPECT_EQ(f.column, 22u);
+  EXPECT_EQ(f.message, "expected closing \" of the string");
+  f = syntaxError("SELECT * { ?s ?p 'a\\qc' }");
+  EXPECT_EQ(f.column, 21u);
+  EXPECT_EQ(f.message.rfind("expected an escape sequence", 0), 0u);
+  EXPECT_EQ(syntaxError("SELECT * { ?s ?p '''abc }").message,
+            "expected closing ''' of the string");
+  EXPECT_EQ(syntaxError("SELECT * { _: ?p 1 }").message, "expected a blank node label after _:");
+  EXPECT_EQ(syntaxError("SELECT * { ?s ?p \"a\"@1 }").message, "expected a language tag after @");
   EXPECT_EQ(syntaxError("SELECT * { ?s ?p ?o ~ }").message, "unexpected character '~'");
   EXPECT_EQ(syntaxError("SELECT * { ?s ?p '\\uD800' }").message,
             "invalid code point in escape \\uD800");
