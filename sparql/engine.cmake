@@ -16,3 +16,37 @@ add_library(bdis_sparql_results STATIC
 target_include_directories(bdis_sparql_results PUBLIC ${PROJECT_SOURCE_DIR})
 target_link_libraries(bdis_sparql_results PUBLIC bdis_rdf)
 bdis_warnings(bdis_sparql_results)
+
+# The engine: planner, executor, engine entry point.
+add_library(bdis_sparql_engine STATIC
+  ${PROJECT_SOURCE_DIR}/sparql/engine.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/exec/exec_context.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/exec/id_row.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/exec/operator.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/exec/graph_spec.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/exec/graph_results.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/exec/path_eval.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/exec/seed_op.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/exec/pattern_join_op.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/exec/path_join_op.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/exec/hash_join_op.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/exec/left_join_op.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/exec/union_op.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/exec/minus_op.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/exec/filter_op.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/exec/extend_op.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/exec/group_op.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/exec/table_op.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/exec/project_op.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/exec/distinct_op.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/exec/order_by_op.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/exec/slice_op.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/exec/graph_op.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/exec/service_op.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/planner/var_analysis.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/planner/bgp_order.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/planner/plan_builder.cpp
+)
+target_include_directories(bdis_sparql_engine PUBLIC ${PROJECT_SOURCE_DIR})
+target_link_libraries(bdis_sparql_engine PUBLIC bdis_sparql_results bdis_sparql bdis_sparql_expr bdis_rdf)
+bdis_warnings(bdis_sparql_engine)

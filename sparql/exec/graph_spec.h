@@ -1,0 +1,41 @@
+#pragma once
+// Which graph a scan reads (the active graph of 18.6): the dataset's default
+// graph, the graph of an enclosing GRAPH operator (a shared cell it sets per
+// named graph), or GRAPH ?g evaluated inside the scan through a variable slot.
+
+#include <functional>
+#include <memory>
+
+#include "rdf/store.h"
+#include "sparql/exec/exec_context.h"
+
+namespace bdis::sparql::exec {
+
+/// See the file comment.
+struct GraphSpec {
+  enum class Kind { Default, Cell, Slot };
+  Kind kind = Kind::Default;
+  /// Cell: the graph in effect, set by the enclosing Graph operator (kAny: none).
+  std::shared_ptr<rdf::TermId> cell;
+  /// Slot: the variable of GRAPH ?g.
+  int slot = -1;
+};
+
+/// The graphs a pattern reads for one row: calls `fn(graph)` for each graph to
+/// scan (never kAny). For a Slot spec whose variable is unbound in `row`, calls
+/// fn(kAnyNamedGraph) once; the caller then keeps only quads whose graph
+/// ExecContext::dataset().isNamed() accepts (all of them when allNamed).
+void forEachGraph(const ExecContext& ctx, const GraphSpec& spec, const rdf::TermId* row,
+                  const std::function<void(rdf::TermId)>& fn);
+
+/// The concrete graphs of a spec for one row (Slot unbound: all named graphs of the dataset).
+std::vector<rdf::TermId> graphsOf(const ExecContext& ctx, const GraphSpec& spec,
+                                  const rdf::TermId* row);
+
+/// Every quad matching (s, p, o) in the graphs of `spec` for `row`, with set
+/// semantics across several default graphs (their RDF merge). Calls fn(quad).
+void scanGraphs(const ExecContext& ctx, const GraphSpec& spec, const rdf::TermId* row,
+                rdf::TermId s, rdf::TermId p, rdf::TermId o,
+                const std::function<void(const rdf::QuadIds&)>& fn);
+
+}  // namespace bdis::sparql::exec

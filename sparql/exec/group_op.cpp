@@ -1,0 +1,139 @@
+// Group + Aggregation + AggregateJoin (18.2.4.1, 18.5): groups input rows by
+// the key expressions' values (ids; an error is an unbound key) and feeds
+// each aggregate's argument values to its accumulator. Without keys there is
+// exactly one group, even over no rows. Output rows hold the key variables and
+// the aggregate variables only.
+#include <map>
+#include <unordered_map>
+
+#include "rdf/term_codec.h"
+#include "sparql/exec/id_row.h"
+#include "sparql/exec/operators.h"
+#include "sparql/exec/row_store.h"
+#include "sparql/expr/aggregate.h"
+
+namespace bdis::sparql::exec {
+namespace {
+
+struct KeyHash {
+  size_t operator()(const std::vector<rdf::TermId>& k) const { return hashIds(k.data(), k.size()); }
+};
+
+class GroupOp final : public Operator {
+ public:
+  GroupOp(ExecContext& ctx, OperatorPtr input, const algebra::Group& g)
+      : Operator(ctx, "Group"), input_(std::move(input)), g_(g), in_(ctx.vars().width()),
+        row_(ctx) {
+    for (const auto& k : g.keys) {
+      keySlots_.push_back(k.var.empty() ? -1 : ctx.vars().find(k.var));
+      if (!k.var.empty()) detail += (detail.empty() ? "by ?" : " ?") + k.var;
+    }
+    for (const auto& a : g.aggregates) aggSlots_.push_back(ctx.vars().find(a.var));
+  }
+  ~GroupOp() override { ctx_.release(accounted_); }
+  std::vector<const Operator*> children() const override { return {input_.get()}; }
+
+ protected:
+  void doOpen(const rdf::TermId* seed) override {
+    groups_.clear();
+    order_.clear();
+    seed_.clear();
+    if (seed) seed_.assign(seed, seed + in_.width);
+    input_->open(nullptr);
+    const size_t w = in_.width;
+    std::vector<rdf::TermId> key(g_.keys.size());
+    while (input_->next(in_)) {
+      for (size_t i = 0; i < in_.size(); ++i) {
+        const rdf::TermId* r = in_.row(i);
+        for (size_t k = 0; k < g_.keys.size(); ++k) key[k] = evaluateToId(g_.keys[k].expr, row_, r, ctx_);
+        auto it = groups_.find(key);
+        if (it == groups_.end()) {
+          it = groups_.emplace(key, newGroup()).first;
+          order_.push_back(&*it);
+          uint64_t bytes = 64 + key.size() * 8 + g_.aggregates.size() * 128;
+          accounted_ += bytes;
+          ctx_.reserve(bytes);
+        }
+        row_.reset(r);
+        for (size_t a = 0; a < g_.aggregates.size(); ++a) feed(*it->second[a], g_.aggregates[a].aggregate, r, w);
+      }
+    }
+    input_->close();
+    if (g_.keys.empty() && groups_.empty()) {
+      auto it = groups_.emplace(std::vector<rdf::TermId>{}, newGroup()).first;
+      order_.push_back(&*it);
+    }
+    pos_ = 0;
+  }
+
+  bool doNext(Batch& out) override {
+    if (pos_ >= order_.size()) return false;
+    const size_t w = out.width;
+    while (pos_ < order_.size() && !out.full()) {
+      const auto& [key, aggs] = *order_[pos_++];
+      std::vector<rdf::TermId> r(w);
+      for (size_t k = 0; k < key.size(); ++k)
+        if (keySlots_[k] >= 0) r[keySlots_[k]] = key[k];
+      for (size_t a = 0; a < aggs.size(); ++a) {
+        auto v = aggs[a]->result();
+        if (v && aggSlots_[a] >= 0) r[aggSlots_[a]] = ctx_.toId(*v);
+      }
+      if (!seed_.empty()) {
+        if (!compatible(r.data(), seed_.data(), w)) continue;
+        mergeInto(r.data(), r.data(), seed_.data(), w);
+      }
+      out.append(r.data());
+    }
+    return true;
+  }
+
+  void doClose() override {
+    groups_.clear();
+    order_.clear();
+    ctx_.release(accounted_);
+    accounted_ = 0;
+  }
+
+ private:
+  using Aggs = std::vector<std::unique_ptr<expr::Aggregator>>;
+
+  Aggs newGroup() {
+    Aggs a;
+    for (const auto& b : g_.aggregates) a.push_back(expr::makeAggregator(b.aggregate));
+    return a;
+  }
+
+  void feed(expr::Aggregator& agg, const Expr& e, const rdf::TermId* r, size_t w) {
+    if (e.args.empty()) {
+      // COUNT(*): any bound value per row; with DISTINCT the row itself is the value.
+      if (e.distinct) {
+        std::string k;
+        for (size_t i = 1; i < w; ++i) k += std::to_string(r[i].raw) + ",";
+        agg.add(rdf::Term::literal(std::move(k)));
+      } else {
+        agg.add(rdf::Term::literal("*"));
+      }
+      return;
+    }
+    agg.add(expr::evaluate(e.args[0], row_, ctx_.eval()));
+  }
+
+  OperatorPtr input_;
+  const algebra::Group& g_;
+  Batch in_;
+  IdRow row_;
+  std::vector<int> keySlots_, aggSlots_;
+  std::unordered_map<std::vector<rdf::TermId>, Aggs, KeyHash> groups_;
+  std::vector<std::pair<const std::vector<rdf::TermId>, Aggs>*> order_;
+  std::vector<rdf::TermId> seed_;
+  size_t pos_ = 0;
+  uint64_t accounted_ = 0;
+};
+
+}  // namespace
+
+OperatorPtr makeGroup(ExecContext& ctx, OperatorPtr input, const algebra::Group& group) {
+  return std::make_unique<GroupOp>(ctx, std::move(input), group);
+}
+
+}  // namespace bdis::sparql::exec

@@ -1,0 +1,62 @@
+// HashJoin (18.5 Join): builds a hash table on the right input, probes it with
+// the left input batch by batch; rows are joined when compatible.
+#include "sparql/exec/operators.h"
+#include "sparql/exec/row_store.h"
+
+namespace bdis::sparql::exec {
+namespace {
+
+class HashJoinOp final : public Operator {
+ public:
+  HashJoinOp(ExecContext& ctx, OperatorPtr left, OperatorPtr right, std::vector<int> keys)
+      : Operator(ctx, "HashJoin"),
+        left_(std::move(left)),
+        right_(std::move(right)),
+        table_(ctx, keys),
+        in_(ctx.vars().width()) {
+    for (int k : keys) detail += (detail.empty() ? "on ?" : " ?") + ctx.vars().name(k);
+  }
+  std::vector<const Operator*> children() const override { return {left_.get(), right_.get()}; }
+
+ protected:
+  void doOpen(const rdf::TermId* seed) override {
+    table_.clear();
+    right_->open(seed);
+    Batch b(in_.width);
+    while (right_->next(b))
+      for (size_t i = 0; i < b.size(); ++i) table_.add(b.row(i));
+    right_->close();
+    left_->open(seed);
+    done_ = table_.size() == 0;
+  }
+  bool doNext(Batch& out) override {
+    if (done_ || !left_->next(in_)) return false;
+    const size_t w = in_.width;
+    for (size_t i = 0; i < in_.size(); ++i) {
+      const rdf::TermId* l = in_.row(i);
+      table_.candidates(l, [&](const rdf::TermId* r) {
+        if (compatible(l, r, w)) mergeInto(out.appendEmpty(), l, r, w);
+      });
+    }
+    return true;
+  }
+  void doClose() override {
+    left_->close();
+    table_.clear();
+  }
+
+ private:
+  OperatorPtr left_, right_;
+  RowStore table_;
+  Batch in_;
+  bool done_ = false;
+};
+
+}  // namespace
+
+OperatorPtr makeHashJoin(ExecContext& ctx, OperatorPtr left, OperatorPtr right,
+                         std::vector<int> keySlots) {
+  return std::make_unique<HashJoinOp>(ctx, std::move(left), std::move(right), std::move(keySlots));
+}
+
+}  // namespace bdis::sparql::exec

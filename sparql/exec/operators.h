@@ -1,0 +1,82 @@
+#pragma once
+// Factories of the physical operators, one operator per source file
+// (sparql/exec/<name>_op.cpp). Every operator keeps references to the
+// ExecContext and to the algebra expressions it was given: both must outlive it.
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "sparql/algebra/all.h"
+#include "sparql/exec/graph_spec.h"
+#include "sparql/exec/operator.h"
+
+namespace bdis::sparql::exec {
+
+/// One position of a triple pattern: a constant id or a variable slot.
+struct PatternPos {
+  rdf::TermId id;  ///< The constant (kAny when a variable).
+  int slot = -1;   ///< The variable's slot, or -1.
+  bool isVar() const { return slot >= 0; }
+};
+
+/// A triple pattern over ids. `impossible` when a constant is unknown to the store.
+struct IdPattern {
+  PatternPos s, p, o;
+  bool impossible = false;
+};
+
+/// Emits the seed row (or one all-unbound row) once: the leaf under scans.
+OperatorPtr makeSeed(ExecContext& ctx);
+/// Index nested-loop join of `input` with one triple pattern: for each input
+/// row, scans the store with the row's bindings substituted.
+OperatorPtr makePatternJoin(ExecContext& ctx, OperatorPtr input, IdPattern pattern, GraphSpec graph);
+/// Extends each input row with the pairs of a property path (sparql/exec/path_eval.h).
+OperatorPtr makePathJoin(ExecContext& ctx, OperatorPtr input, PatternPos s, const Path& path,
+                         PatternPos o, GraphSpec graph);
+/// Hash join: builds on `right` (materialised), probes with `left`, keyed on
+/// `keySlots` (variables bound in every row of both sides; may be empty: nested loop).
+OperatorPtr makeHashJoin(ExecContext& ctx, OperatorPtr left, OperatorPtr right,
+                         std::vector<int> keySlots);
+/// Merge join of two inputs sorted on `slot` (ascending id), bound in every row of both.
+OperatorPtr makeMergeJoin(ExecContext& ctx, OperatorPtr left, OperatorPtr right, int slot);
+/// LeftJoin with filter (OPTIONAL). `correlated`: the right side is reopened per
+/// left row with the row as seed (right built over a Seed leaf); otherwise it
+/// is materialised once and matched by `keySlots` and compatibility.
+OperatorPtr makeLeftJoin(ExecContext& ctx, OperatorPtr left, OperatorPtr right,
+                         std::vector<const Expr*> exprs, bool correlated, std::vector<int> keySlots);
+/// Union: all rows of left, then all rows of right.
+OperatorPtr makeUnion(ExecContext& ctx, OperatorPtr left, OperatorPtr right);
+/// Minus (18.5): left rows without a compatible right row sharing a variable.
+OperatorPtr makeMinus(ExecContext& ctx, OperatorPtr left, OperatorPtr right);
+/// Filter on a conjunction of expressions.
+OperatorPtr makeFilter(ExecContext& ctx, OperatorPtr input, std::vector<const Expr*> exprs);
+/// Extend (BIND): binds `slot` to the value of `e` (left unbound on error).
+OperatorPtr makeExtend(ExecContext& ctx, OperatorPtr input, int slot, const Expr& e);
+/// Binds `slot` to a constant, or drops rows binding it to another value
+/// (constant propagation of FILTER(?x = <iri>)).
+OperatorPtr makeBindConstant(ExecContext& ctx, OperatorPtr input, int slot, rdf::TermId value);
+/// Group + aggregates (materialising).
+OperatorPtr makeGroup(ExecContext& ctx, OperatorPtr input, const algebra::Group& group);
+/// VALUES / a table of constants; rows compatible with the seed, merged with it.
+OperatorPtr makeTable(ExecContext& ctx, const algebra::Table& table);
+/// Keeps only `slots` (others become unbound); the seed passed down is restricted likewise.
+OperatorPtr makeProject(ExecContext& ctx, OperatorPtr input, std::vector<int> slots);
+/// Removes duplicate rows (ids: equal ids are the same term).
+OperatorPtr makeDistinct(ExecContext& ctx, OperatorPtr input);
+/// REDUCED: removes duplicates within a bounded window.
+OperatorPtr makeReduced(ExecContext& ctx, OperatorPtr input);
+/// Sorts by the keys; with `topK`, keeps only the first topK rows (ORDER BY + LIMIT).
+OperatorPtr makeOrderBy(ExecContext& ctx, OperatorPtr input,
+                        const std::vector<algebra::SortKey>& keys, std::optional<uint64_t> topK);
+/// OFFSET / LIMIT; stops pulling its input once the limit is reached.
+OperatorPtr makeSlice(ExecContext& ctx, OperatorPtr input, uint64_t offset,
+                      std::optional<uint64_t> limit);
+/// GRAPH over a general pattern: for each named graph (or the one given), sets
+/// `cell`, reopens `input` (built with a Cell spec on that cell) and binds `slot` (if >= 0).
+OperatorPtr makeGraph(ExecContext& ctx, OperatorPtr input, std::shared_ptr<rdf::TermId> cell,
+                      int slot, std::optional<rdf::TermId> constant);
+/// SERVICE: ExecutionError("SERVICE is not supported"), or one seed row when SILENT.
+OperatorPtr makeService(ExecContext& ctx, bool silent, std::string endpoint);
+
+}  // namespace bdis::sparql::exec

@@ -1,0 +1,124 @@
+// OrderBy (18.2.5.1): materialises its input with the sort keys' values and
+// sorts by expr::orderCompare (stable). With a top-k bound (ORDER BY ... LIMIT),
+// keeps at most 2k rows at any time, trimming to the best k.
+#include <algorithm>
+#include <numeric>
+
+#include "sparql/algebra/sse.h"
+#include "sparql/exec/id_row.h"
+#include "sparql/exec/operators.h"
+
+namespace bdis::sparql::exec {
+namespace {
+
+class OrderByOp final : public Operator {
+ public:
+  OrderByOp(ExecContext& ctx, OperatorPtr input, const std::vector<algebra::SortKey>& keys,
+            std::optional<uint64_t> topK)
+      : Operator(ctx, topK ? "TopK" : "OrderBy"), input_(std::move(input)), keys_(keys),
+        topK_(topK), in_(ctx.vars().width()), row_(ctx) {
+    for (const auto& k : keys_)
+      detail += std::string(detail.empty() ? "" : " ") + (k.descending ? "desc " : "") +
+                algebra::toSse(k.expr);
+    if (topK) detail += " limit " + std::to_string(*topK);
+  }
+  ~OrderByOp() override { ctx_.release(accounted_); }
+  std::vector<const Operator*> children() const override { return {input_.get()}; }
+
+ protected:
+  void doOpen(const rdf::TermId* seed) override {
+    clear();
+    input_->open(seed);
+    const size_t w = in_.width;
+    while (input_->next(in_)) {
+      for (size_t i = 0; i < in_.size(); ++i) {
+        Entry e;
+        e.row.assign(in_.row(i), in_.row(i) + w);
+        row_.reset(in_.row(i));
+        e.keys.reserve(keys_.size());
+        uint64_t bytes = w * 8 + 64;
+        for (const auto& k : keys_) {
+          e.keys.push_back(expr::evaluate(k.expr, row_, ctx_.eval()));
+          if (e.keys.back()) bytes += e.keys.back()->value.size() + 96;
+        }
+        e.seq = seq_++;
+        e.bytes = bytes;
+        accounted_ += bytes;
+        ctx_.reserve(bytes);
+        entries_.push_back(std::move(e));
+        if (topK_ && entries_.size() >= 2 * *topK_ + 1024) trim(*topK_);
+      }
+    }
+    input_->close();
+    if (topK_) {
+      trim(*topK_);
+    } else {
+      std::stable_sort(entries_.begin(), entries_.end(), Less{this});
+    }
+    pos_ = 0;
+  }
+
+  bool doNext(Batch& out) override {
+    if (pos_ >= entries_.size()) return false;
+    while (pos_ < entries_.size() && !out.full()) out.append(entries_[pos_++].row.data());
+    return true;
+  }
+
+  void doClose() override { clear(); }
+
+ private:
+  struct Entry {
+    std::vector<rdf::TermId> row;
+    std::vector<std::optional<rdf::Term>> keys;
+    uint64_t seq = 0;
+    uint64_t bytes = 0;
+  };
+  struct Less {
+    const OrderByOp* self;
+    bool operator()(const Entry& a, const Entry& b) const {
+      for (size_t i = 0; i < self->keys_.size(); ++i) {
+        const rdf::Term* x = a.keys[i] ? &*a.keys[i] : nullptr;
+        const rdf::Term* y = b.keys[i] ? &*b.keys[i] : nullptr;
+        int c = expr::orderCompare(x, y);
+        if (c != 0) return self->keys_[i].descending ? c > 0 : c < 0;
+      }
+      return a.seq < b.seq;
+    }
+  };
+
+  void trim(uint64_t k) {
+    std::sort(entries_.begin(), entries_.end(), Less{this});
+    if (entries_.size() > k) {
+      for (size_t i = k; i < entries_.size(); ++i) {
+        ctx_.release(entries_[i].bytes);
+        accounted_ -= std::min(accounted_, entries_[i].bytes);
+      }
+      entries_.resize(k);
+    }
+  }
+  void clear() {
+    entries_.clear();
+    ctx_.release(accounted_);
+    accounted_ = 0;
+    pos_ = 0;
+  }
+
+  OperatorPtr input_;
+  const std::vector<algebra::SortKey>& keys_;
+  std::optional<uint64_t> topK_;
+  Batch in_;
+  IdRow row_;
+  std::vector<Entry> entries_;
+  size_t pos_ = 0;
+  uint64_t seq_ = 0;
+  uint64_t accounted_ = 0;
+};
+
+}  // namespace
+
+OperatorPtr makeOrderBy(ExecContext& ctx, OperatorPtr input,
+                        const std::vector<algebra::SortKey>& keys, std::optional<uint64_t> topK) {
+  return std::make_unique<OrderByOp>(ctx, std::move(input), keys, topK);
+}
+
+}  // namespace bdis::sparql::exec

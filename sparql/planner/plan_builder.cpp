@@ -1,0 +1,397 @@
+#include "sparql/planner/plan_builder.h"
+
+#include <algorithm>
+
+#include "rdf/error.h"
+#include "sparql/planner/bgp_order.h"
+#include "sparql/planner/var_analysis.h"
+
+namespace bdis::sparql::planner {
+
+using algebra::as;
+using algebra::OpKind;
+using exec::GraphSpec;
+using exec::OperatorPtr;
+
+namespace {
+
+/// Variables of a filter expression, or nothing when it must stay where it is
+/// (EXISTS reads variables beyond those it names).
+std::optional<std::set<std::string>> pushableVars(const Expr& e) {
+  if (hasExists(e)) return std::nullopt;
+  std::set<std::string> v;
+  exprVars(e, v);
+  return v;
+}
+
+}  // namespace
+
+std::set<int> PlanBuilder::slotsOf(const std::set<std::string>& names) const {
+  std::set<int> out;
+  for (const auto& n : names) {
+    int s = ctx_.vars().find(n);
+    if (s >= 0) out.insert(s);
+  }
+  return out;
+}
+
+std::vector<int> PlanBuilder::keySlots(const algebra::Op& a, const algebra::Op& b) const {
+  auto l = certainVars(a);
+  auto r = certainVars(b);
+  std::vector<int> keys;
+  for (const auto& v : l)
+    if (r.count(v)) keys.push_back(ctx_.vars().find(v));
+  return keys;
+}
+
+exec::PatternPos PlanBuilder::pos(const VarOrTerm& t, bool& impossible, bool allowLocal) {
+  exec::PatternPos p;
+  if (t.isVar()) {
+    p.slot = ctx_.vars().find(t.var);
+    BDIS_ASSERT(p.slot >= 0);
+    return p;
+  }
+  if (allowLocal) {
+    p.id = ctx_.toId(t.term);
+    return p;
+  }
+  auto id = ctx_.storeId(t.term);
+  if (!id) {
+    impossible = true;
+    return p;
+  }
+  p.id = *id;
+  return p;
+}
+
+OperatorPtr PlanBuilder::build(const algebra::Op& op) {
+  return build(op, GraphSpec{}, {});
+}
+
+OperatorPtr PlanBuilder::wrap(OperatorPtr op, Filters filters) {
+  if (filters.empty()) return op;
+  return exec::makeFilter(ctx_, std::move(op), std::move(filters));
+}
+
+OperatorPtr PlanBuilder::placeFilters(OperatorPtr op, const std::set<int>& bound,
+                                      Filters& filters) {
+  Filters here;
+  for (auto it = filters.begin(); it != filters.end();) {
+    auto vars = pushableVars(**it);
+    bool ok = vars.has_value();
+    if (ok)
+      for (int s : slotsOf(*vars)) ok = ok && bound.count(s);
+    if (ok) {
+      here.push_back(*it);
+      it = filters.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  return wrap(std::move(op), std::move(here));
+}
+
+OperatorPtr PlanBuilder::propagateConstants(const algebra::Op& op, OperatorPtr input,
+                                            const std::set<int>& bound, Filters& filters) {
+  auto chainVars = slotsOf(certainVars(op));
+  for (auto it = filters.begin(); it != filters.end();) {
+    const Expr& e = **it;
+    int slot = -1;
+    const rdf::Term* iri = nullptr;
+    if (e.kind == Expr::Kind::Equal && e.args.size() == 2) {
+      for (int side = 0; side < 2; ++side) {
+        const Expr& v = e.args[side];
+        const Expr& c = e.args[1 - side];
+        if (v.kind == Expr::Kind::Var && c.kind == Expr::Kind::Constant && c.term.isIri()) {
+          slot = ctx_.vars().find(v.name);
+          iri = &c.term;
+        }
+      }
+    }
+    if (slot >= 0 && chainVars.count(slot) && !bound.count(slot)) {
+      input = exec::makeBindConstant(ctx_, std::move(input), slot, ctx_.toId(*iri));
+      it = filters.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  return input;
+}
+
+OperatorPtr PlanBuilder::chainBgp(const algebra::Bgp& bgp, OperatorPtr input, const GraphSpec& g,
+                                  std::set<int>& bound, Filters& filters) {
+  std::vector<exec::IdPattern> pats;
+  for (const auto& t : bgp.triples) {
+    exec::IdPattern p;
+    p.s = pos(t.s, p.impossible, false);
+    p.p = pos(t.p, p.impossible, false);
+    p.o = pos(t.o, p.impossible, false);
+    pats.push_back(p);
+  }
+  double card = input->estimatedRows < 0 ? 1 : input->estimatedRows;
+  for (const auto& step : orderBgp(ctx_, pats, g, bound)) {
+    auto scan = exec::makePatternJoin(ctx_, std::move(input), step.pattern, g);
+    const auto& p = step.pattern;
+    auto name = [&](const exec::PatternPos& x) {
+      return x.isVar() ? "?" + ctx_.vars().name(x.slot) : std::string(x.id.isAny() ? "?" : "<>");
+    };
+    scan->detail = "(" + name(p.s) + " " + name(p.p) + " " + name(p.o) + ")";
+    if (p.impossible) scan->detail += " unknown constant";
+    card *= step.estimate;
+    scan->estimatedRows = card;
+    if (g.kind == GraphSpec::Kind::Slot) bound.insert(g.slot);
+    input = placeFilters(std::move(scan), bound, filters);
+  }
+  return input;
+}
+
+GraphSpec PlanBuilder::graphSpecFor(const algebra::Graph& graph, const GraphSpec&) {
+  GraphSpec spec;
+  if (graph.name.isVar()) {
+    spec.kind = GraphSpec::Kind::Slot;
+    spec.slot = ctx_.vars().find(graph.name.var);
+  } else {
+    spec.kind = GraphSpec::Kind::Cell;
+    auto id = ctx_.storeId(graph.name.term);
+    spec.cell = std::make_shared<rdf::TermId>(id && ctx_.dataset().isNamed(*id) ? *id : rdf::kAny);
+  }
+  return spec;
+}
+
+OperatorPtr PlanBuilder::chain(const algebra::Op& op, OperatorPtr input, const GraphSpec& g,
+                               std::set<int>& bound, Filters& filters) {
+  switch (op.kind) {
+    case OpKind::Bgp: return chainBgp(as<algebra::Bgp>(op), std::move(input), g, bound, filters);
+    case OpKind::Path: {
+      const auto& p = as<algebra::PathOp>(op);
+      bool impossible = false;
+      auto s = pos(p.s, impossible, true);
+      auto o = pos(p.o, impossible, true);
+      double card = input->estimatedRows < 0 ? 1 : input->estimatedRows;
+      auto out = exec::makePathJoin(ctx_, std::move(input), s, p.path, o, g);
+      out->estimatedRows = card * 10;
+      if (s.isVar()) bound.insert(s.slot);
+      if (o.isVar()) bound.insert(o.slot);
+      if (g.kind == GraphSpec::Kind::Slot) bound.insert(g.slot);
+      return placeFilters(std::move(out), bound, filters);
+    }
+    case OpKind::Join: {
+      const auto& j = as<algebra::Join>(op);
+      input = chain(*j.left, std::move(input), g, bound, filters);
+      return chain(*j.right, std::move(input), g, bound, filters);
+    }
+    case OpKind::Graph: {
+      const auto& gr = as<algebra::Graph>(op);
+      return chain(*gr.input, std::move(input), graphSpecFor(gr, g), bound, filters);
+    }
+    default: BDIS_ASSERT(false);
+  }
+}
+
+OperatorPtr PlanBuilder::build(const algebra::Op& op, const GraphSpec& g, Filters filters) {
+  using namespace algebra;
+  if (chainable(op)) {
+    std::set<int> bound;
+    OperatorPtr input = exec::makeSeed(ctx_);
+    input = propagateConstants(op, std::move(input), bound, filters);
+    input = placeFilters(std::move(input), bound, filters);
+    input = chain(op, std::move(input), g, bound, filters);
+    return wrap(std::move(input), std::move(filters));
+  }
+  switch (op.kind) {
+    case OpKind::Bgp:  // the empty BGP: one empty solution
+      return wrap(exec::makeSeed(ctx_), std::move(filters));
+    case OpKind::Filter: {
+      const auto& f = as<Filter>(op);
+      Filters mine = filters;
+      for (const auto& e : f.exprs) mine.push_back(&e);
+      return build(*f.input, g, std::move(mine));
+    }
+    case OpKind::Join: {
+      const auto& j = as<Join>(op);
+      if (chainable(*j.right) || chainable(*j.left)) {
+        const Op& first = chainable(*j.right) ? *j.left : *j.right;
+        const Op& second = chainable(*j.right) ? *j.right : *j.left;
+        // Filters covered by the first input go into it; the rest into the chain.
+        auto firstVars = slotsOf(certainVars(first));
+        Filters inFirst, rest;
+        for (const Expr* e : filters) {
+          auto v = pushableVars(*e);
+          bool ok = v.has_value();
+          if (ok)
+            for (int s : slotsOf(*v)) ok = ok && firstVars.count(s);
+          (ok ? inFirst : rest).push_back(e);
+        }
+        OperatorPtr input = build(first, g, std::move(inFirst));
+        std::set<int> bound = firstVars;
+        input = propagateConstants(second, std::move(input), bound, rest);
+        input = chain(second, std::move(input), g, bound, rest);
+        return wrap(std::move(input), std::move(rest));
+      }
+      auto lv = slotsOf(certainVars(*j.left));
+      auto rv = slotsOf(certainVars(*j.right));
+      Filters lf, rf, rest;
+      for (const Expr* e : filters) {
+        auto v = pushableVars(*e);
+        if (!v) {
+          rest.push_back(e);
+          continue;
+        }
+        auto s = slotsOf(*v);
+        bool inL = std::all_of(s.begin(), s.end(), [&](int x) { return lv.count(x); });
+        bool inR = std::all_of(s.begin(), s.end(), [&](int x) { return rv.count(x); });
+        (inL ? lf : inR ? rf : rest).push_back(e);
+      }
+      auto left = build(*j.left, g, std::move(lf));
+      auto right = build(*j.right, g, std::move(rf));
+      double est = std::max(left->estimatedRows, right->estimatedRows);
+      auto out = exec::makeHashJoin(ctx_, std::move(left), std::move(right), keySlots(*j.left, *j.right));
+      out->estimatedRows = est;
+      return wrap(std::move(out), std::move(rest));
+    }
+    case OpKind::LeftJoin: {
+      const auto& lj = as<LeftJoin>(op);
+      auto lv = slotsOf(certainVars(*lj.left));
+      Filters lf, rest;
+      for (const Expr* e : filters) {
+        auto v = pushableVars(*e);
+        bool ok = v.has_value();
+        if (ok)
+          for (int s : slotsOf(*v)) ok = ok && lv.count(s);
+        (ok ? lf : rest).push_back(e);
+      }
+      auto left = build(*lj.left, g, std::move(lf));
+      std::vector<const Expr*> exprs;
+      for (const auto& e : lj.exprs) exprs.push_back(&e);
+      double est = left->estimatedRows;
+      OperatorPtr out;
+      if (chainable(*lj.right)) {
+        std::set<int> bound = lv;
+        Filters none;
+        auto right = chain(*lj.right, exec::makeSeed(ctx_), g, bound, none);
+        out = exec::makeLeftJoin(ctx_, std::move(left), std::move(right), std::move(exprs), true, {});
+      } else {
+        auto right = build(*lj.right, g, {});
+        out = exec::makeLeftJoin(ctx_, std::move(left), std::move(right), std::move(exprs), false,
+                                 keySlots(*lj.left, *lj.right));
+      }
+      out->estimatedRows = est;
+      return wrap(std::move(out), std::move(rest));
+    }
+    case OpKind::Union: {
+      const auto& u = as<Union>(op);
+      auto l = build(*u.left, g, filters);
+      auto r = build(*u.right, g, filters);
+      double est = std::max(0.0, l->estimatedRows) + std::max(0.0, r->estimatedRows);
+      auto out = exec::makeUnion(ctx_, std::move(l), std::move(r));
+      out->estimatedRows = est;
+      return out;
+    }
+    case OpKind::Minus: {
+      const auto& m = as<Minus>(op);
+      auto l = build(*m.left, g, {});
+      double est = l->estimatedRows;
+      auto out = exec::makeMinus(ctx_, std::move(l), build(*m.right, g, {}));
+      out->estimatedRows = est;
+      return wrap(std::move(out), std::move(filters));
+    }
+    case OpKind::Graph: {
+      const auto& gr = as<Graph>(op);
+      GraphSpec spec = graphSpecFor(gr, g);
+      if (spec.kind == GraphSpec::Kind::Cell) {
+        return wrap(build(*gr.input, spec, {}), std::move(filters));
+      }
+      GraphSpec cellSpec;
+      cellSpec.kind = GraphSpec::Kind::Cell;
+      cellSpec.cell = std::make_shared<rdf::TermId>();
+      auto input = build(*gr.input, cellSpec, {});
+      auto out = exec::makeGraph(ctx_, std::move(input), cellSpec.cell, spec.slot, std::nullopt);
+      return wrap(std::move(out), std::move(filters));
+    }
+    case OpKind::Service: {
+      const auto& s = as<Service>(op);
+      std::string name = s.name.isVar() ? "?" + s.name.var : "<" + s.name.term.value + ">";
+      return wrap(exec::makeService(ctx_, s.silent, name), std::move(filters));
+    }
+    case OpKind::Extend: {
+      const auto& e = as<Extend>(op);
+      auto in = build(*e.input, g, {});
+      double est = in->estimatedRows;
+      auto out = exec::makeExtend(ctx_, std::move(in), ctx_.vars().find(e.var), e.expr);
+      out->estimatedRows = est;
+      return wrap(std::move(out), std::move(filters));
+    }
+    case OpKind::Group: {
+      const auto& gr = as<Group>(op);
+      auto out = exec::makeGroup(ctx_, build(*gr.input, g, {}), gr);
+      return wrap(std::move(out), std::move(filters));
+    }
+    case OpKind::Table:
+      return wrap(exec::makeTable(ctx_, as<Table>(op)), std::move(filters));
+    case OpKind::Project: {
+      const auto& p = as<Project>(op);
+      std::vector<int> slots;
+      for (const auto& v : p.vars) slots.push_back(ctx_.vars().find(v));
+      auto in = build(*p.input, g, {});
+      double est = in->estimatedRows;
+      auto out = exec::makeProject(ctx_, std::move(in), std::move(slots));
+      out->estimatedRows = est;
+      return wrap(std::move(out), std::move(filters));
+    }
+    case OpKind::Distinct: {
+      auto in = build(*as<Distinct>(op).input, g, {});
+      double est = in->estimatedRows;
+      auto out = exec::makeDistinct(ctx_, std::move(in));
+      out->estimatedRows = est;
+      return wrap(std::move(out), std::move(filters));
+    }
+    case OpKind::Reduced: {
+      auto in = build(*as<Reduced>(op).input, g, {});
+      double est = in->estimatedRows;
+      auto out = exec::makeReduced(ctx_, std::move(in));
+      out->estimatedRows = est;
+      return wrap(std::move(out), std::move(filters));
+    }
+    case OpKind::OrderBy: {
+      const auto& o = as<OrderBy>(op);
+      auto in = build(*o.input, g, {});
+      double est = in->estimatedRows;
+      auto out = exec::makeOrderBy(ctx_, std::move(in), o.keys, std::nullopt);
+      out->estimatedRows = est;
+      return wrap(std::move(out), std::move(filters));
+    }
+    case OpKind::Slice: {
+      const auto& s = as<Slice>(op);
+      uint64_t offset = s.start.value_or(0);
+      // Top-k: Slice(OrderBy) or Slice(Project(OrderBy)).
+      const Op* inner = s.input.get();
+      const Project* proj = nullptr;
+      if (inner->kind == OpKind::Project) {
+        proj = &as<Project>(*inner);
+        inner = proj->input.get();
+      }
+      OperatorPtr in;
+      if (s.length && inner->kind == OpKind::OrderBy) {
+        const auto& o = as<OrderBy>(*inner);
+        in = exec::makeOrderBy(ctx_, build(*o.input, g, {}), o.keys, offset + *s.length);
+        if (proj) {
+          std::vector<int> slots;
+          for (const auto& v : proj->vars) slots.push_back(ctx_.vars().find(v));
+          in = exec::makeProject(ctx_, std::move(in), std::move(slots));
+        }
+      } else {
+        in = build(*s.input, g, {});
+      }
+      double est = in->estimatedRows;
+      if (s.length && (est < 0 || est > static_cast<double>(*s.length)))
+        est = static_cast<double>(*s.length);
+      auto out = exec::makeSlice(ctx_, std::move(in), offset, s.length);
+      out->estimatedRows = est;
+      return wrap(std::move(out), std::move(filters));
+    }
+    case OpKind::Path: break;
+  }
+  BDIS_ASSERT(false);
+}
+
+}  // namespace bdis::sparql::planner

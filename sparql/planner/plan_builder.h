@@ -1,0 +1,58 @@
+#pragma once
+// The planner: turns an algebra tree into a tree of physical operators.
+// Rewrites applied while building (each its own step below):
+//  - BGPs, paths and joins of them become chains of index joins ordered by
+//    bgp_order.h; other joins become hash joins on their certainly-bound
+//    shared variables;
+//  - filters are pushed to the smallest scope binding their variables
+//    (filter_placement.h), never into the right side of OPTIONAL or MINUS;
+//  - FILTER(?x = <iri>) on a variable the chain binds becomes a constant in
+//    the scans (IRIs only: `=` is sameTerm for IRIs);
+//  - OPTIONAL over a chain is evaluated as a correlated index join;
+//  - ORDER BY under LIMIT becomes a top-k sort.
+//
+// Lifetime: the operators refer to the algebra's expressions and paths, so
+// the algebra must outlive the plan; the ExecContext too.
+
+#include <set>
+#include <vector>
+
+#include "sparql/algebra/all.h"
+#include "sparql/exec/operators.h"
+
+namespace bdis::sparql::planner {
+
+/// See the file comment.
+class PlanBuilder {
+ public:
+  /// `ctx` must already hold every variable of the algebra (collectVars) and the dataset.
+  explicit PlanBuilder(exec::ExecContext& ctx) : ctx_(ctx) {}
+
+  /// The plan of a whole algebra tree (also used for EXISTS patterns).
+  exec::OperatorPtr build(const algebra::Op& op);
+
+ private:
+  using Filters = std::vector<const Expr*>;
+
+  exec::OperatorPtr build(const algebra::Op& op, const exec::GraphSpec& g, Filters filters);
+  /// Builds a chainable op over `input`; `bound` holds the slots bound so far.
+  exec::OperatorPtr chain(const algebra::Op& op, exec::OperatorPtr input, const exec::GraphSpec& g,
+                          std::set<int>& bound, Filters& filters);
+  exec::OperatorPtr chainBgp(const algebra::Bgp& bgp, exec::OperatorPtr input,
+                             const exec::GraphSpec& g, std::set<int>& bound, Filters& filters);
+  /// Wraps the filters whose variables are all in `bound` around `op`, removing them.
+  exec::OperatorPtr placeFilters(exec::OperatorPtr op, const std::set<int>& bound,
+                                 Filters& filters);
+  /// Constant propagation: turns FILTER(?x = <iri>) on chain variables into BindConstant.
+  exec::OperatorPtr propagateConstants(const algebra::Op& op, exec::OperatorPtr input,
+                                       const std::set<int>& bound, Filters& filters);
+  exec::OperatorPtr wrap(exec::OperatorPtr op, Filters filters);
+  exec::GraphSpec graphSpecFor(const algebra::Graph& graph, const exec::GraphSpec& outer);
+  exec::PatternPos pos(const VarOrTerm& t, bool& impossible, bool allowLocal);
+  std::set<int> slotsOf(const std::set<std::string>& names) const;
+  std::vector<int> keySlots(const algebra::Op& a, const algebra::Op& b) const;
+
+  exec::ExecContext& ctx_;
+};
+
+}  // namespace bdis::sparql::planner
