@@ -23,7 +23,9 @@ class BaseAggregator : public Aggregator {
  public:
   explicit BaseAggregator(bool distinct) : distinct_(distinct) {}
   void add(const std::optional<rdf::Term>& v) final {
-    if (distinct_ && v && !seen_.insert(*v).second) return;
+    if (distinct_ && v && !seen_.insert(*v).second) {
+      return;
+    }
     accept(v);
   }
 
@@ -44,7 +46,9 @@ class CountAggregator final : public BaseAggregator {
 
  private:
   void accept(const std::optional<rdf::Term>& v) override {
-    if (v) ++count_;
+    if (v) {
+      ++count_;
+    }
   }
   int64_t count_ = 0;
 };
@@ -53,13 +57,17 @@ class SumAggregator : public BaseAggregator {
  public:
   using BaseAggregator::BaseAggregator;
   std::optional<rdf::Term> result() const override {
-    if (!sum_) return std::nullopt;
+    if (!sum_) {
+      return std::nullopt;
+    }
     return numericTerm(*sum_);
   }
 
  protected:
   void accept(const std::optional<rdf::Term>& v) override {
-    if (!sum_) return;
+    if (!sum_) {
+      return;
+    }
     auto n = v ? numericValue(*v) : std::nullopt;
     sum_ = n ? arithmetic(ArithOp::Add, *sum_, *n) : std::nullopt;
     ++count_;
@@ -72,10 +80,16 @@ class AvgAggregator final : public SumAggregator {
  public:
   using SumAggregator::SumAggregator;
   std::optional<rdf::Term> result() const override {
-    if (!sum_) return std::nullopt;
-    if (count_ == 0) return numericTerm(Numeric::ofInteger(0));
+    if (!sum_) {
+      return std::nullopt;
+    }
+    if (count_ == 0) {
+      return numericTerm(Numeric::ofInteger(0));
+    }
     auto avg = arithmetic(ArithOp::Divide, *sum_, Numeric::ofInteger(count_));
-    if (!avg) return std::nullopt;
+    if (!avg) {
+      return std::nullopt;
+    }
     return numericTerm(*avg);
   }
 };
@@ -87,13 +101,17 @@ class ExtremumAggregator final : public BaseAggregator {
 
  private:
   void accept(const std::optional<rdf::Term>& v) override {
-    if (!v) return;
+    if (!v) {
+      return;
+    }
     if (!best_) {
       best_ = *v;
       return;
     }
     int c = orderCompare(&*v, &*best_);
-    if (max_ ? c > 0 : c < 0) best_ = *v;
+    if (max_ ? c > 0 : c < 0) {
+      best_ = *v;
+    }
   }
   bool max_;
   std::optional<rdf::Term> best_;
@@ -106,7 +124,9 @@ class SampleAggregator final : public BaseAggregator {
 
  private:
   void accept(const std::optional<rdf::Term>& v) override {
-    if (!sample_ && v) sample_ = *v;
+    if (!sample_ && v) {
+      sample_ = *v;
+    }
   }
   std::optional<rdf::Term> sample_;
 };
@@ -116,20 +136,29 @@ class GroupConcatAggregator final : public BaseAggregator {
   GroupConcatAggregator(bool distinct, std::string separator)
       : BaseAggregator(distinct), separator_(std::move(separator)) {}
   std::optional<rdf::Term> result() const override {
-    if (error_) return std::nullopt;
+    if (error_) {
+      return std::nullopt;
+    }
     return rdf::Term::literal(text_, {}, sameLang_ && count_ > 0 ? lang_ : std::string());
   }
 
  private:
   void accept(const std::optional<rdf::Term>& v) override {
-    if (error_) return;
+    if (error_) {
+      return;
+    }
     if (!v || !v->isLiteral()) {
       error_ = true;
       return;
     }
-    if (count_ == 0) lang_ = v->lang;
-    else text_ += separator_;
-    if (v->lang.empty() || v->lang != lang_) sameLang_ = false;
+    if (count_ == 0) {
+      lang_ = v->lang;
+    } else {
+      text_ += separator_;
+    }
+    if (v->lang.empty() || v->lang != lang_) {
+      sameLang_ = false;
+    }
     text_ += v->value;
     ++count_;
   }
@@ -145,14 +174,27 @@ class GroupConcatAggregator final : public BaseAggregator {
 
 std::unique_ptr<Aggregator> makeAggregator(const Expr& e) {
   const std::string& n = e.name;
-  if (n == "COUNT") return std::make_unique<CountAggregator>(e.distinct);
-  if (n == "SUM") return std::make_unique<SumAggregator>(e.distinct);
-  if (n == "AVG") return std::make_unique<AvgAggregator>(e.distinct);
-  if (n == "MIN") return std::make_unique<ExtremumAggregator>(e.distinct, false);
-  if (n == "MAX") return std::make_unique<ExtremumAggregator>(e.distinct, true);
-  if (n == "SAMPLE") return std::make_unique<SampleAggregator>(e.distinct);
-  if (n == "GROUP_CONCAT")
+  if (n == "COUNT") {
+    return std::make_unique<CountAggregator>(e.distinct);
+  }
+  if (n == "SUM") {
+    return std::make_unique<SumAggregator>(e.distinct);
+  }
+  if (n == "AVG") {
+    return std::make_unique<AvgAggregator>(e.distinct);
+  }
+  if (n == "MIN") {
+    return std::make_unique<ExtremumAggregator>(e.distinct, false);
+  }
+  if (n == "MAX") {
+    return std::make_unique<ExtremumAggregator>(e.distinct, true);
+  }
+  if (n == "SAMPLE") {
+    return std::make_unique<SampleAggregator>(e.distinct);
+  }
+  if (n == "GROUP_CONCAT") {
     return std::make_unique<GroupConcatAggregator>(e.distinct, e.hasSeparator ? e.separator : " ");
+  }
   throw SemanticError("unknown aggregate " + n);
 }
 

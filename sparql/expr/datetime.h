@@ -23,8 +23,8 @@ struct DateTimeValue {
   DateKind kind = DateKind::DateTime;
   int64_t year = 0;
   int month = 0, day = 0, hour = 0, minute = 0;
-  Decimal second;                  ///< 0 <= second < 60, with its fraction digits
-  std::optional<int> tzMinutes;    ///< offset from UTC in minutes, when a time zone is given
+  Decimal second;                ///< 0 <= second < 60, with its fraction digits
+  std::optional<int> tzMinutes;  ///< offset from UTC in minutes, when a time zone is given
 };
 
 /// Parses the lexical space of the kind (24:00:00 is accepted and moved to the next day);

@@ -14,22 +14,38 @@ namespace {
 enum class Part { Year, Month, Day, Hours, Minutes };
 
 std::optional<DateTimeValue> argument(Args a) {
-  if (a.size() != 1) return std::nullopt;
+  if (a.size() != 1) {
+    return std::nullopt;
+  }
   return dateTimeValue(*a[0]);
 }
 
 std::optional<rdf::Term> part(Args a, Part p) {
   auto v = argument(a);
-  if (!v) return std::nullopt;
+  if (!v) {
+    return std::nullopt;
+  }
   bool datePart = p == Part::Year || p == Part::Month || p == Part::Day;
-  if (datePart ? v->kind == DateKind::Time : v->kind == DateKind::Date) return std::nullopt;
+  if (datePart ? v->kind == DateKind::Time : v->kind == DateKind::Date) {
+    return std::nullopt;
+  }
   Int128 n = 0;
   switch (p) {
-    case Part::Year: n = v->year; break;
-    case Part::Month: n = v->month; break;
-    case Part::Day: n = v->day; break;
-    case Part::Hours: n = v->hour; break;
-    case Part::Minutes: n = v->minute; break;
+    case Part::Year:
+      n = v->year;
+      break;
+    case Part::Month:
+      n = v->month;
+      break;
+    case Part::Day:
+      n = v->day;
+      break;
+    case Part::Hours:
+      n = v->hour;
+      break;
+    case Part::Minutes:
+      n = v->minute;
+      break;
   }
   return numericTerm(Numeric::ofInteger(n));
 }
@@ -44,27 +60,39 @@ std::optional<rdf::Term> fnMinutes(Args a, EvalContext&) { return part(a, Part::
 
 std::optional<rdf::Term> fnSeconds(Args a, EvalContext&) {
   auto v = argument(a);
-  if (!v || v->kind == DateKind::Date) return std::nullopt;
+  if (!v || v->kind == DateKind::Date) {
+    return std::nullopt;
+  }
   return numericTerm(Numeric::ofDecimal(v->second));
 }
 
 std::optional<rdf::Term> fnTimezone(Args a, EvalContext&) {
   auto v = argument(a);
-  if (!v || !v->tzMinutes) return std::nullopt;
+  if (!v || !v->tzMinutes) {
+    return std::nullopt;
+  }
   return timezoneDuration(*v->tzMinutes);
 }
 
 std::optional<rdf::Term> fnTz(Args a, EvalContext&) {
   auto v = argument(a);
-  if (!v) return std::nullopt;
-  if (!v->tzMinutes) return stringLiteral("");
+  if (!v) {
+    return std::nullopt;
+  }
+  if (!v->tzMinutes) {
+    return stringLiteral("");
+  }
   const std::string& lex = a[0]->value;
-  if (!lex.empty() && lex.back() == 'Z') return stringLiteral("Z");
+  if (!lex.empty() && lex.back() == 'Z') {
+    return stringLiteral("Z");
+  }
   return stringLiteral(lex.substr(lex.size() - 6));
 }
 
 std::optional<rdf::Term> fnNow(Args a, EvalContext& ctx) {
-  if (!a.empty()) return std::nullopt;
+  if (!a.empty()) {
+    return std::nullopt;
+  }
   return dateTimeNow(ctx.now);
 }
 

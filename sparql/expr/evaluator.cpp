@@ -37,8 +37,12 @@ class Value {
   const rdf::Term* operator->() const { return &**this; }
   /// The term as an owned value (moved when owned).
   std::optional<rdf::Term> release() {
-    if (own_) return std::move(own_);
-    if (ptr_) return *ptr_;
+    if (own_) {
+      return std::move(own_);
+    }
+    if (ptr_) {
+      return *ptr_;
+    }
     return std::nullopt;
   }
 
@@ -54,7 +58,9 @@ class Evaluator {
   Value eval(const Expr& e);
   std::optional<bool> ebv(const Expr& e) {
     Value v = eval(e);
-    if (!v) return std::nullopt;
+    if (!v) {
+      return std::nullopt;
+    }
     return effectiveBooleanValue(*v);
   }
 
@@ -65,7 +71,9 @@ class Evaluator {
   Value builtin(const Expr& e);
   Value function(const Expr& e);
   static Value boolean(std::optional<bool> b) {
-    if (!b) return Value();
+    if (!b) {
+      return Value();
+    }
     return Value::owned(booleanLiteral(*b));
   }
 
@@ -75,66 +83,109 @@ class Evaluator {
 
 Value Evaluator::eval(const Expr& e) {
   switch (e.kind) {
-    case K::Var: return Value::borrowed(row_.get(e.name));
-    case K::Constant: return Value::borrowed(&e.term);
-    case K::Or: return logical(e, true);
-    case K::And: return logical(e, false);
+    case K::Var:
+      return Value::borrowed(row_.get(e.name));
+    case K::Constant:
+      return Value::borrowed(&e.term);
+    case K::Or:
+      return logical(e, true);
+    case K::And:
+      return logical(e, false);
     case K::Equal:
     case K::NotEqual: {
-      if (e.args.size() != 2) return Value();
+      if (e.args.size() != 2) {
+        return Value();
+      }
       Value a = eval(e.args[0]);
-      if (!a) return Value();
+      if (!a) {
+        return Value();
+      }
       Value b = eval(e.args[1]);
-      if (!b) return Value();
+      if (!b) {
+        return Value();
+      }
       auto r = equalTerms(*a, *b);
-      if (r && e.kind == K::NotEqual) r = !*r;
+      if (r && e.kind == K::NotEqual) {
+        r = !*r;
+      }
       return boolean(r);
     }
     case K::Less:
     case K::Greater:
     case K::LessEq:
     case K::GreaterEq: {
-      if (e.args.size() != 2) return Value();
+      if (e.args.size() != 2) {
+        return Value();
+      }
       Value a = eval(e.args[0]);
-      if (!a) return Value();
+      if (!a) {
+        return Value();
+      }
       Value b = eval(e.args[1]);
-      if (!b) return Value();
+      if (!b) {
+        return Value();
+      }
       CompareOp op = e.kind == K::Less      ? CompareOp::Less
                      : e.kind == K::Greater ? CompareOp::Greater
                      : e.kind == K::LessEq  ? CompareOp::LessEq
                                             : CompareOp::GreaterEq;
       return boolean(compareTerms(op, *a, *b));
     }
-    case K::In: return in(e, false);
-    case K::NotIn: return in(e, true);
-    case K::Add: return arithmeticOp(e, ArithOp::Add);
-    case K::Subtract: return arithmeticOp(e, ArithOp::Subtract);
-    case K::Multiply: return arithmeticOp(e, ArithOp::Multiply);
-    case K::Divide: return arithmeticOp(e, ArithOp::Divide);
+    case K::In:
+      return in(e, false);
+    case K::NotIn:
+      return in(e, true);
+    case K::Add:
+      return arithmeticOp(e, ArithOp::Add);
+    case K::Subtract:
+      return arithmeticOp(e, ArithOp::Subtract);
+    case K::Multiply:
+      return arithmeticOp(e, ArithOp::Multiply);
+    case K::Divide:
+      return arithmeticOp(e, ArithOp::Divide);
     case K::Not: {
-      if (e.args.size() != 1) return Value();
+      if (e.args.size() != 1) {
+        return Value();
+      }
       auto b = ebv(e.args[0]);
-      if (!b) return Value();
+      if (!b) {
+        return Value();
+      }
       return boolean(!*b);
     }
     case K::UnaryMinus:
     case K::UnaryPlus: {
-      if (e.args.size() != 1) return Value();
+      if (e.args.size() != 1) {
+        return Value();
+      }
       Value v = eval(e.args[0]);
-      if (!v) return Value();
+      if (!v) {
+        return Value();
+      }
       auto n = numericValue(*v);
-      if (!n) return Value();
-      if (e.kind == K::UnaryPlus) return v;
+      if (!n) {
+        return Value();
+      }
+      if (e.kind == K::UnaryPlus) {
+        return v;
+      }
       auto r = negate(*n);
-      if (!r) return Value();
+      if (!r) {
+        return Value();
+      }
       return Value::owned(numericTerm(*r));
     }
-    case K::Builtin: return builtin(e);
-    case K::Function: return function(e);
-    case K::Aggregate: return Value();  // replaced by a variable before evaluation
+    case K::Builtin:
+      return builtin(e);
+    case K::Function:
+      return function(e);
+    case K::Aggregate:
+      return Value();  // replaced by a variable before evaluation
     case K::Exists:
     case K::NotExists: {
-      if (!ctx_.exists || !e.op) return Value();
+      if (!ctx_.exists || !e.op) {
+        return Value();
+      }
       bool found = ctx_.exists(*e.op, row_);
       return boolean(e.kind == K::Exists ? found : !found);
     }
@@ -143,21 +194,33 @@ Value Evaluator::eval(const Expr& e) {
 }
 
 Value Evaluator::logical(const Expr& e, bool isOr) {
-  if (e.args.size() != 2) return Value();
+  if (e.args.size() != 2) {
+    return Value();
+  }
   // || is true when either side is true, && false when either side is false, even
   // if the other side is an error (17.2 truth table).
   auto left = ebv(e.args[0]);
-  if (left && *left == isOr) return boolean(isOr);
+  if (left && *left == isOr) {
+    return boolean(isOr);
+  }
   auto right = ebv(e.args[1]);
-  if (right && *right == isOr) return boolean(isOr);
-  if (!left || !right) return Value();
+  if (right && *right == isOr) {
+    return boolean(isOr);
+  }
+  if (!left || !right) {
+    return Value();
+  }
   return boolean(!isOr);
 }
 
 Value Evaluator::in(const Expr& e, bool negated) {
-  if (e.args.empty()) return Value();
+  if (e.args.empty()) {
+    return Value();
+  }
   Value lhs = eval(e.args[0]);
-  if (!lhs) return Value();
+  if (!lhs) {
+    return Value();
+  }
   bool error = false;
   for (size_t i = 1; i < e.args.size(); ++i) {
     Value v = eval(e.args[i]);
@@ -166,71 +229,111 @@ Value Evaluator::in(const Expr& e, bool negated) {
       continue;
     }
     auto eq = equalTerms(*lhs, *v);
-    if (!eq) error = true;
-    else if (*eq) return boolean(!negated);
+    if (!eq) {
+      error = true;
+    } else if (*eq) {
+      return boolean(!negated);
+    }
   }
-  if (error) return Value();
+  if (error) {
+    return Value();
+  }
   return boolean(negated);
 }
 
 Value Evaluator::arithmeticOp(const Expr& e, ArithOp op) {
-  if (e.args.size() != 2) return Value();
+  if (e.args.size() != 2) {
+    return Value();
+  }
   Value a = eval(e.args[0]);
-  if (!a) return Value();
+  if (!a) {
+    return Value();
+  }
   Value b = eval(e.args[1]);
-  if (!b) return Value();
+  if (!b) {
+    return Value();
+  }
   auto x = numericValue(*a);
-  if (!x) return Value();
+  if (!x) {
+    return Value();
+  }
   auto y = numericValue(*b);
-  if (!y) return Value();
+  if (!y) {
+    return Value();
+  }
   auto r = arithmetic(op, *x, *y);
-  if (!r) return Value();
+  if (!r) {
+    return Value();
+  }
   return Value::owned(numericTerm(*r));
 }
 
 Value Evaluator::builtin(const Expr& e) {
   const std::string& name = e.name;
   if (name == "BOUND") {
-    if (e.args.size() != 1 || e.args[0].kind != K::Var) return Value();
+    if (e.args.size() != 1 || e.args[0].kind != K::Var) {
+      return Value();
+    }
     return boolean(row_.get(e.args[0].name) != nullptr);
   }
   if (name == "IF") {
-    if (e.args.size() != 3) return Value();
+    if (e.args.size() != 3) {
+      return Value();
+    }
     auto c = ebv(e.args[0]);
-    if (!c) return Value();
+    if (!c) {
+      return Value();
+    }
     return eval(e.args[*c ? 1 : 2]);
   }
   if (name == "COALESCE") {
-    for (const Expr& a : e.args)
-      if (Value v = eval(a)) return v;
+    for (const Expr& a : e.args) {
+      if (Value v = eval(a)) {
+        return v;
+      }
+    }
     return Value();
   }
   BuiltinFn fn = findBuiltin(name);
-  if (!fn) return Value();
+  if (!fn) {
+    return Value();
+  }
   boost::container::small_vector<Value, 4> values;
   boost::container::small_vector<const rdf::Term*, 4> ptrs;
   values.reserve(e.args.size());
   for (const Expr& a : e.args) {
     values.push_back(eval(a));
-    if (!values.back()) return Value();
+    if (!values.back()) {
+      return Value();
+    }
   }
-  for (const Value& v : values) ptrs.push_back(&*v);
+  for (const Value& v : values) {
+    ptrs.push_back(&*v);
+  }
   return Value::owned(fn(Args(ptrs.data(), ptrs.size()), ctx_));
 }
 
 Value Evaluator::function(const Expr& e) {
   if (isCastFunction(e.name)) {
-    if (e.args.size() != 1) return Value();
+    if (e.args.size() != 1) {
+      return Value();
+    }
     Value v = eval(e.args[0]);
-    if (!v) return Value();
+    if (!v) {
+      return Value();
+    }
     return Value::owned(castTo(e.name, *v));
   }
-  if (!ctx_.extension) return Value();
+  if (!ctx_.extension) {
+    return Value();
+  }
   std::vector<rdf::Term> args;
   args.reserve(e.args.size());
   for (const Expr& a : e.args) {
     Value v = eval(a);
-    if (!v) return Value();
+    if (!v) {
+      return Value();
+    }
     args.push_back(*v.release());
   }
   return Value::owned(ctx_.extension(e.name, args));

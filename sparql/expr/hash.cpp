@@ -11,11 +11,15 @@ namespace bdis::sparql::expr {
 namespace {
 
 std::optional<rdf::Term> digest(Args a, const EVP_MD* md) {
-  if (a.size() != 1 || !isStringLiteral(*a[0]) || md == nullptr) return std::nullopt;
+  if (a.size() != 1 || !isStringLiteral(*a[0]) || md == nullptr) {
+    return std::nullopt;
+  }
   unsigned char out[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
   const std::string& s = a[0]->value;
-  if (EVP_Digest(s.data(), s.size(), out, &len, md, nullptr) != 1) return std::nullopt;
+  if (EVP_Digest(s.data(), s.size(), out, &len, md, nullptr) != 1) {
+    return std::nullopt;
+  }
   static const char* hex = "0123456789abcdef";
   std::string text;
   text.reserve(len * 2);

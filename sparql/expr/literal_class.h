@@ -12,7 +12,15 @@ namespace bdis::sparql::expr {
 
 /// The family of a literal's value. `Other` covers unknown datatypes and
 /// ill-typed literals of known datatypes (e.g. "abc"^^xsd:integer).
-enum class LiteralClass : uint8_t { String, LangString, Numeric, Boolean, DateTime, Duration, Other };
+enum class LiteralClass : uint8_t {
+  String,
+  LangString,
+  Numeric,
+  Boolean,
+  DateTime,
+  Duration,
+  Other
+};
 
 /// A classified literal; only the member matching `cls` is meaningful.
 struct LiteralValue {

@@ -41,8 +41,11 @@ constexpr IntegerRange kIntegerRanges[] = {
 };
 
 const IntegerRange* integerRange(std::string_view local) {
-  for (const auto& r : kIntegerRanges)
-    if (r.name == local) return &r;
+  for (const auto& r : kIntegerRanges) {
+    if (r.name == local) {
+      return &r;
+    }
+  }
   return nullptr;
 }
 
@@ -51,20 +54,34 @@ bool isDigit(char c) { return c >= '0' && c <= '9'; }
 /// The float/double lexical space without the special values.
 bool isRealNumberLexical(std::string_view s) {
   size_t i = 0;
-  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+    ++i;
+  }
   size_t intDigits = 0, fracDigits = 0;
-  while (i < s.size() && isDigit(s[i])) ++i, ++intDigits;
+  while (i < s.size() && isDigit(s[i])) {
+    ++i, ++intDigits;
+  }
   if (i < s.size() && s[i] == '.') {
     ++i;
-    while (i < s.size() && isDigit(s[i])) ++i, ++fracDigits;
+    while (i < s.size() && isDigit(s[i])) {
+      ++i, ++fracDigits;
+    }
   }
-  if (intDigits + fracDigits == 0) return false;
+  if (intDigits + fracDigits == 0) {
+    return false;
+  }
   if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
     ++i;
-    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+      ++i;
+    }
     size_t expDigits = 0;
-    while (i < s.size() && isDigit(s[i])) ++i, ++expDigits;
-    if (expDigits == 0) return false;
+    while (i < s.size() && isDigit(s[i])) {
+      ++i, ++expDigits;
+    }
+    if (expDigits == 0) {
+      return false;
+    }
   }
   return i == s.size();
 }
@@ -72,10 +89,18 @@ bool isRealNumberLexical(std::string_view s) {
 /// Parses a float/double lexical form; `T` is float or double.
 template <typename T>
 std::optional<T> parseReal(std::string_view s) {
-  if (s == "INF" || s == "+INF") return std::numeric_limits<T>::infinity();
-  if (s == "-INF") return -std::numeric_limits<T>::infinity();
-  if (s == "NaN") return std::numeric_limits<T>::quiet_NaN();
-  if (!isRealNumberLexical(s)) return std::nullopt;
+  if (s == "INF" || s == "+INF") {
+    return std::numeric_limits<T>::infinity();
+  }
+  if (s == "-INF") {
+    return -std::numeric_limits<T>::infinity();
+  }
+  if (s == "NaN") {
+    return std::numeric_limits<T>::quiet_NaN();
+  }
+  if (!isRealNumberLexical(s)) {
+    return std::nullopt;
+  }
   std::string_view body = s[0] == '+' ? s.substr(1) : s;
   T v{};
   auto res = std::from_chars(body.data(), body.data() + body.size(), v);
@@ -84,7 +109,9 @@ std::optional<T> parseReal(std::string_view s) {
     double d = std::strtod(copy.c_str(), nullptr);
     return static_cast<T>(d);
   }
-  if (res.ec != std::errc() || res.ptr != body.data() + body.size()) return std::nullopt;
+  if (res.ec != std::errc() || res.ptr != body.data() + body.size()) {
+    return std::nullopt;
+  }
   return v;
 }
 
@@ -92,29 +119,43 @@ std::optional<T> parseReal(std::string_view s) {
 std::string toCanonicalE(std::string_view sci) {
   size_t e = sci.find('e');
   std::string mant(sci.substr(0, e));
-  if (mant.find('.') == std::string::npos) mant += ".0";
+  if (mant.find('.') == std::string::npos) {
+    mant += ".0";
+  }
   int exp = 0;
   std::string_view es = sci.substr(e + 1);
-  if (!es.empty() && es[0] == '+') es.remove_prefix(1);
+  if (!es.empty() && es[0] == '+') {
+    es.remove_prefix(1);
+  }
   std::from_chars(es.data(), es.data() + es.size(), exp);
   return mant + "E" + std::to_string(exp);
 }
 
 template <typename T>
 std::string formatReal(T v) {
-  if (std::isnan(v)) return "NaN";
-  if (std::isinf(v)) return v > 0 ? "INF" : "-INF";
-  if (v == 0) return std::signbit(v) ? "-0.0E0" : "0.0E0";
+  if (std::isnan(v)) {
+    return "NaN";
+  }
+  if (std::isinf(v)) {
+    return v > 0 ? "INF" : "-INF";
+  }
+  if (v == 0) {
+    return std::signbit(v) ? "-0.0E0" : "0.0E0";
+  }
   char buf[64];
   auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
   return toCanonicalE(std::string_view(buf, static_cast<size_t>(res.ptr - buf)));
 }
 
 std::optional<Decimal> floatToDecimal(float f) {
-  if (!std::isfinite(f)) return std::nullopt;
+  if (!std::isfinite(f)) {
+    return std::nullopt;
+  }
   char buf[128];
   auto res = std::to_chars(buf, buf + sizeof buf, f, std::chars_format::fixed);
-  if (res.ec != std::errc()) return std::nullopt;
+  if (res.ec != std::errc()) {
+    return std::nullopt;
+  }
   return Decimal::parse(std::string_view(buf, static_cast<size_t>(res.ptr - buf)));
 }
 
@@ -122,19 +163,27 @@ float decimalToFloat(const Decimal& d) {
   std::string s = d.toString();
   float f = 0;
   auto res = std::from_chars(s.data(), s.data() + s.size(), f);
-  if (res.ec == std::errc::result_out_of_range) return static_cast<float>(d.toDouble());
+  if (res.ec == std::errc::result_out_of_range) {
+    return static_cast<float>(d.toDouble());
+  }
   return f;
 }
 
 std::optional<Int128> realToInteger(double d) {
-  if (!std::isfinite(d)) return std::nullopt;
+  if (!std::isfinite(d)) {
+    return std::nullopt;
+  }
   double t = std::trunc(d);
-  if (std::fabs(t) >= 1.7e38) return std::nullopt;
+  if (std::fabs(t) >= 1.7e38) {
+    return std::nullopt;
+  }
   return static_cast<Int128>(t);
 }
 
 double roundHalfUp(double x) {
-  if (!std::isfinite(x)) return x;
+  if (!std::isfinite(x)) {
+    return x;
+  }
   double f = std::floor(x);
   double r = (x - f >= 0.5) ? f + 1 : f;
   return r == 0 ? std::copysign(0.0, x) : r;
@@ -144,40 +193,66 @@ double roundHalfUp(double x) {
 
 std::optional<NumType> numericTypeOf(std::string_view datatype) {
   std::string_view local = xsdLocalName(datatype);
-  if (local.empty()) return std::nullopt;
-  if (local == "decimal") return NumType::Decimal;
-  if (local == "double") return NumType::Double;
-  if (local == "float") return NumType::Float;
-  if (integerRange(local)) return NumType::Integer;
+  if (local.empty()) {
+    return std::nullopt;
+  }
+  if (local == "decimal") {
+    return NumType::Decimal;
+  }
+  if (local == "double") {
+    return NumType::Double;
+  }
+  if (local == "float") {
+    return NumType::Float;
+  }
+  if (integerRange(local)) {
+    return NumType::Integer;
+  }
   return std::nullopt;
 }
 
 std::optional<Numeric> parseNumeric(std::string_view s, NumType type) {
   switch (type) {
     case NumType::Integer:
-      if (auto v = parseInteger(s)) return Numeric::ofInteger(*v);
+      if (auto v = parseInteger(s)) {
+        return Numeric::ofInteger(*v);
+      }
       return std::nullopt;
     case NumType::Decimal:
-      if (auto v = Decimal::parse(s)) return Numeric::ofDecimal(*v);
+      if (auto v = Decimal::parse(s)) {
+        return Numeric::ofDecimal(*v);
+      }
       return std::nullopt;
     case NumType::Float:
-      if (auto v = parseReal<float>(s)) return Numeric::ofFloat(*v);
+      if (auto v = parseReal<float>(s)) {
+        return Numeric::ofFloat(*v);
+      }
       return std::nullopt;
     case NumType::Double:
-      if (auto v = parseReal<double>(s)) return Numeric::ofDouble(*v);
+      if (auto v = parseReal<double>(s)) {
+        return Numeric::ofDouble(*v);
+      }
       return std::nullopt;
   }
   return std::nullopt;
 }
 
 std::optional<Numeric> numericValue(const rdf::Term& t) {
-  if (t.kind != rdf::TermKind::Literal || !t.lang.empty() || t.datatype.empty()) return std::nullopt;
+  if (t.kind != rdf::TermKind::Literal || !t.lang.empty() || t.datatype.empty()) {
+    return std::nullopt;
+  }
   auto type = numericTypeOf(t.datatype);
-  if (!type) return std::nullopt;
+  if (!type) {
+    return std::nullopt;
+  }
   auto v = parseNumeric(t.value, *type);
-  if (!v || *type != NumType::Integer) return v;
+  if (!v || *type != NumType::Integer) {
+    return v;
+  }
   const IntegerRange* r = integerRange(xsdLocalName(t.datatype));
-  if (r && (v->integer < r->min || v->integer > r->max)) return std::nullopt;
+  if (r && (v->integer < r->min || v->integer > r->max)) {
+    return std::nullopt;
+  }
   return v;
 }
 
@@ -190,9 +265,15 @@ std::string formatDouble(double d) { return formatReal(d); }
 std::string formatFloat(float f) { return formatReal(f); }
 
 std::string realToXPathString(double v, bool isFloat) {
-  if (std::isnan(v)) return "NaN";
-  if (std::isinf(v)) return v > 0 ? "INF" : "-INF";
-  if (v == 0) return std::signbit(v) ? "-0" : "0";
+  if (std::isnan(v)) {
+    return "NaN";
+  }
+  if (std::isinf(v)) {
+    return v > 0 ? "INF" : "-INF";
+  }
+  if (v == 0) {
+    return std::signbit(v) ? "-0" : "0";
+  }
   double a = std::fabs(v);
   if (a >= 1e-6 && a < 1e6) {
     char buf[128];
@@ -206,10 +287,14 @@ std::string realToXPathString(double v, bool isFloat) {
 
 std::string canonicalNumeric(const Numeric& n) {
   switch (n.type) {
-    case NumType::Integer: return integerToString(n.integer);
-    case NumType::Decimal: return n.decimal.toString();
-    case NumType::Float: return formatFloat(static_cast<float>(n.real));
-    case NumType::Double: return formatDouble(n.real);
+    case NumType::Integer:
+      return integerToString(n.integer);
+    case NumType::Decimal:
+      return n.decimal.toString();
+    case NumType::Float:
+      return formatFloat(static_cast<float>(n.real));
+    case NumType::Double:
+      return formatDouble(n.real);
   }
   return {};
 }
@@ -217,42 +302,69 @@ std::string canonicalNumeric(const Numeric& n) {
 rdf::Term numericTerm(const Numeric& n) {
   std::string_view dt = kXsdInteger;
   switch (n.type) {
-    case NumType::Integer: dt = kXsdInteger; break;
-    case NumType::Decimal: dt = kXsdDecimal; break;
-    case NumType::Float: dt = kXsdFloat; break;
-    case NumType::Double: dt = kXsdDouble; break;
+    case NumType::Integer:
+      dt = kXsdInteger;
+      break;
+    case NumType::Decimal:
+      dt = kXsdDecimal;
+      break;
+    case NumType::Float:
+      dt = kXsdFloat;
+      break;
+    case NumType::Double:
+      dt = kXsdDouble;
+      break;
   }
   return typedLiteral(canonicalNumeric(n), dt);
 }
 
 double toDouble(const Numeric& v) {
   switch (v.type) {
-    case NumType::Integer: return static_cast<double>(v.integer);
-    case NumType::Decimal: return v.decimal.toDouble();
+    case NumType::Integer:
+      return static_cast<double>(v.integer);
+    case NumType::Decimal:
+      return v.decimal.toDouble();
     case NumType::Float:
-    case NumType::Double: return v.real;
+    case NumType::Double:
+      return v.real;
   }
   return 0;
 }
 
 std::optional<Numeric> convertNumeric(const Numeric& v, NumType type) {
-  if (v.type == type) return v;
+  if (v.type == type) {
+    return v;
+  }
   switch (type) {
     case NumType::Integer:
-      if (v.type == NumType::Decimal) return Numeric::ofInteger(v.decimal.truncated());
-      if (auto i = realToInteger(v.real)) return Numeric::ofInteger(*i);
+      if (v.type == NumType::Decimal) {
+        return Numeric::ofInteger(v.decimal.truncated());
+      }
+      if (auto i = realToInteger(v.real)) {
+        return Numeric::ofInteger(*i);
+      }
       return std::nullopt;
     case NumType::Decimal:
-      if (v.type == NumType::Integer) return Numeric::ofDecimal(Decimal::fromInteger(v.integer));
+      if (v.type == NumType::Integer) {
+        return Numeric::ofDecimal(Decimal::fromInteger(v.integer));
+      }
       if (v.type == NumType::Float) {
-        if (auto d = floatToDecimal(static_cast<float>(v.real))) return Numeric::ofDecimal(*d);
+        if (auto d = floatToDecimal(static_cast<float>(v.real))) {
+          return Numeric::ofDecimal(*d);
+        }
         return std::nullopt;
       }
-      if (auto d = Decimal::fromDouble(v.real)) return Numeric::ofDecimal(*d);
+      if (auto d = Decimal::fromDouble(v.real)) {
+        return Numeric::ofDecimal(*d);
+      }
       return std::nullopt;
     case NumType::Float:
-      if (v.type == NumType::Integer) return Numeric::ofFloat(static_cast<float>(v.integer));
-      if (v.type == NumType::Decimal) return Numeric::ofFloat(decimalToFloat(v.decimal));
+      if (v.type == NumType::Integer) {
+        return Numeric::ofFloat(static_cast<float>(v.integer));
+      }
+      if (v.type == NumType::Decimal) {
+        return Numeric::ofFloat(decimalToFloat(v.decimal));
+      }
       return Numeric::ofFloat(static_cast<float>(v.real));
     case NumType::Double:
       return Numeric::ofDouble(toDouble(v));
@@ -262,50 +374,89 @@ std::optional<Numeric> convertNumeric(const Numeric& v, NumType type) {
 
 std::optional<Numeric> arithmetic(ArithOp op, const Numeric& a, const Numeric& b) {
   NumType t = std::max(a.type, b.type);
-  if (t == NumType::Integer && op == ArithOp::Divide) t = NumType::Decimal;
+  if (t == NumType::Integer && op == ArithOp::Divide) {
+    t = NumType::Decimal;
+  }
   auto x = convertNumeric(a, t), y = convertNumeric(b, t);
-  if (!x || !y) return std::nullopt;
+  if (!x || !y) {
+    return std::nullopt;
+  }
   switch (t) {
     case NumType::Integer: {
       Int128 r = 0;
       bool overflow = false;
       switch (op) {
-        case ArithOp::Add: overflow = __builtin_add_overflow(x->integer, y->integer, &r); break;
-        case ArithOp::Subtract: overflow = __builtin_sub_overflow(x->integer, y->integer, &r); break;
-        case ArithOp::Multiply: overflow = __builtin_mul_overflow(x->integer, y->integer, &r); break;
-        case ArithOp::Divide: return std::nullopt;
+        case ArithOp::Add:
+          overflow = __builtin_add_overflow(x->integer, y->integer, &r);
+          break;
+        case ArithOp::Subtract:
+          overflow = __builtin_sub_overflow(x->integer, y->integer, &r);
+          break;
+        case ArithOp::Multiply:
+          overflow = __builtin_mul_overflow(x->integer, y->integer, &r);
+          break;
+        case ArithOp::Divide:
+          return std::nullopt;
       }
-      if (overflow) return std::nullopt;
+      if (overflow) {
+        return std::nullopt;
+      }
       return Numeric::ofInteger(r);
     }
     case NumType::Decimal: {
       std::optional<Decimal> r;
       switch (op) {
-        case ArithOp::Add: r = decimalAdd(x->decimal, y->decimal); break;
-        case ArithOp::Subtract: r = decimalSubtract(x->decimal, y->decimal); break;
-        case ArithOp::Multiply: r = decimalMultiply(x->decimal, y->decimal); break;
-        case ArithOp::Divide: r = decimalDivide(x->decimal, y->decimal); break;
+        case ArithOp::Add:
+          r = decimalAdd(x->decimal, y->decimal);
+          break;
+        case ArithOp::Subtract:
+          r = decimalSubtract(x->decimal, y->decimal);
+          break;
+        case ArithOp::Multiply:
+          r = decimalMultiply(x->decimal, y->decimal);
+          break;
+        case ArithOp::Divide:
+          r = decimalDivide(x->decimal, y->decimal);
+          break;
       }
-      if (!r) return std::nullopt;
+      if (!r) {
+        return std::nullopt;
+      }
       return Numeric::ofDecimal(*r);
     }
     case NumType::Float: {
       float p = static_cast<float>(x->real), q = static_cast<float>(y->real), r = 0;
       switch (op) {
-        case ArithOp::Add: r = p + q; break;
-        case ArithOp::Subtract: r = p - q; break;
-        case ArithOp::Multiply: r = p * q; break;
-        case ArithOp::Divide: r = p / q; break;
+        case ArithOp::Add:
+          r = p + q;
+          break;
+        case ArithOp::Subtract:
+          r = p - q;
+          break;
+        case ArithOp::Multiply:
+          r = p * q;
+          break;
+        case ArithOp::Divide:
+          r = p / q;
+          break;
       }
       return Numeric::ofFloat(r);
     }
     case NumType::Double: {
       double p = x->real, q = y->real, r = 0;
       switch (op) {
-        case ArithOp::Add: r = p + q; break;
-        case ArithOp::Subtract: r = p - q; break;
-        case ArithOp::Multiply: r = p * q; break;
-        case ArithOp::Divide: r = p / q; break;
+        case ArithOp::Add:
+          r = p + q;
+          break;
+        case ArithOp::Subtract:
+          r = p - q;
+          break;
+        case ArithOp::Multiply:
+          r = p * q;
+          break;
+        case ArithOp::Divide:
+          r = p / q;
+          break;
       }
       return Numeric::ofDouble(r);
     }
@@ -316,11 +467,16 @@ std::optional<Numeric> arithmetic(ArithOp op, const Numeric& a, const Numeric& b
 std::optional<Numeric> negate(const Numeric& v) {
   switch (v.type) {
     case NumType::Integer:
-      if (v.integer == kInt128Min) return std::nullopt;
+      if (v.integer == kInt128Min) {
+        return std::nullopt;
+      }
       return Numeric::ofInteger(-v.integer);
-    case NumType::Decimal: return Numeric::ofDecimal(decimalNegate(v.decimal));
-    case NumType::Float: return Numeric::ofFloat(-static_cast<float>(v.real));
-    case NumType::Double: return Numeric::ofDouble(-v.real);
+    case NumType::Decimal:
+      return Numeric::ofDecimal(decimalNegate(v.decimal));
+    case NumType::Float:
+      return Numeric::ofFloat(-static_cast<float>(v.real));
+    case NumType::Double:
+      return Numeric::ofDouble(-v.real);
   }
   return std::nullopt;
 }
@@ -328,19 +484,24 @@ std::optional<Numeric> negate(const Numeric& v) {
 Order compareNumeric(const Numeric& a, const Numeric& b) {
   NumType t = std::max(a.type, b.type);
   auto x = convertNumeric(a, t), y = convertNumeric(b, t);
-  if (!x || !y) return Order::Unordered;
+  if (!x || !y) {
+    return Order::Unordered;
+  }
   auto order = [](auto p, auto q) {
     return p < q ? Order::Less : (q < p ? Order::Greater : Order::Equal);
   };
   switch (t) {
-    case NumType::Integer: return order(x->integer, y->integer);
+    case NumType::Integer:
+      return order(x->integer, y->integer);
     case NumType::Decimal: {
       int c = decimalCompare(x->decimal, y->decimal);
       return c < 0 ? Order::Less : (c > 0 ? Order::Greater : Order::Equal);
     }
     case NumType::Float:
     case NumType::Double:
-      if (std::isnan(x->real) || std::isnan(y->real)) return Order::Unordered;
+      if (std::isnan(x->real) || std::isnan(y->real)) {
+        return Order::Unordered;
+      }
       return order(x->real, y->real);
   }
   return Order::Unordered;
@@ -352,8 +513,10 @@ std::optional<Numeric> numericAbs(const Numeric& v) {
       return v.integer < 0 ? negate(v) : std::optional<Numeric>(v);
     case NumType::Decimal:
       return v.decimal.mantissa < 0 ? negate(v) : std::optional<Numeric>(v);
-    case NumType::Float: return Numeric::ofFloat(std::fabs(static_cast<float>(v.real)));
-    case NumType::Double: return Numeric::ofDouble(std::fabs(v.real));
+    case NumType::Float:
+      return Numeric::ofFloat(std::fabs(static_cast<float>(v.real)));
+    case NumType::Double:
+      return Numeric::ofDouble(std::fabs(v.real));
   }
   return std::nullopt;
 }
@@ -363,12 +526,17 @@ namespace {
 template <typename DecimalFn, typename RealFn>
 std::optional<Numeric> rounding(const Numeric& v, DecimalFn decimalFn, RealFn realFn) {
   switch (v.type) {
-    case NumType::Integer: return v;
+    case NumType::Integer:
+      return v;
     case NumType::Decimal:
-      if (auto d = decimalFn(v.decimal)) return Numeric::ofDecimal(*d);
+      if (auto d = decimalFn(v.decimal)) {
+        return Numeric::ofDecimal(*d);
+      }
       return std::nullopt;
-    case NumType::Float: return Numeric::ofFloat(static_cast<float>(realFn(v.real)));
-    case NumType::Double: return Numeric::ofDouble(realFn(v.real));
+    case NumType::Float:
+      return Numeric::ofFloat(static_cast<float>(realFn(v.real)));
+    case NumType::Double:
+      return Numeric::ofDouble(realFn(v.real));
   }
   return std::nullopt;
 }

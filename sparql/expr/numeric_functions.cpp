@@ -11,11 +11,17 @@ namespace {
 using NumericFn = std::optional<Numeric> (*)(const Numeric&);
 
 std::optional<rdf::Term> applyNumeric(Args a, NumericFn fn) {
-  if (a.size() != 1) return std::nullopt;
+  if (a.size() != 1) {
+    return std::nullopt;
+  }
   auto n = numericValue(*a[0]);
-  if (!n) return std::nullopt;
+  if (!n) {
+    return std::nullopt;
+  }
   auto r = fn(*n);
-  if (!r) return std::nullopt;
+  if (!r) {
+    return std::nullopt;
+  }
   return numericTerm(*r);
 }
 

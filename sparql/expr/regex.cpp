@@ -27,9 +27,15 @@ std::string stripWhitespace(std::string_view p) {
       out += p[++i];
       continue;
     }
-    if (c == '[') ++classDepth;
-    if (c == ']' && classDepth > 0) --classDepth;
-    if (classDepth == 0 && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) continue;
+    if (c == '[') {
+      ++classDepth;
+    }
+    if (c == ']' && classDepth > 0) {
+      --classDepth;
+    }
+    if (classDepth == 0 && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
+      continue;
+    }
     out += c;
   }
   return out;
@@ -41,27 +47,44 @@ const icu::RegexPattern* compile(std::string_view pattern, std::string_view flag
   std::string key(flags);
   key += '\0';
   key += pattern;
-  if (auto it = cache.find(key); it != cache.end()) return it->second.get();
+  if (auto it = cache.find(key); it != cache.end()) {
+    return it->second.get();
+  }
   uint32_t icuFlags = 0;
   bool stripSpaces = false;
   for (char f : flags) {
     switch (f) {
-      case 'i': icuFlags |= UREGEX_CASE_INSENSITIVE; break;
-      case 's': icuFlags |= UREGEX_DOTALL; break;
-      case 'm': icuFlags |= UREGEX_MULTILINE; break;
-      case 'x': stripSpaces = true; break;
-      case 'q': icuFlags |= UREGEX_LITERAL; break;
-      default: return nullptr;
+      case 'i':
+        icuFlags |= UREGEX_CASE_INSENSITIVE;
+        break;
+      case 's':
+        icuFlags |= UREGEX_DOTALL;
+        break;
+      case 'm':
+        icuFlags |= UREGEX_MULTILINE;
+        break;
+      case 'x':
+        stripSpaces = true;
+        break;
+      case 'q':
+        icuFlags |= UREGEX_LITERAL;
+        break;
+      default:
+        return nullptr;
     }
   }
-  std::string source = stripSpaces && !(icuFlags & UREGEX_LITERAL) ? stripWhitespace(pattern)
-                                                                    : std::string(pattern);
+  std::string source =
+      stripSpaces && !(icuFlags & UREGEX_LITERAL) ? stripWhitespace(pattern) : std::string(pattern);
   UErrorCode status = U_ZERO_ERROR;
   UParseError perr;
-  std::unique_ptr<icu::RegexPattern> compiled(icu::RegexPattern::compile(
-      icu::UnicodeString::fromUTF8(source), icuFlags, perr, status));
-  if (U_FAILURE(status)) compiled.reset();
-  if (cache.size() >= 256) cache.clear();
+  std::unique_ptr<icu::RegexPattern> compiled(
+      icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(source), icuFlags, perr, status));
+  if (U_FAILURE(status)) {
+    compiled.reset();
+  }
+  if (cache.size() >= 256) {
+    cache.clear();
+  }
   return cache.emplace(std::move(key), std::move(compiled)).first->second.get();
 }
 
@@ -71,10 +94,14 @@ bool isStringLike(const rdf::Term& t) { return isStringLiteral(t) || isLangLiter
 bool validReplacement(std::string_view r) {
   for (size_t i = 0; i < r.size(); ++i) {
     if (r[i] == '\\') {
-      if (i + 1 >= r.size() || (r[i + 1] != '\\' && r[i + 1] != '$')) return false;
+      if (i + 1 >= r.size() || (r[i + 1] != '\\' && r[i + 1] != '$')) {
+        return false;
+      }
       ++i;
     } else if (r[i] == '$') {
-      if (i + 1 >= r.size() || r[i + 1] < '0' || r[i + 1] > '9') return false;
+      if (i + 1 >= r.size() || r[i + 1] < '0' || r[i + 1] > '9') {
+        return false;
+      }
     }
   }
   return true;
@@ -83,51 +110,75 @@ bool validReplacement(std::string_view r) {
 }  // namespace
 
 std::optional<rdf::Term> fnRegex(Args a, EvalContext&) {
-  if (a.size() < 2 || a.size() > 3 || !isStringLike(*a[0]) || !isStringLiteral(*a[1]))
+  if (a.size() < 2 || a.size() > 3 || !isStringLike(*a[0]) || !isStringLiteral(*a[1])) {
     return std::nullopt;
-  if (a.size() == 3 && !isStringLiteral(*a[2])) return std::nullopt;
+  }
+  if (a.size() == 3 && !isStringLiteral(*a[2])) {
+    return std::nullopt;
+  }
   const icu::RegexPattern* p = compile(a[1]->value, a.size() == 3 ? a[2]->value : "");
-  if (!p) return std::nullopt;
+  if (!p) {
+    return std::nullopt;
+  }
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(a[0]->value);
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::RegexMatcher> m(p->matcher(text, status));
-  if (U_FAILURE(status)) return std::nullopt;
+  if (U_FAILURE(status)) {
+    return std::nullopt;
+  }
   bool found = m->find(status);
-  if (U_FAILURE(status)) return std::nullopt;
+  if (U_FAILURE(status)) {
+    return std::nullopt;
+  }
   return booleanLiteral(found);
 }
 
 std::optional<rdf::Term> fnReplace(Args a, EvalContext&) {
   if (a.size() < 3 || a.size() > 4 || !isStringLike(*a[0]) || !isStringLiteral(*a[1]) ||
-      !isStringLiteral(*a[2]))
+      !isStringLiteral(*a[2])) {
     return std::nullopt;
-  if (a.size() == 4 && !isStringLiteral(*a[3])) return std::nullopt;
+  }
+  if (a.size() == 4 && !isStringLiteral(*a[3])) {
+    return std::nullopt;
+  }
   std::string_view flags = a.size() == 4 ? std::string_view(a[3]->value) : std::string_view();
   const icu::RegexPattern* p = compile(a[1]->value, flags);
-  if (!p) return std::nullopt;
+  if (!p) {
+    return std::nullopt;
+  }
   bool literal = flags.find('q') != std::string_view::npos;
-  if (!literal && !validReplacement(a[2]->value)) return std::nullopt;
+  if (!literal && !validReplacement(a[2]->value)) {
+    return std::nullopt;
+  }
   UErrorCode status = U_ZERO_ERROR;
   // XPath (FORX0003): a pattern that matches the empty string is an error.
   icu::UnicodeString empty;
   std::unique_ptr<icu::RegexMatcher> probe(p->matcher(empty, status));
-  if (U_FAILURE(status) || probe->matches(status)) return std::nullopt;
+  if (U_FAILURE(status) || probe->matches(status)) {
+    return std::nullopt;
+  }
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(a[0]->value);
   std::unique_ptr<icu::RegexMatcher> m(p->matcher(text, status));
-  if (U_FAILURE(status)) return std::nullopt;
+  if (U_FAILURE(status)) {
+    return std::nullopt;
+  }
   std::string rep = a[2]->value;
   if (literal) {
     // Flag "q": the replacement is taken literally; ICU needs `\` and `$` escaped.
     std::string escaped;
     for (char c : rep) {
-      if (c == '\\' || c == '$') escaped += '\\';
+      if (c == '\\' || c == '$') {
+        escaped += '\\';
+      }
       escaped += c;
     }
     rep = std::move(escaped);
   }
   icu::UnicodeString replacement = icu::UnicodeString::fromUTF8(rep);
   icu::UnicodeString result = m->replaceAll(replacement, status);
-  if (U_FAILURE(status)) return std::nullopt;
+  if (U_FAILURE(status)) {
+    return std::nullopt;
+  }
   std::string out;
   result.toUTF8String(out);
   return rdf::Term::literal(std::move(out), {}, a[0]->lang);
