@@ -16,7 +16,7 @@ namespace bdis::rdf {
 
 namespace {
 
-constexpr size_t kBufferSize = 256 * 1024;
+constexpr size_t kBufferSize = size_t{256} * 1024;
 
 std::string displayName(const std::string& name) { return name == "-" ? "stdin" : name; }
 
@@ -25,13 +25,17 @@ class FileSource final : public InputSource {
  public:
   FileSource(std::string name, int fd) : InputSource(std::move(name)), fd_(fd) {}
   ~FileSource() override {
-    if (fd_ > 0) ::close(fd_);
+    if (fd_ > 0) {
+      ::close(fd_);
+    }
   }
   FileSource(const FileSource&) = delete;
   FileSource& operator=(const FileSource&) = delete;
 
   size_t read(char* buf, size_t n) override {
-    if (n == 0) return 0;
+    if (n == 0) {
+      return 0;
+    }
     if (pos_ < peeked_.size()) {
       const size_t k = std::min(n, peeked_.size() - pos_);
       std::memcpy(buf, peeked_.data() + pos_, k);
@@ -46,7 +50,9 @@ class FileSource final : public InputSource {
     while (peeked_.size() < n) {
       char tmp[16];
       const size_t got = rawRead(tmp, std::min(sizeof tmp, n - peeked_.size()));
-      if (got == 0) break;
+      if (got == 0) {
+        break;
+      }
       peeked_.append(tmp, got);
     }
     return std::string_view(peeked_).substr(0, std::min(n, peeked_.size()));
@@ -56,8 +62,12 @@ class FileSource final : public InputSource {
   size_t rawRead(char* buf, size_t n) {
     for (;;) {
       const ssize_t got = ::read(fd_, buf, n);
-      if (got >= 0) return static_cast<size_t>(got);
-      if (errno == EINTR) continue;
+      if (got >= 0) {
+        return static_cast<size_t>(got);
+      }
+      if (errno == EINTR) {
+        continue;
+      }
       throw StorageError("cannot read " + displayName(name()) + ": " + std::strerror(errno));
     }
   }
@@ -82,7 +92,9 @@ class GzipSource final : public InputSource {
   GzipSource& operator=(const GzipSource&) = delete;
 
   size_t read(char* out, size_t n) override {
-    if (n == 0 || done_) return 0;
+    if (n == 0 || done_) {
+      return 0;
+    }
     z_.next_out = reinterpret_cast<Bytef*>(out);
     const uInt want = static_cast<uInt>(std::min<size_t>(n, 1u << 30));
     z_.avail_out = want;
@@ -90,7 +102,9 @@ class GzipSource final : public InputSource {
       if (z_.avail_in == 0) {
         const size_t got = in_->read(buf_.data(), buf_.size());
         if (got == 0) {
-          if (memberOpen_) corrupt("truncated gzip data");
+          if (memberOpen_) {
+            corrupt("truncated gzip data");
+          }
           done_ = true;
           break;
         }
@@ -115,7 +129,7 @@ class GzipSource final : public InputSource {
   }
   std::unique_ptr<FileSource> in_;
   std::vector<char> buf_;
-  z_stream z_;
+  z_stream z_{};
   bool memberOpen_ = false;
   bool done_ = false;
 };
@@ -125,7 +139,9 @@ class ZstdSource final : public InputSource {
  public:
   explicit ZstdSource(std::unique_ptr<FileSource> in)
       : InputSource(in->name()), in_(std::move(in)), buf_(kBufferSize), z_(ZSTD_createDStream()) {
-    if (!z_) throw StorageError("cannot start zstd decompression of " + displayName(name()));
+    if (!z_) {
+      throw StorageError("cannot start zstd decompression of " + displayName(name()));
+    }
     ZSTD_initDStream(z_);
   }
   ~ZstdSource() override { ZSTD_freeDStream(z_); }
@@ -133,20 +149,26 @@ class ZstdSource final : public InputSource {
   ZstdSource& operator=(const ZstdSource&) = delete;
 
   size_t read(char* out, size_t n) override {
-    if (n == 0 || done_) return 0;
+    if (n == 0 || done_) {
+      return 0;
+    }
     ZSTD_outBuffer o{out, n, 0};
     while (o.pos == 0) {
       if (in_pos_.pos == in_pos_.size) {
         const size_t got = in_->read(buf_.data(), buf_.size());
         if (got == 0) {
-          if (frameOpen_) corrupt("truncated zstd data");
+          if (frameOpen_) {
+            corrupt("truncated zstd data");
+          }
           done_ = true;
           break;
         }
         in_pos_ = ZSTD_inBuffer{buf_.data(), got, 0};
       }
       const size_t rc = ZSTD_decompressStream(z_, &o, &in_pos_);
-      if (ZSTD_isError(rc)) corrupt(ZSTD_getErrorName(rc));
+      if (ZSTD_isError(rc)) {
+        corrupt(ZSTD_getErrorName(rc));
+      }
       frameOpen_ = rc != 0;
     }
     return o.pos;
@@ -180,11 +202,17 @@ class MemorySource final : public InputSource {
 };
 
 bool endsWith(const std::string& s, std::string_view suffix) {
-  if (s.size() < suffix.size()) return false;
+  if (s.size() < suffix.size()) {
+    return false;
+  }
   for (size_t i = 0; i < suffix.size(); ++i) {
     char c = s[s.size() - suffix.size() + i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != suffix[i]) return false;
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    }
+    if (c != suffix[i]) {
+      return false;
+    }
   }
   return true;
 }
@@ -201,9 +229,13 @@ std::unique_ptr<InputSource> InputSource::open(const std::string& pathOrDash) {
     if (::stat(pathOrDash.c_str(), &st) != 0) {
       throw StorageError("cannot open " + pathOrDash + ": " + std::strerror(errno));
     }
-    if (S_ISDIR(st.st_mode)) throw StorageError("cannot open " + pathOrDash + ": is a folder");
+    if (S_ISDIR(st.st_mode)) {
+      throw StorageError("cannot open " + pathOrDash + ": is a folder");
+    }
     fd = ::open(pathOrDash.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw StorageError("cannot open " + pathOrDash + ": " + std::strerror(errno));
+    if (fd < 0) {
+      throw StorageError("cannot open " + pathOrDash + ": " + std::strerror(errno));
+    }
   }
   auto file = std::make_unique<FileSource>(pathOrDash, fd);
   const bool wantGzip = endsWith(pathOrDash, ".gz");
@@ -217,8 +249,12 @@ std::unique_ptr<InputSource> InputSource::open(const std::string& pathOrDash) {
   if (wantZstd && !isZstd) {
     throw StorageError("corrupt compressed data in " + pathOrDash + ": not zstd data");
   }
-  if (isGzip) return std::make_unique<GzipSource>(std::move(file));
-  if (isZstd) return std::make_unique<ZstdSource>(std::move(file));
+  if (isGzip) {
+    return std::make_unique<GzipSource>(std::move(file));
+  }
+  if (isZstd) {
+    return std::make_unique<ZstdSource>(std::move(file));
+  }
   return file;
 }
 
@@ -230,7 +266,9 @@ std::string readAll(const std::string& pathOrDash) {
   auto in = InputSource::open(pathOrDash);
   std::string out;
   std::vector<char> buf(kBufferSize);
-  while (const size_t got = in->read(buf.data(), buf.size())) out.append(buf.data(), got);
+  while (const size_t got = in->read(buf.data(), buf.size())) {
+    out.append(buf.data(), got);
+  }
   return out;
 }
 

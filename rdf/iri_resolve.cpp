@@ -43,9 +43,7 @@ void removeDotSegments(std::string_view in, std::string& out) {
   while (!in.empty()) {
     if (in.starts_with("../")) {
       in.remove_prefix(3);
-    } else if (in.starts_with("./")) {
-      in.remove_prefix(2);
-    } else if (in.starts_with("/./")) {
+    } else if (in.starts_with("./") || in.starts_with("/./")) {
       in.remove_prefix(2);
     } else if (in == "/.") {
       in = "/";
@@ -67,15 +65,23 @@ void removeDotSegments(std::string_view in, std::string& out) {
 }  // namespace
 
 bool hasScheme(std::string_view iri) {
-  if (iri.empty()) return false;
+  if (iri.empty()) {
+    return false;
+  }
   const char c0 = iri[0];
-  if (!((c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z'))) return false;
+  if (!((c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z'))) {
+    return false;
+  }
   for (size_t i = 1; i < iri.size(); ++i) {
     const char c = iri[i];
-    if (c == ':') return true;
+    if (c == ':') {
+      return true;
+    }
     const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                     c == '+' || c == '-' || c == '.';
-    if (!ok) return false;
+    if (!ok) {
+      return false;
+    }
   }
   return false;
 }
@@ -87,17 +93,26 @@ void resolveIri(std::string_view base, std::string_view ref, std::string& out) {
   }
   const Parts r = split(ref);
   const Parts b = split(base);
-  if (b.scheme) out.append(*b.scheme).append(":");
+  if (b.scheme) {
+    out.append(*b.scheme).append(":");
+  }
   if (r.authority) {
     out.append("//").append(*r.authority);
     removeDotSegments(r.path, out);
-    if (r.query) out.append("?").append(*r.query);
+    if (r.query) {
+      out.append("?").append(*r.query);
+    }
   } else {
-    if (b.authority) out.append("//").append(*b.authority);
+    if (b.authority) {
+      out.append("//").append(*b.authority);
+    }
     if (r.path.empty()) {
       out.append(b.path);
-      if (r.query) out.append("?").append(*r.query);
-      else if (b.query) out.append("?").append(*b.query);
+      if (r.query) {
+        out.append("?").append(*r.query);
+      } else if (b.query) {
+        out.append("?").append(*b.query);
+      }
     } else {
       if (r.path.front() == '/') {
         removeDotSegments(r.path, out);
@@ -107,15 +122,21 @@ void resolveIri(std::string_view base, std::string_view ref, std::string& out) {
           merged = "/";
         } else {
           const auto slash = b.path.rfind('/');
-          if (slash != std::string_view::npos) merged.assign(b.path.substr(0, slash + 1));
+          if (slash != std::string_view::npos) {
+            merged.assign(b.path.substr(0, slash + 1));
+          }
         }
         merged.append(r.path);
         removeDotSegments(merged, out);
       }
-      if (r.query) out.append("?").append(*r.query);
+      if (r.query) {
+        out.append("?").append(*r.query);
+      }
     }
   }
-  if (r.fragment) out.append("#").append(*r.fragment);
+  if (r.fragment) {
+    out.append("#").append(*r.fragment);
+  }
 }
 
 }  // namespace bdis::rdf

@@ -9,14 +9,20 @@ namespace {
 std::string lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    }
   }
   return out;
 }
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
+    s.remove_suffix(1);
+  }
   return s;
 }
 
@@ -24,10 +30,18 @@ std::string_view trim(std::string_view s) {
 
 std::optional<RdfFormat> formatFromName(std::string_view name) {
   const std::string n = lower(name);
-  if (n == "nt" || n == "ntriples" || n == "n-triples") return RdfFormat::NTriples;
-  if (n == "nq" || n == "nquads" || n == "n-quads") return RdfFormat::NQuads;
-  if (n == "ttl" || n == "turtle") return RdfFormat::Turtle;
-  if (n == "trig") return RdfFormat::TriG;
+  if (n == "nt" || n == "ntriples" || n == "n-triples") {
+    return RdfFormat::NTriples;
+  }
+  if (n == "nq" || n == "nquads" || n == "n-quads") {
+    return RdfFormat::NQuads;
+  }
+  if (n == "ttl" || n == "turtle") {
+    return RdfFormat::Turtle;
+  }
+  if (n == "trig") {
+    return RdfFormat::TriG;
+  }
   return std::nullopt;
 }
 
@@ -44,12 +58,22 @@ std::optional<RdfFormat> formatFromPath(std::string_view path) {
     }
   }
   const auto dot = name.rfind('.');
-  if (dot == std::string::npos || dot == 0) return std::nullopt;
+  if (dot == std::string::npos || dot == 0) {
+    return std::nullopt;
+  }
   const std::string_view ext = std::string_view(name).substr(dot + 1);
-  if (ext == "nt") return RdfFormat::NTriples;
-  if (ext == "nq") return RdfFormat::NQuads;
-  if (ext == "ttl") return RdfFormat::Turtle;
-  if (ext == "trig") return RdfFormat::TriG;
+  if (ext == "nt") {
+    return RdfFormat::NTriples;
+  }
+  if (ext == "nq") {
+    return RdfFormat::NQuads;
+  }
+  if (ext == "ttl") {
+    return RdfFormat::Turtle;
+  }
+  if (ext == "trig") {
+    return RdfFormat::TriG;
+  }
   return std::nullopt;
 }
 
@@ -58,29 +82,45 @@ std::optional<RdfFormat> formatFromMimeType(std::string_view mime) {
     mime = mime.substr(0, semi);
   }
   const std::string m = lower(trim(mime));
-  if (m == "application/n-triples") return RdfFormat::NTriples;
-  if (m == "application/n-quads") return RdfFormat::NQuads;
-  if (m == "text/turtle") return RdfFormat::Turtle;
-  if (m == "application/trig") return RdfFormat::TriG;
+  if (m == "application/n-triples") {
+    return RdfFormat::NTriples;
+  }
+  if (m == "application/n-quads") {
+    return RdfFormat::NQuads;
+  }
+  if (m == "text/turtle") {
+    return RdfFormat::Turtle;
+  }
+  if (m == "application/trig") {
+    return RdfFormat::TriG;
+  }
   return std::nullopt;
 }
 
 std::string_view mimeType(RdfFormat format) {
   switch (format) {
-    case RdfFormat::NTriples: return "application/n-triples";
-    case RdfFormat::NQuads: return "application/n-quads";
-    case RdfFormat::Turtle: return "text/turtle";
-    case RdfFormat::TriG: return "application/trig";
+    case RdfFormat::NTriples:
+      return "application/n-triples";
+    case RdfFormat::NQuads:
+      return "application/n-quads";
+    case RdfFormat::Turtle:
+      return "text/turtle";
+    case RdfFormat::TriG:
+      return "application/trig";
   }
   return "application/n-quads";
 }
 
 std::string_view fileExtension(RdfFormat format) {
   switch (format) {
-    case RdfFormat::NTriples: return "nt";
-    case RdfFormat::NQuads: return "nq";
-    case RdfFormat::Turtle: return "ttl";
-    case RdfFormat::TriG: return "trig";
+    case RdfFormat::NTriples:
+      return "nt";
+    case RdfFormat::NQuads:
+      return "nq";
+    case RdfFormat::Turtle:
+      return "ttl";
+    case RdfFormat::TriG:
+      return "trig";
   }
   return "nq";
 }

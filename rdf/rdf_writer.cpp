@@ -28,7 +28,9 @@ RdfWriter::RdfWriter(std::ostream& out, RdfFormat format, WriterOptions options)
   // Keep the last IRI for each prefix name, in first-declared order.
   std::vector<std::pair<std::string, std::string>> unique;
   for (auto& [name, ns] : options_.prefixes) {
-    if (!isTurtlePrefixName(name)) continue;
+    if (!isTurtlePrefixName(name)) {
+      continue;
+    }
     bool replaced = false;
     for (auto& u : unique) {
       if (u.first == name) {
@@ -36,7 +38,9 @@ RdfWriter::RdfWriter(std::ostream& out, RdfFormat format, WriterOptions options)
         replaced = true;
       }
     }
-    if (!replaced) unique.emplace_back(name, ns);
+    if (!replaced) {
+      unique.emplace_back(name, ns);
+    }
   }
   options_.prefixes = std::move(unique);
   const std::string& base = options_.baseIri;
@@ -51,16 +55,24 @@ RdfWriter::RdfWriter(std::ostream& out, RdfFormat format, WriterOptions options)
 
 void RdfWriter::start() {
   started_ = true;
-  if (!turtleFamily_) return;
-  if (!options_.baseIri.empty()) out_ << "@base " << toNTriples(Term::iri(options_.baseIri)) << " .\n";
+  if (!turtleFamily_) {
+    return;
+  }
+  if (!options_.baseIri.empty()) {
+    out_ << "@base " << toNTriples(Term::iri(options_.baseIri)) << " .\n";
+  }
   for (const auto& [name, ns] : options_.prefixes) {
     out_ << "@prefix " << name << ": " << toNTriples(Term::iri(ns)) << " .\n";
   }
-  if (!options_.baseIri.empty() || !options_.prefixes.empty()) out_ << '\n';
+  if (!options_.baseIri.empty() || !options_.prefixes.empty()) {
+    out_ << '\n';
+  }
 }
 
 void RdfWriter::write(const QuadView& q) {
-  if (!started_) start();
+  if (!started_) {
+    start();
+  }
   ++statements_;
   if (!turtleFamily_) {
     term(q.s, false);
@@ -111,22 +123,30 @@ void RdfWriter::write(const QuadView& q) {
 }
 
 void RdfWriter::closeStatement() {
-  if (inStatement_) out_ << " .\n";
+  if (inStatement_) {
+    out_ << " .\n";
+  }
   inStatement_ = false;
 }
 
 void RdfWriter::closeGraph() {
   closeStatement();
-  if (inGraph_) out_ << "}\n";
+  if (inGraph_) {
+    out_ << "}\n";
+  }
   inGraph_ = false;
   graph_ = Term();
 }
 
 void RdfWriter::finish() {
-  if (!started_) start();
+  if (!started_) {
+    start();
+  }
   closeGraph();
   out_.flush();
-  if (!out_) throw StorageError("cannot write RDF output: the output stream failed");
+  if (!out_) {
+    throw StorageError("cannot write RDF output: the output stream failed");
+  }
 }
 
 void RdfWriter::term(const TermView& t, bool predicate) {
@@ -138,9 +158,14 @@ void RdfWriter::term(const TermView& t, bool predicate) {
         iri(t.value);
       }
       break;
-    case TermKind::Blank: blank(t.value); break;
-    case TermKind::Literal: literal(t); break;
-    case TermKind::None: break;
+    case TermKind::Blank:
+      blank(t.value);
+      break;
+    case TermKind::Literal:
+      literal(t);
+      break;
+    case TermKind::None:
+      break;
   }
 }
 
@@ -183,7 +208,9 @@ void RdfWriter::blank(std::string_view label) {
   }
   static const char* hex = "0123456789abcdef";
   out_ << "_:" << kMarker;
-  for (unsigned char c : label) out_ << hex[c >> 4] << hex[c & 15];
+  for (unsigned char c : label) {
+    out_ << hex[c >> 4] << hex[c & 15];
+  }
 }
 
 void RdfWriter::literal(const TermView& t) {

@@ -28,7 +28,8 @@ const std::pair<std::string_view, std::string_view> kExact[] = {
      "expected a letter, digit or '_' to start a local name or blank node label"},
     {"unexpected end of file", "expected the statement to end with '.' before the end of the file"},
     {"invalid graph name", "expected an IRI, a prefixed name or a blank node as the graph name"},
-    {"uppercase directive", "expected @prefix or @base in lower case (or PREFIX / BASE without '@')"},
+    {"uppercase directive",
+     "expected @prefix or @base in lower case (or PREFIX / BASE without '@')"},
     {"syntax does not support long literals",
      "expected a string in \"...\": N-Triples and N-Quads have no long strings"},
     {"syntax does not support graphs", "expected a triple: Turtle has no graph blocks (use TriG)"},
@@ -39,7 +40,8 @@ const std::pair<std::string_view, std::string_view> kExact[] = {
     {"expected object", "expected an object (an IRI, a prefixed name, a blank node or a literal)"},
     {"expected prefixed name", "expected a prefixed name"},
     {"expected label or subject", "expected a blank node label or a subject"},
-    {"invalid escape", "expected an escape: \\t \\b \\n \\r \\f \\\" \\' \\\\ \\uXXXX or \\UXXXXXXXX"},
+    {"invalid escape",
+     "expected an escape: \\t \\b \\n \\r \\f \\\" \\' \\\\ \\uXXXX or \\UXXXXXXXX"},
     {"`.' inside blank", "expected ']' to close the blank node, not '.'"},
     {"subject ends with `.'", "expected a subject not ending with '.'"},
     {"prefix ends with `.'", "expected a prefix name not ending with '.'"},
@@ -50,9 +52,13 @@ const std::pair<std::string_view, std::string_view> kExact[] = {
 }  // namespace
 
 std::string explainSerdMessage(std::string_view m) {
-  while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.remove_suffix(1);
+  while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) {
+    m.remove_suffix(1);
+  }
   for (const auto& [serd, ours] : kExact) {
-    if (m == serd) return std::string(ours);
+    if (m == serd) {
+      return std::string(ours);
+    }
   }
   if (m.starts_with("invalid hexadecimal digit ")) {
     return "expected a hexadecimal digit (0-9, A-F) in a numeric escape, not " +

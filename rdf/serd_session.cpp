@@ -11,7 +11,7 @@ namespace bdis::rdf::detail {
 
 namespace {
 
-constexpr size_t kPageSize = 64 * 1024;
+constexpr size_t kPageSize = size_t{64} * 1024;
 
 std::string_view view(const SerdNode* n) {
   return {reinterpret_cast<const char*>(n->buf), n->n_bytes};
@@ -19,10 +19,14 @@ std::string_view view(const SerdNode* n) {
 
 SerdSyntax serdSyntax(RdfFormat f) {
   switch (f) {
-    case RdfFormat::NTriples: return SERD_NTRIPLES;
-    case RdfFormat::NQuads: return SERD_NQUADS;
-    case RdfFormat::Turtle: return SERD_TURTLE;
-    case RdfFormat::TriG: return SERD_TRIG;
+    case RdfFormat::NTriples:
+      return SERD_NTRIPLES;
+    case RdfFormat::NQuads:
+      return SERD_NQUADS;
+    case RdfFormat::Turtle:
+      return SERD_TURTLE;
+    case RdfFormat::TriG:
+      return SERD_TRIG;
   }
   return SERD_NQUADS;
 }
@@ -34,9 +38,13 @@ bool hasSurrogate(std::string_view s) {
   const char* end = p + s.size();
   while (p < end) {
     const void* hit = std::memchr(p, 0xED, static_cast<size_t>(end - p));
-    if (!hit) return false;
+    if (!hit) {
+      return false;
+    }
     p = static_cast<const char*>(hit);
-    if (p + 1 < end && static_cast<unsigned char>(p[1]) >= 0xA0) return true;
+    if (p + 1 < end && static_cast<unsigned char>(p[1]) >= 0xA0) {
+      return true;
+    }
     ++p;
   }
   return false;
@@ -56,15 +64,17 @@ char badIriChar(std::string_view s) {
 
 }  // namespace
 
-SerdSession::SerdSession(const ReadOptions& options, QuadSink& sink,
-                         const std::string& sourceName, bool strict, uint64_t lineOffset)
+SerdSession::SerdSession(const ReadOptions& options, QuadSink& sink, const std::string& sourceName,
+                         bool strict, uint64_t lineOffset)
     : options_(options),
       sink_(sink),
       sourceName_(sourceName),
       strict_(strict),
       lineFormat_(options.format == RdfFormat::NTriples || options.format == RdfFormat::NQuads),
       lineOffset_(lineOffset) {
-  if (!lineFormat_) base_ = options.baseIri;
+  if (!lineFormat_) {
+    base_ = options.baseIri;
+  }
   env_ = serd_env_new(nullptr);
   reader_ = serd_reader_new(serdSyntax(options.format), this, nullptr, &onBase, &onPrefix,
                             &onStatement, nullptr);
@@ -87,9 +97,15 @@ bool SerdSession::run(InputSource& source) {
       serd_reader_read_source(reader_, &sourceRead, &sourceError, this,
                               reinterpret_cast<const uint8_t*>(sourceName_.c_str()), kPageSize);
   source_ = nullptr;
-  if (exception_) std::rethrow_exception(exception_);
-  if (!strict_) return true;
-  if (failed_) return false;
+  if (exception_) {
+    std::rethrow_exception(exception_);
+  }
+  if (!strict_) {
+    return true;
+  }
+  if (failed_) {
+    return false;
+  }
   if (st > SERD_FAILURE) {
     failed_ = true;
     failure_ = ReadFailure{0, 0, "malformed statement"};
@@ -105,14 +121,18 @@ void SerdSession::capture() {
 
 size_t SerdSession::sourceRead(void* buf, size_t size, size_t nmemb, void* stream) {
   auto* self = static_cast<SerdSession*>(stream);
-  if (self->aborted_) return 0;
+  if (self->aborted_) {
+    return 0;
+  }
   const size_t want = size * nmemb;
   size_t got = 0;
   try {
     // Fill the page completely: Serd takes a short page for the end of input.
     while (got < want) {
       const size_t n = self->source_->read(static_cast<char*>(buf) + got, want - got);
-      if (n == 0) break;
+      if (n == 0) {
+        break;
+      }
       got += n;
     }
   } catch (...) {
@@ -128,9 +148,13 @@ int SerdSession::sourceError(void* stream) {
 
 SerdStatus SerdSession::onBase(void* handle, const SerdNode* uri) {
   auto* self = static_cast<SerdSession*>(handle);
-  if (self->aborted_) return SERD_ERR_UNKNOWN;
+  if (self->aborted_) {
+    return SERD_ERR_UNKNOWN;
+  }
   try {
-    if (!self->expandIri(uri, self->prefixBuf_)) return self->rejectStatement();
+    if (!self->expandIri(uri, self->prefixBuf_)) {
+      return self->rejectStatement();
+    }
     self->base_ = self->prefixBuf_;
     self->sink_.base(self->prefixBuf_);
   } catch (...) {
@@ -142,9 +166,13 @@ SerdStatus SerdSession::onBase(void* handle, const SerdNode* uri) {
 
 SerdStatus SerdSession::onPrefix(void* handle, const SerdNode* name, const SerdNode* uri) {
   auto* self = static_cast<SerdSession*>(handle);
-  if (self->aborted_) return SERD_ERR_UNKNOWN;
+  if (self->aborted_) {
+    return SERD_ERR_UNKNOWN;
+  }
   try {
-    if (!self->expandIri(uri, self->prefixBuf_)) return self->rejectStatement();
+    if (!self->expandIri(uri, self->prefixBuf_)) {
+      return self->rejectStatement();
+    }
     const SerdNode resolved = serd_node_from_substring(
         SERD_URI, reinterpret_cast<const uint8_t*>(self->prefixBuf_.data()),
         self->prefixBuf_.size());
@@ -162,7 +190,9 @@ SerdStatus SerdSession::onStatement(void* handle, SerdStatementFlags, const Serd
                                     const SerdNode* object, const SerdNode* datatype,
                                     const SerdNode* lang) {
   auto* self = static_cast<SerdSession*>(handle);
-  if (self->aborted_) return SERD_ERR_UNKNOWN;
+  if (self->aborted_) {
+    return SERD_ERR_UNKNOWN;
+  }
   try {
     return self->statement(graph, subject, predicate, object, datatype, lang);
   } catch (...) {
@@ -183,13 +213,19 @@ SerdStatus SerdSession::statement(const SerdNode* graph, const SerdNode* subject
     if (lang && lang->n_bytes) {
       q.o.lang = view(lang);
     } else if (datatype && datatype->n_bytes) {
-      if (!expandIri(datatype, dtBuf_)) return rejectStatement();
+      if (!expandIri(datatype, dtBuf_)) {
+        return rejectStatement();
+      }
       q.o.datatype = dtBuf_;
-      if (q.o.datatype == kXsdString) q.o.datatype = {};
+      if (q.o.datatype == kXsdString) {
+        q.o.datatype = {};
+      }
     }
   }
   if (graph && graph->type != SERD_NOTHING) {
-    if (!convert(graph, gBuf_, q.g)) return rejectStatement();
+    if (!convert(graph, gBuf_, q.g)) {
+      return rejectStatement();
+    }
   } else {
     q.g = options_.defaultGraph;
   }
@@ -203,13 +239,16 @@ bool SerdSession::convert(const SerdNode* node, std::string& buf, TermView& out)
   switch (node->type) {
     case SERD_CURIE:
       if (lineFormat_) {
-        problem_ = "expected an IRI in <...> or a blank node _:label, not a prefixed name or "
-                   "bare word (N-Triples and N-Quads have neither)";
+        problem_ =
+            "expected an IRI in <...> or a blank node _:label, not a prefixed name or "
+            "bare word (N-Triples and N-Quads have neither)";
         return false;
       }
       [[fallthrough]];
     case SERD_URI:
-      if (!expandIri(node, buf)) return false;
+      if (!expandIri(node, buf)) {
+        return false;
+      }
       out = TermView{TermKind::Iri, buf, {}, {}};
       return true;
     case SERD_BLANK:
@@ -222,7 +261,8 @@ bool SerdSession::convert(const SerdNode* node, std::string& buf, TermView& out)
       }
       out = TermView{TermKind::Literal, view(node), {}, {}};
       return true;
-    case SERD_NOTHING: break;
+    case SERD_NOTHING:
+      break;
   }
   problem_ = "expected an IRI, a blank node or a literal";
   return false;
@@ -251,8 +291,8 @@ bool SerdSession::expandIri(const SerdNode* node, std::string& buf) {
     resolveIri(base_, view(node), buf);
   }
   if (lineFormat_ && !hasScheme(buf)) {
-    problem_ = "relative IRI <" + buf + "> (expected an absolute IRI: " +
-               "N-Triples and N-Quads have no base)";
+    problem_ = "relative IRI <" + buf +
+               "> (expected an absolute IRI: " + "N-Triples and N-Quads have no base)";
     return false;
   }
   if (hasSurrogate(buf)) {
@@ -277,7 +317,9 @@ SerdStatus SerdSession::rejectStatement() {
     return SERD_ERR_BAD_SYNTAX;
   }
   // Lax: drop the statement, report once (Serd may already have reported it).
-  if (!serdErrorSinceStatement_) report(0, 0, problem_);
+  if (!serdErrorSinceStatement_) {
+    report(0, 0, problem_);
+  }
   serdErrorSinceStatement_ = false;
   return SERD_SUCCESS;
 }
@@ -292,7 +334,9 @@ void SerdSession::report(uint64_t line, uint64_t column, const std::string& mess
 
 SerdStatus SerdSession::onError(void* handle, const SerdError* error) {
   auto* self = static_cast<SerdSession*>(handle);
-  if (self->aborted_) return SERD_SUCCESS;
+  if (self->aborted_) {
+    return SERD_SUCCESS;
+  }
   try {
     char text[512];
     std::vsnprintf(text, sizeof text, error->fmt, *error->args);

@@ -61,9 +61,8 @@ class SerdSession {
   static size_t sourceRead(void* buf, size_t size, size_t nmemb, void* stream);
   static int sourceError(void* stream);
 
-  SerdStatus statement(const SerdNode* graph, const SerdNode* subject,
-                       const SerdNode* predicate, const SerdNode* object,
-                       const SerdNode* datatype, const SerdNode* lang);
+  SerdStatus statement(const SerdNode* graph, const SerdNode* subject, const SerdNode* predicate,
+                       const SerdNode* object, const SerdNode* datatype, const SerdNode* lang);
   /// Fills `out` from `node`; on failure sets problem_ and returns false.
   bool convert(const SerdNode* node, std::string& buf, TermView& out);
   /// The absolute IRI for an IRI reference or a prefixed name, into `buf`.

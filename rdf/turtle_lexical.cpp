@@ -12,7 +12,9 @@ bool isDigit(char c) { return c >= '0' && c <= '9'; }
 /// Consumes [0-9]* from `s` at `i`; returns how many digits.
 size_t digits(std::string_view s, size_t& i) {
   const size_t start = i;
-  while (i < s.size() && isDigit(s[i])) ++i;
+  while (i < s.size() && isDigit(s[i])) {
+    ++i;
+  }
   return i - start;
 }
 
@@ -24,7 +26,9 @@ bool isInteger(std::string_view s) {
 bool isDecimal(std::string_view s) {
   size_t i = (!s.empty() && (s[0] == '+' || s[0] == '-')) ? 1 : 0;
   digits(s, i);
-  if (i >= s.size() || s[i] != '.') return false;
+  if (i >= s.size() || s[i] != '.') {
+    return false;
+  }
   ++i;
   return digits(s, i) > 0 && i == s.size();
 }
@@ -37,53 +41,91 @@ bool isDouble(std::string_view s) {
     ++i;
     fracDigits = digits(s, i);
   }
-  if (intDigits == 0 && fracDigits == 0) return false;
-  if (i >= s.size() || (s[i] != 'e' && s[i] != 'E')) return false;
+  if (intDigits == 0 && fracDigits == 0) {
+    return false;
+  }
+  if (i >= s.size() || (s[i] != 'e' && s[i] != 'E')) {
+    return false;
+  }
   ++i;
-  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+    ++i;
+  }
   return digits(s, i) > 0 && i == s.size();
 }
 
 }  // namespace
 
 bool isTurtlePrefixName(std::string_view name) {
-  if (name.empty()) return true;
-  if (!isAlpha(name.front()) || name.back() == '.') return false;
+  if (name.empty()) {
+    return true;
+  }
+  if (!isAlpha(name.front()) || name.back() == '.') {
+    return false;
+  }
   for (char c : name) {
-    if (!isAlpha(c) && !isDigit(c) && c != '_' && c != '-' && c != '.') return false;
+    if (!isAlpha(c) && !isDigit(c) && c != '_' && c != '-' && c != '.') {
+      return false;
+    }
   }
   return true;
 }
 
 bool isTurtleLocalName(std::string_view local) {
-  if (local.empty()) return true;
+  if (local.empty()) {
+    return true;
+  }
   const char first = local.front();
-  if (!isAlpha(first) && !isDigit(first) && first != '_') return false;
-  if (local.back() == '.') return false;
+  if (!isAlpha(first) && !isDigit(first) && first != '_') {
+    return false;
+  }
+  if (local.back() == '.') {
+    return false;
+  }
   for (char c : local) {
-    if (!isAlpha(c) && !isDigit(c) && c != '_' && c != '-' && c != '.') return false;
+    if (!isAlpha(c) && !isDigit(c) && c != '_' && c != '-' && c != '.') {
+      return false;
+    }
   }
   return true;
 }
 
 bool isTurtleBlankLabel(std::string_view label) {
-  if (label.empty()) return false;
+  if (label.empty()) {
+    return false;
+  }
   const char first = label.front();
-  if (!isAlpha(first) && !isDigit(first) && first != '_') return false;
-  if (label.back() == '.') return false;
+  if (!isAlpha(first) && !isDigit(first) && first != '_') {
+    return false;
+  }
+  if (label.back() == '.') {
+    return false;
+  }
   for (char c : label) {
-    if (!isAlpha(c) && !isDigit(c) && c != '_' && c != '-' && c != '.') return false;
+    if (!isAlpha(c) && !isDigit(c) && c != '_' && c != '-' && c != '.') {
+      return false;
+    }
   }
   return true;
 }
 
 bool isBareLiteral(std::string_view lexical, std::string_view datatype) {
-  if (!datatype.starts_with(kXsd)) return false;
+  if (!datatype.starts_with(kXsd)) {
+    return false;
+  }
   const std::string_view local = datatype.substr(kXsd.size());
-  if (local == "integer") return isInteger(lexical);
-  if (local == "decimal") return isDecimal(lexical);
-  if (local == "double") return isDouble(lexical);
-  if (local == "boolean") return lexical == "true" || lexical == "false";
+  if (local == "integer") {
+    return isInteger(lexical);
+  }
+  if (local == "decimal") {
+    return isDecimal(lexical);
+  }
+  if (local == "double") {
+    return isDouble(lexical);
+  }
+  if (local == "boolean") {
+    return lexical == "true" || lexical == "false";
+  }
   return false;
 }
 

@@ -37,10 +37,14 @@ bool quadLess(const rdf::Quad& x, const rdf::Quad& y) {
 
 const rdf::Term& at(const rdf::Quad& q, int i) {
   switch (i) {
-    case 0: return q.s;
-    case 1: return q.p;
-    case 2: return q.o;
-    default: return q.g;
+    case 0:
+      return q.s;
+    case 1:
+      return q.p;
+    case 2:
+      return q.o;
+    default:
+      return q.g;
   }
 }
 
@@ -90,15 +94,21 @@ struct Side {
         Hash h = 0x51ed27;
         for (int i = 0; i < 4; ++i) {
           const int b = blank[qi][i];
-          if (b == static_cast<int>(n)) h = mix(h, 0x5e1f + static_cast<Hash>(i));
-          else if (b >= 0) h = mix(h, mix(colors[b], 0xb1a2c + static_cast<Hash>(i)));
-          else h = mix(h, mix(fixed[qi][i], static_cast<Hash>(i)));
+          if (b == static_cast<int>(n)) {
+            h = mix(h, 0x5e1f + static_cast<Hash>(i));
+          } else if (b >= 0) {
+            h = mix(h, mix(colors[b], 0xb1a2c + static_cast<Hash>(i)));
+          } else {
+            h = mix(h, mix(fixed[qi][i], static_cast<Hash>(i)));
+          }
         }
         parts.push_back(h);
       }
       std::sort(parts.begin(), parts.end());
       Hash h = colors[n];
-      for (Hash p : parts) h = mix(h, p);
+      for (Hash p : parts) {
+        h = mix(h, p);
+      }
       out[n] = h;
     }
     return out;
@@ -119,7 +129,9 @@ void refine(const Side& a, const Side& b, std::vector<Hash>& ca, std::vector<Has
     cb = b.round(cb);
     const size_t na = distinct(ca);
     const size_t nb = distinct(cb);
-    if (na == da && nb == db) break;
+    if (na == da && nb == db) {
+      break;
+    }
     da = na;
     db = nb;
   }
@@ -132,7 +144,9 @@ bool verify(const Side& a, const Side& b, const std::vector<int>& map) {
     rdf::Quad q = a.quads[qi];
     rdf::Term* terms[4] = {&q.s, &q.p, &q.o, &q.g};
     for (int i = 0; i < 4; ++i) {
-      if (a.blank[qi][i] >= 0) terms[i]->value = b.labels[map[a.blank[qi][i]]];
+      if (a.blank[qi][i] >= 0) {
+        terms[i]->value = b.labels[map[a.blank[qi][i]]];
+      }
     }
     mapped.push_back(std::move(q));
   }
@@ -148,13 +162,17 @@ bool search(const Side& a, const Side& b, std::vector<Hash> ca, std::vector<Hash
   std::vector<Hash> sb = cb;
   std::sort(sa.begin(), sa.end());
   std::sort(sb.begin(), sb.end());
-  if (sa != sb) return false;
+  if (sa != sb) {
+    return false;
+  }
   // The smallest colour class with more than one member, if any.
   Hash pick = 0;
   size_t pickSize = 0;
   for (size_t i = 0; i < sa.size();) {
     size_t j = i;
-    while (j < sa.size() && sa[j] == sa[i]) ++j;
+    while (j < sa.size() && sa[j] == sa[i]) {
+      ++j;
+    }
     if (j - i > 1 && (pickSize == 0 || j - i < pickSize)) {
       pick = sa[i];
       pickSize = j - i;
@@ -163,19 +181,27 @@ bool search(const Side& a, const Side& b, std::vector<Hash> ca, std::vector<Hash
   }
   if (pickSize == 0) {
     std::map<Hash, int> inB;
-    for (size_t i = 0; i < cb.size(); ++i) inB[cb[i]] = static_cast<int>(i);
+    for (size_t i = 0; i < cb.size(); ++i) {
+      inB[cb[i]] = static_cast<int>(i);
+    }
     std::vector<int> map(ca.size());
-    for (size_t i = 0; i < ca.size(); ++i) map[i] = inB.at(ca[i]);
+    for (size_t i = 0; i < ca.size(); ++i) {
+      map[i] = inB.at(ca[i]);
+    }
     return verify(a, b, map);
   }
   const size_t a0 = static_cast<size_t>(std::find(ca.begin(), ca.end(), pick) - ca.begin());
   for (size_t bi = 0; bi < cb.size(); ++bi) {
-    if (cb[bi] != pick) continue;
+    if (cb[bi] != pick) {
+      continue;
+    }
     std::vector<Hash> ca2 = ca;
     std::vector<Hash> cb2 = cb;
     ca2[a0] = mix(pick, 0x1d1d1d);
     cb2[bi] = mix(pick, 0x1d1d1d);
-    if (search(a, b, std::move(ca2), std::move(cb2))) return true;
+    if (search(a, b, std::move(ca2), std::move(cb2))) {
+      return true;
+    }
   }
   return false;
 }
@@ -186,22 +212,30 @@ bool hasBlank(const rdf::Quad& q) {
 
 std::string line(const rdf::Quad& q) {
   std::string s = rdf::toNTriples(q.s) + " " + rdf::toNTriples(q.p) + " " + rdf::toNTriples(q.o);
-  if (!q.g.isNone()) s += " " + rdf::toNTriples(q.g);
+  if (!q.g.isNone()) {
+    s += " " + rdf::toNTriples(q.g);
+  }
   return s + " .\n";
 }
 
 void normalise(std::vector<rdf::Quad>& v, bool multiset) {
   std::sort(v.begin(), v.end(), quadLess);
-  if (!multiset) v.erase(std::unique(v.begin(), v.end()), v.end());
+  if (!multiset) {
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+  }
 }
 
 }  // namespace
 
-bool isomorphic(const std::vector<rdf::Quad>& a, const std::vector<rdf::Quad>& b,
-                std::string* why, bool asMultisets) {
+bool isomorphic(const std::vector<rdf::Quad>& a, const std::vector<rdf::Quad>& b, std::string* why,
+                bool asMultisets) {
   std::vector<rdf::Quad> ga, gb, na, nb;
-  for (const rdf::Quad& q : a) (hasBlank(q) ? na : ga).push_back(q);
-  for (const rdf::Quad& q : b) (hasBlank(q) ? nb : gb).push_back(q);
+  for (const rdf::Quad& q : a) {
+    (hasBlank(q) ? na : ga).push_back(q);
+  }
+  for (const rdf::Quad& q : b) {
+    (hasBlank(q) ? nb : gb).push_back(q);
+  }
   normalise(ga, asMultisets);
   normalise(gb, asMultisets);
   normalise(na, asMultisets);
@@ -222,7 +256,8 @@ bool isomorphic(const std::vector<rdf::Quad>& a, const std::vector<rdf::Quad>& b
   const Side sb(std::move(nb));
   bool ok = sa.quads.size() == sb.quads.size() && sa.labels.size() == sb.labels.size();
   if (ok) {
-    ok = search(sa, sb, std::vector<Hash>(sa.labels.size(), 1), std::vector<Hash>(sb.labels.size(), 1));
+    ok = search(sa, sb, std::vector<Hash>(sa.labels.size(), 1),
+                std::vector<Hash>(sb.labels.size(), 1));
   }
   if (!ok && why) {
     *why = "no blank-node bijection; blank-node quads of the first:\n" + toNQuads(sa.quads) +
@@ -233,10 +268,15 @@ bool isomorphic(const std::vector<rdf::Quad>& a, const std::vector<rdf::Quad>& b
 
 std::string toNQuads(const std::vector<rdf::Quad>& quads) {
   std::vector<std::string> lines;
-  for (const rdf::Quad& q : quads) lines.push_back(line(q));
+  lines.reserve(quads.size());
+  for (const rdf::Quad& q : quads) {
+    lines.push_back(line(q));
+  }
   std::sort(lines.begin(), lines.end());
   std::string out;
-  for (const std::string& l : lines) out += l;
+  for (const std::string& l : lines) {
+    out += l;
+  }
   return out;
 }
 

@@ -16,15 +16,18 @@ Term i(const std::string& l) { return Term::iri("http://x/" + l); }
 std::vector<Quad> cycle(const std::vector<std::string>& labels, const std::string& prefix) {
   std::vector<Quad> out;
   for (size_t k = 0; k < labels.size(); ++k) {
-    out.push_back(Quad{b(prefix + labels[k]), i("p"), b(prefix + labels[(k + 1) % labels.size()]), {}});
+    out.push_back(
+        Quad{b(prefix + labels[k]), i("p"), b(prefix + labels[(k + 1) % labels.size()]), {}});
   }
   return out;
 }
 
 TEST(Isomorphism, GroundAndRenamedBlankNodes) {
-  const std::vector<Quad> a = {{i("s"), i("p"), b("x"), {}}, {b("x"), i("q"), Term::literal("1"), b("g")}};
+  const std::vector<Quad> a = {{i("s"), i("p"), b("x"), {}},
+                               {b("x"), i("q"), Term::literal("1"), b("g")}};
   const std::vector<Quad> c = {{b("G"), i("q"), Term::literal("1"), {}}};
-  const std::vector<Quad> d = {{i("s"), i("p"), b("y"), {}}, {b("y"), i("q"), Term::literal("1"), b("h")}};
+  const std::vector<Quad> d = {{i("s"), i("p"), b("y"), {}},
+                               {b("y"), i("q"), Term::literal("1"), b("h")}};
   EXPECT_TRUE(isomorphic(a, d));
   EXPECT_FALSE(isomorphic(a, c));
   std::string why;

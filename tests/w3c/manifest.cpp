@@ -30,33 +30,49 @@ class Collector final : public rdf::QuadSink {
 ManifestNode buildNode(const Statements& st, const rdf::Term& term, std::set<rdf::Term>& open) {
   ManifestNode node{term, {}};
   const auto it = st.find(term);
-  if (it == st.end() || open.count(term)) return node;  // no statements, or a cycle
+  if (it == st.end() || open.count(term)) {
+    return node;  // no statements, or a cycle
+  }
   open.insert(term);
-  for (const auto& [p, o] : it->second) node.props.emplace(p, buildNode(st, o, open));
+  for (const auto& [p, o] : it->second) {
+    node.props.emplace(p, buildNode(st, o, open));
+  }
   open.erase(term);
   return node;
 }
 
 int hexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= '0' && c <= '9') {
+    return c - '0';
+  }
+  if (c >= 'a' && c <= 'f') {
+    return c - 'a' + 10;
+  }
+  if (c >= 'A' && c <= 'F') {
+    return c - 'A' + 10;
+  }
   return -1;
 }
 
 std::string approvalOf(const ManifestNode& n) {
-  for (const std::string_view p : {std::string_view("http://www.w3.org/ns/rdftest#approval"),
-                                   std::string_view("http://www.w3.org/2001/sw/DataAccess/tests/test-dawg#approval"),
-                                   std::string_view("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#approval")}) {
-    if (const ManifestNode* a = n.get(p)) return a->value();
+  for (const std::string_view p :
+       {std::string_view("http://www.w3.org/ns/rdftest#approval"),
+        std::string_view("http://www.w3.org/2001/sw/DataAccess/tests/test-dawg#approval"),
+        std::string_view("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#approval")}) {
+    if (const ManifestNode* a = n.get(p)) {
+      return a->value();
+    }
   }
   return {};
 }
 
 void load(const std::filesystem::path& file, std::vector<ManifestEntry>& out,
           std::set<std::filesystem::path>& seen) {
-  const std::filesystem::path abs = std::filesystem::weakly_canonical(std::filesystem::absolute(file));
-  if (!seen.insert(abs).second) return;
+  const std::filesystem::path abs =
+      std::filesystem::weakly_canonical(std::filesystem::absolute(file));
+  if (!seen.insert(abs).second) {
+    return;
+  }
   Statements st;
   Collector sink(st);
   rdf::ReadOptions options;
@@ -71,7 +87,9 @@ void load(const std::filesystem::path& file, std::vector<ManifestEntry>& out,
     for (const auto& [p, o] : props) {
       if ((p == kRdfType && o.value == mf + "Manifest") || p == mf + "entries" ||
           p == mf + "include") {
-        if (manifests.empty() || !(manifests.back() == subject)) manifests.push_back(subject);
+        if (manifests.empty() || !(manifests.back() == subject)) {
+          manifests.push_back(subject);
+        }
       }
     }
   }
@@ -79,9 +97,13 @@ void load(const std::filesystem::path& file, std::vector<ManifestEntry>& out,
     std::set<rdf::Term> open;
     const ManifestNode node = buildNode(st, m, open);
     std::string testBase;
-    if (const ManifestNode* b = node.get(mf + "assumedTestBase")) testBase = b->value();
+    if (const ManifestNode* b = node.get(mf + "assumedTestBase")) {
+      testBase = b->value();
+    }
     for (const ManifestNode* inc : node.all(mf + "include")) {
-      for (const ManifestNode* item : inc->listItems()) load(item->path(), out, seen);
+      for (const ManifestNode* item : inc->listItems()) {
+        load(item->path(), out, seen);
+      }
     }
     for (const ManifestNode* entries : node.all(mf + "entries")) {
       for (const ManifestNode* item : entries->listItems()) {
@@ -89,11 +111,19 @@ void load(const std::filesystem::path& file, std::vector<ManifestEntry>& out,
         e.manifest = abs;
         e.iri = item->value();
         e.testBase = testBase;
-        if (const ManifestNode* n = item->get(mf + "name")) e.name = n->value();
-        if (const ManifestNode* t = item->get(kRdfType)) e.type = t->value();
+        if (const ManifestNode* n = item->get(mf + "name")) {
+          e.name = n->value();
+        }
+        if (const ManifestNode* t = item->get(kRdfType)) {
+          e.type = t->value();
+        }
         e.approval = approvalOf(*item);
-        if (const ManifestNode* a = item->get(mf + "action")) e.action = *a;
-        if (const ManifestNode* r = item->get(mf + "result")) e.result = *r;
+        if (const ManifestNode* a = item->get(mf + "action")) {
+          e.action = *a;
+        }
+        if (const ManifestNode* r = item->get(mf + "result")) {
+          e.result = *r;
+        }
         out.push_back(std::move(e));
       }
     }
@@ -103,7 +133,9 @@ void load(const std::filesystem::path& file, std::vector<ManifestEntry>& out,
 }  // namespace
 
 std::filesystem::path ManifestNode::path() const {
-  if (!term.isIri() || !term.value.starts_with("file://")) return {};
+  if (!term.isIri() || !term.value.starts_with("file://")) {
+    return {};
+  }
   std::string_view v(term.value);
   v.remove_prefix(7);
   if (const auto hash = v.find_first_of("#?"); hash != std::string_view::npos) {
@@ -129,7 +161,9 @@ const ManifestNode* ManifestNode::get(std::string_view predicateIri) const {
 std::vector<const ManifestNode*> ManifestNode::all(std::string_view predicateIri) const {
   std::vector<const ManifestNode*> out;
   const auto [b, e] = props.equal_range(std::string(predicateIri));
-  for (auto it = b; it != e; ++it) out.push_back(&it->second);
+  for (auto it = b; it != e; ++it) {
+    out.push_back(&it->second);
+  }
   return out;
 }
 
@@ -137,9 +171,13 @@ std::vector<const ManifestNode*> ManifestNode::listItems() const {
   std::vector<const ManifestNode*> out;
   const ManifestNode* cell = this;
   for (size_t guard = 0; cell && guard < 1000000; ++guard) {
-    if (cell->term.isIri() && cell->term.value == kRdfNil) break;
+    if (cell->term.isIri() && cell->term.value == kRdfNil) {
+      break;
+    }
     const ManifestNode* first = cell->get(kRdfFirst);
-    if (!first) break;
+    if (!first) {
+      break;
+    }
     out.push_back(first);
     cell = cell->get(kRdfRest);
   }
@@ -158,8 +196,8 @@ std::string fileIri(const std::filesystem::path& path) {
   static const char* hex = "0123456789ABCDEF";
   std::string out = "file://";
   for (unsigned char c : p) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-        c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' ||
+        c == '-' || c == '.' || c == '_' || c == '~') {
       out += static_cast<char>(c);
     } else {
       out += '%';

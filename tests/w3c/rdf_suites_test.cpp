@@ -43,7 +43,9 @@ const std::vector<Case>& cases() {
   static const std::vector<Case> all = [] {
     std::vector<Case> out;
     const auto shared = test::sharedDir();
-    if (!shared) return out;
+    if (!shared) {
+      return out;
+    }
     std::set<std::string> names;
     for (const char* suite : kSuites) {
       const auto manifest = *shared / "w3c/rdf/rdf11" / suite / "manifest.ttl";
@@ -51,7 +53,9 @@ const std::vector<Case>& cases() {
         const auto hash = e.iri.rfind('#');
         std::string name = sanitise(suite) + "_" +
                            sanitise(hash == std::string::npos ? e.name : e.iri.substr(hash + 1));
-        while (!names.insert(name).second) name += "_";
+        while (!names.insert(name).second) {
+          name += "_";
+        }
         out.push_back(Case{suite, name, std::move(e)});
       }
     }
@@ -61,10 +65,18 @@ const std::vector<Case>& cases() {
 }
 
 std::optional<rdf::RdfFormat> formatOf(std::string_view type) {
-  if (type.find("NTriples") != std::string_view::npos) return rdf::RdfFormat::NTriples;
-  if (type.find("NQuads") != std::string_view::npos) return rdf::RdfFormat::NQuads;
-  if (type.find("Turtle") != std::string_view::npos) return rdf::RdfFormat::Turtle;
-  if (type.find("Trig") != std::string_view::npos) return rdf::RdfFormat::TriG;
+  if (type.find("NTriples") != std::string_view::npos) {
+    return rdf::RdfFormat::NTriples;
+  }
+  if (type.find("NQuads") != std::string_view::npos) {
+    return rdf::RdfFormat::NQuads;
+  }
+  if (type.find("Turtle") != std::string_view::npos) {
+    return rdf::RdfFormat::Turtle;
+  }
+  if (type.find("Trig") != std::string_view::npos) {
+    return rdf::RdfFormat::TriG;
+  }
   return std::nullopt;
 }
 
@@ -82,7 +94,9 @@ class Collector final : public rdf::QuadSink {
 };
 
 std::string baseFor(const ManifestEntry& e, const std::filesystem::path& file) {
-  if (e.testBase.empty()) return fileIri(file);
+  if (e.testBase.empty()) {
+    return fileIri(file);
+  }
   return e.testBase + file.filename().string();
 }
 
@@ -103,7 +117,9 @@ std::optional<std::string> roundTrip(const Collector& in, rdf::RdfFormat format,
   wo.prefixes = in.prefixes;
   wo.baseIri = base;
   rdf::RdfWriter writer(text, format, wo);
-  for (const rdf::Quad& q : in.quads) writer.write(q.view());
+  for (const rdf::Quad& q : in.quads) {
+    writer.write(q.view());
+  }
   writer.finish();
   Collector back;
   rdf::ReadOptions ro;
@@ -117,17 +133,21 @@ std::optional<std::string> roundTrip(const Collector& in, rdf::RdfFormat format,
   }
   std::string why;
   if (!isomorphic(in.quads, back.quads, &why)) {
-    return "writer round trip (" + std::string(rdf::fileExtension(format)) +
-           ") differs: " + why + "written:\n" + text.str();
+    return "writer round trip (" + std::string(rdf::fileExtension(format)) + ") differs: " + why +
+           "written:\n" + text.str();
   }
   return std::nullopt;
 }
 
 Outcome run(const Case& c) {
   const ManifestEntry& e = c.entry;
-  if (const std::string* reason = skipReason(e.iri)) return {Outcome::Skipped, *reason};
+  if (const std::string* reason = skipReason(e.iri)) {
+    return {Outcome::Skipped, *reason};
+  }
   const auto format = formatOf(e.type);
-  if (!format) return {Outcome::Failed, "unknown test type " + e.type};
+  if (!format) {
+    return {Outcome::Failed, "unknown test type " + e.type};
+  }
   const std::filesystem::path action = e.action.path();
   const std::string base = baseFor(e, action);
   const std::string_view type(e.type);
@@ -136,12 +156,16 @@ Outcome run(const Case& c) {
   try {
     got = parse(action, *format, base);
   } catch (const SyntaxError& err) {
-    if (negative) return {};
+    if (negative) {
+      return {};
+    }
     return {Outcome::Failed, std::string("rejected valid input: ") + err.what()};
   } catch (const Error& err) {
     return {Outcome::Failed, err.what()};
   }
-  if (negative) return {Outcome::Failed, "accepted invalid input " + action.string()};
+  if (negative) {
+    return {Outcome::Failed, "accepted invalid input " + action.string()};
+  }
   if (type.ends_with("Eval")) {
     const std::filesystem::path result = e.result.path();
     const auto resultFormat = rdf::formatFromPath(result.string());
@@ -157,7 +181,9 @@ Outcome run(const Case& c) {
     }
   }
   for (const rdf::RdfFormat f : {*format, rdf::RdfFormat::NQuads}) {
-    if (auto failure = roundTrip(got, f, base)) return {Outcome::Failed, *failure};
+    if (auto failure = roundTrip(got, f, base)) {
+      return {Outcome::Failed, *failure};
+    }
   }
   return {};
 }
@@ -169,15 +195,21 @@ TEST_P(RdfSuite, Entry) {
   const Case* c = GetParam();
   ASSERT_NE(c, nullptr) << "no W3C RDF manifest entries found under " << shared;
   const Outcome o = run(*c);
-  if (o.kind == Outcome::Skipped) GTEST_SKIP() << o.message;
+  if (o.kind == Outcome::Skipped) {
+    GTEST_SKIP() << o.message;
+  }
   EXPECT_EQ(o.kind, Outcome::Passed) << c->entry.iri << "\n" << o.message;
 }
 
 std::vector<const Case*> params() {
   std::vector<const Case*> out;
-  for (const Case& c : cases()) out.push_back(&c);
+  for (const Case& c : cases()) {
+    out.push_back(&c);
+  }
   // Without the shared folder: one case that skips and says why.
-  if (out.empty()) out.push_back(nullptr);
+  if (out.empty()) {
+    out.push_back(nullptr);
+  }
   return out;
 }
 
@@ -194,14 +226,18 @@ TEST(RdfSuitesSummary, MatchesCommittedSummary) {
     auto& n = counts[c.suite];
     ++n[0];
     const Outcome o = run(c);
-    if (o.kind == Outcome::Passed) ++n[1];
-    if (o.kind == Outcome::Skipped) ++n[2];
+    if (o.kind == Outcome::Passed) {
+      ++n[1];
+    }
+    if (o.kind == Outcome::Skipped) {
+      ++n[2];
+    }
   }
   std::string summary = "# suite total passed skipped (regenerate: BDIS_UPDATE_W3C_SUMMARY=1)\n";
   for (const char* suite : kSuites) {
     const auto& n = counts[suite];
-    summary += std::string(suite) + " " + std::to_string(n[0]) + " " + std::to_string(n[1]) +
-               " " + std::to_string(n[2]) + "\n";
+    summary += std::string(suite) + " " + std::to_string(n[0]) + " " + std::to_string(n[1]) + " " +
+               std::to_string(n[2]) + "\n";
   }
   const std::filesystem::path file = std::filesystem::path(BDIS_W3C_SOURCE_DIR) / "summary-rdf.txt";
   if (const char* update = std::getenv("BDIS_UPDATE_W3C_SUMMARY"); update && *update == '1') {

@@ -14,11 +14,17 @@ std::vector<std::pair<std::string, std::string>> load() {
   std::ifstream in(std::filesystem::path(BDIS_W3C_SOURCE_DIR) / "skip.txt");
   std::string line;
   while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#' || line[0] != '<') continue;
+    if (line.empty() || line[0] == '#' || line[0] != '<') {
+      continue;
+    }
     const auto close = line.find('>');
-    if (close == std::string::npos) continue;
+    if (close == std::string::npos) {
+      continue;
+    }
     std::string reason = line.substr(close + 1);
-    while (!reason.empty() && (reason.front() == ' ' || reason.front() == '\t')) reason.erase(0, 1);
+    while (!reason.empty() && (reason.front() == ' ' || reason.front() == '\t')) {
+      reason.erase(0, 1);
+    }
     out.emplace_back(line.substr(1, close - 1), std::move(reason));
   }
   return out;
@@ -29,9 +35,8 @@ std::vector<std::pair<std::string, std::string>> load() {
 const std::string* skipReason(std::string_view testIri) {
   static const auto entries = load();
   for (const auto& [iri, reason] : entries) {
-    if (testIri == iri ||
-        (testIri.size() > iri.size() && testIri.ends_with(iri) &&
-         testIri[testIri.size() - iri.size() - 1] == '/')) {
+    if (testIri == iri || (testIri.size() > iri.size() && testIri.ends_with(iri) &&
+                           testIri[testIri.size() - iri.size() - 1] == '/')) {
       return &reason;
     }
   }

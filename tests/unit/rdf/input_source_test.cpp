@@ -93,7 +93,8 @@ TEST(InputSource, CorruptCompressedDataIsAStorageError) {
       readAll((dir.path() / name).string());
       ADD_FAILURE() << name;
     } catch (const StorageError& e) {
-      EXPECT_NE(std::string(e.what()).find("corrupt compressed data"), std::string::npos) << e.what();
+      EXPECT_NE(std::string(e.what()).find("corrupt compressed data"), std::string::npos)
+          << e.what();
     }
   }
 }

@@ -11,9 +11,7 @@ struct Collect final : QuadSink {
   void quad(const QuadView& q) override {
     quads.push_back(Quad{Term(q.s), Term(q.p), Term(q.o), Term(q.g)});
   }
-  void prefix(std::string_view n, std::string_view iri) override {
-    prefixes.emplace_back(n, iri);
-  }
+  void prefix(std::string_view n, std::string_view iri) override { prefixes.emplace_back(n, iri); }
   void base(std::string_view iri) override { bases.emplace_back(iri); }
   std::vector<Quad> quads;
   std::vector<std::pair<std::string, std::string>> prefixes;
@@ -80,8 +78,9 @@ TEST(RdfReader, TurtleExpandsPrefixesAndResolvesAgainstChangingBase) {
 }
 
 TEST(RdfReader, ErrorsNameFileLineColumnAndWhatWasExpected) {
-  const auto e = errorOf("<http://a/s> <http://a/p> <http://a/o> .\n<http://a/s> <http://a/p> \"x\" junk .\n",
-                         opts(RdfFormat::NTriples));
+  const auto e =
+      errorOf("<http://a/s> <http://a/p> <http://a/o> .\n<http://a/s> <http://a/p> \"x\" junk .\n",
+              opts(RdfFormat::NTriples));
   EXPECT_EQ(e.file(), "data");
   EXPECT_EQ(e.line(), 2u);
   EXPECT_EQ(e.column(), 31u);
@@ -113,11 +112,13 @@ TEST(RdfReader, StrictChecksBeyondSerd) {
                 .message()
                 .find("prefixed name"),
             std::string::npos);
-  EXPECT_NE(errorOf("<s> <http://a/p> <http://a/o> .\n", opts(RdfFormat::Turtle)).message().find(
-                "no base"),
+  EXPECT_NE(errorOf("<s> <http://a/p> <http://a/o> .\n", opts(RdfFormat::Turtle))
+                .message()
+                .find("no base"),
             std::string::npos);
-  EXPECT_NE(errorOf("ex:s ex:p ex:o .\n", opts(RdfFormat::Turtle)).message().find("undefined prefix"),
-            std::string::npos);
+  EXPECT_NE(
+      errorOf("ex:s ex:p ex:o .\n", opts(RdfFormat::Turtle)).message().find("undefined prefix"),
+      std::string::npos);
 }
 
 TEST(RdfReader, SkipInvalidNTriplesSkipsTheLine) {

@@ -11,14 +11,16 @@ namespace {
 
 const std::string kEx = "http://ex.org/";
 
-Quad q(std::string s, std::string p, Term o, Term g = {}) {
+Quad q(const std::string& s, const std::string& p, Term o, Term g = {}) {
   return Quad{Term::iri(kEx + s), Term::iri(kEx + p), std::move(o), std::move(g)};
 }
 
 std::string write(RdfFormat f, const std::vector<Quad>& quads, WriterOptions o = {}) {
   std::ostringstream out;
   RdfWriter w(out, f, std::move(o));
-  for (const Quad& x : quads) w.write(x.view());
+  for (const Quad& x : quads) {
+    w.write(x.view());
+  }
   w.finish();
   return out.str();
 }
@@ -39,9 +41,9 @@ std::vector<Quad> reread(const std::string& text, RdfFormat f) {
 }
 
 TEST(RdfWriter, NQuadsLines) {
-  const std::string out = write(
-      RdfFormat::NQuads, {q("s", "p", Term::literal("a\"b\n", "", "fr")),
-                          q("s", "p", Term::blank("x"), Term::iri(kEx + "g"))});
+  const std::string out =
+      write(RdfFormat::NQuads, {q("s", "p", Term::literal("a\"b\n", "", "fr")),
+                                q("s", "p", Term::blank("x"), Term::iri(kEx + "g"))});
   EXPECT_EQ(out,
             "<http://ex.org/s> <http://ex.org/p> \"a\\\"b\\n\"@fr .\n"
             "<http://ex.org/s> <http://ex.org/p> _:x <http://ex.org/g> .\n");
