@@ -2,6 +2,8 @@
 // Service(name, input, silent) (SPARQL 1.1 Federated Query, section 4): input sent to a remote endpoint.
 // https://www.w3.org/TR/sparql11-query/#sparqlAlgebraEval
 
+#include <string>
+
 #include "sparql/ast/term.h"
 #include "sparql/algebra/op.h"
 
@@ -12,6 +14,9 @@ struct Service final : Op {
   Service() : Op(OpKind::Service) {}
   VarOrTerm name;  ///< Endpoint IRI or a variable.
   bool silent = false;
+  /// The query to send: prologue + `SELECT * WHERE { ... }` as written (see
+  /// ast::PatternElement::serviceQuery).
+  std::string query;
   OpPtr input;
 };
 

@@ -223,6 +223,7 @@ OpPtr Translator::group(const ast::GroupGraphPattern& g) {
         auto op = std::make_unique<Service>();
         op->name = e.name;
         op->silent = e.silent;
+        op->query = e.serviceQuery;
         op->input = group(e.groups[0]);
         result = join(std::move(result), std::move(op));
         break;

@@ -55,6 +55,9 @@ struct PatternElement {
   std::vector<GroupGraphPattern> groups;
   VarOrTerm name;        ///< GRAPH / SERVICE target.
   bool silent = false;   ///< SERVICE SILENT.
+  /// SERVICE: a complete query to send to the endpoint: the prologue in effect
+  /// (BASE, PREFIX) and `SELECT * WHERE` followed by the group as written.
+  std::string serviceQuery;
   Expr expr;             ///< FILTER / BIND.
   std::string var;       ///< BIND target.
   ValuesBlock values;    ///< VALUES.

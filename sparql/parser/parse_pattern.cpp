@@ -96,7 +96,15 @@ void Parser::parseGroupBody(ast::GroupGraphPattern& g) {
       e.kind = PK::Service;
       e.silent = acceptWord("SILENT");
       e.name = atVar() ? VarOrTerm::variable(parseVar()) : VarOrTerm::of(parseIri());
+      size_t begin = peek().offset;
       e.groups.push_back(parseGroupGraphPattern());
+      size_t end = toks_[pos_ - 1].offset + 1;
+      std::string q;
+      if (!prologue_->base.empty()) q += "BASE <" + prologue_->base + ">\n";
+      for (const auto& [prefix, iri] : prologue_->prefixes) {
+        q += "PREFIX " + prefix + ": <" + iri + ">\n";
+      }
+      e.serviceQuery = q + "SELECT * WHERE " + src_.text().substr(begin, end - begin);
     } else if (acceptWord("FILTER")) {
       e.kind = PK::Filter;
       e.expr = parseConstraint();

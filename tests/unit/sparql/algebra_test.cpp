@@ -1,6 +1,7 @@
 // Translation to the algebra (section 18.2), checked through the SSE printer.
 #include <gtest/gtest.h>
 
+#include "sparql/algebra/all.h"
 #include "sparql/algebra/sse.h"
 #include "sparql/parser/parser.h"
 
@@ -153,6 +154,22 @@ TEST(SparqlAlgebra, UpdateWherePatterns) {
             "(bgp (triple ?s <http://e/q> ?x))))");
   EXPECT_EQ(updateSse("DELETE { ?s :p ?o } WHERE { ?s :p ?o OPTIONAL { ?o :r ?z } }"),
             "(leftjoin (bgp (triple ?s <http://e/p> ?o)) (bgp (triple ?o <http://e/r> ?z)))");
+}
+
+}  // namespace
+}  // namespace bdis::sparql
+
+namespace bdis::sparql {
+namespace {
+
+TEST(SparqlAlgebra, ServiceCarriesTheQueryToSend) {
+  auto q = parseQuery(
+      "PREFIX : <http://e/>\nSELECT * { ?s :p ?o SERVICE <http://remote/sparql> { ?o :q \"x\" } }");
+  const auto& project = algebra::as<algebra::Project>(*q.algebra);
+  const auto& join = algebra::as<algebra::Join>(*project.input);
+  ASSERT_EQ(join.right->kind, algebra::OpKind::Service);
+  EXPECT_EQ(algebra::as<algebra::Service>(*join.right).query,
+            "PREFIX : <http://e/>\nSELECT * WHERE { ?o :q \"x\" }");
 }
 
 }  // namespace
