@@ -90,8 +90,17 @@ std::string slugify(std::string_view s) {
   std::string out;
   out.reserve(folded.size());
   bool dash = false;
-  for (char ch : folded) {
-    unsigned char c = static_cast<unsigned char>(ch);
+  for (size_t i = 0; i < folded.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(folded[i]);
+    // Ligatures have no decomposition: œ (C5 93) -> "oe", æ (C3 A6) -> "ae".
+    unsigned char next = i + 1 < folded.size() ? static_cast<unsigned char>(folded[i + 1]) : 0;
+    if ((c == 0xC5 && next == 0x93) || (c == 0xC3 && next == 0xA6)) {
+      if (dash && !out.empty()) out.push_back('-');
+      dash = false;
+      out += c == 0xC5 ? "oe" : "ae";
+      ++i;
+      continue;
+    }
     bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     if (c >= 'A' && c <= 'Z') {
       c = static_cast<unsigned char>(c - 'A' + 'a');

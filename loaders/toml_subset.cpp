@@ -226,7 +226,7 @@ class Parser {
             break;
           }
           default:
-            pos_ -= 1;
+            pos_ -= 2;
             fail(std::string("unknown escape \\") + e);
         }
         continue;
