@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "sparql/ast/expr.h"
 #include "sparql/algebra/op.h"
+#include "sparql/ast/expr.h"
 
 namespace bdis::sparql::algebra {
 

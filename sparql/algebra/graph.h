@@ -2,8 +2,8 @@
 // Graph(name, input) (18.2.2.7 GRAPH; evaluation 18.6): input evaluated in the named graph(s).
 // https://www.w3.org/TR/sparql11-query/#sparqlAlgebraEval
 
-#include "sparql/ast/term.h"
 #include "sparql/algebra/op.h"
+#include "sparql/ast/term.h"
 
 namespace bdis::sparql::algebra {
 

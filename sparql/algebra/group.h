@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "sparql/ast/expr.h"
 #include "sparql/algebra/op.h"
+#include "sparql/ast/expr.h"
 
 namespace bdis::sparql::algebra {
 

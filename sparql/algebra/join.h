@@ -2,7 +2,6 @@
 // Join(left, right) (18.5).
 // https://www.w3.org/TR/sparql11-query/#defn_algJoin
 
-
 #include "sparql/algebra/op.h"
 
 namespace bdis::sparql::algebra {

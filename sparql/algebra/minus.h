@@ -2,7 +2,6 @@
 // Minus(left, right) (18.5).
 // https://www.w3.org/TR/sparql11-query/#defn_algMinus
 
-
 #include "sparql/algebra/op.h"
 
 namespace bdis::sparql::algebra {

@@ -9,8 +9,23 @@ namespace bdis::sparql::algebra {
 
 /// Which operator an Op is; `static_cast` to the matching type after checking.
 enum class OpKind : uint8_t {
-  Bgp, Path, Join, LeftJoin, Filter, Union, Minus, Graph, Service, Extend,
-  Group, Table, Project, Distinct, Reduced, OrderBy, Slice,
+  Bgp,
+  Path,
+  Join,
+  LeftJoin,
+  Filter,
+  Union,
+  Minus,
+  Graph,
+  Service,
+  Extend,
+  Group,
+  Table,
+  Project,
+  Distinct,
+  Reduced,
+  OrderBy,
+  Slice,
 };
 
 /// An algebra operator. Trees are owned top-down through OpPtr.

@@ -4,8 +4,8 @@
 
 #include <vector>
 
-#include "sparql/ast/expr.h"
 #include "sparql/algebra/op.h"
+#include "sparql/ast/expr.h"
 
 namespace bdis::sparql::algebra {
 

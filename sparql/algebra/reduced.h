@@ -2,7 +2,6 @@
 // Reduced(input) (18.2.5.4).
 // https://www.w3.org/TR/sparql11-query/#defn_algReduced
 
-
 #include "sparql/algebra/op.h"
 
 namespace bdis::sparql::algebra {

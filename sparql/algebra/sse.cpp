@@ -150,9 +150,12 @@ void Printer::print(const Op& op, int depth) {
       for (size_t i = 0; i < g.keys.size(); ++i) {
         const auto& k = g.keys[i];
         if (i) head += " ";
-        if (k.expr.kind == Expr::Kind::Var && k.expr.name == k.var) head += "?" + k.var;
-        else if (k.var.empty()) head += toSse(k.expr);
-        else head += "(?" + k.var + " " + toSse(k.expr) + ")";
+        if (k.expr.kind == Expr::Kind::Var && k.expr.name == k.var)
+          head += "?" + k.var;
+        else if (k.var.empty())
+          head += toSse(k.expr);
+        else
+          head += "(?" + k.var + " " + toSse(k.expr) + ")";
       }
       head += ") (";
       for (size_t i = 0; i < g.aggregates.size(); ++i) {
@@ -188,8 +191,8 @@ void Printer::print(const Op& op, int depth) {
       std::string head = "order (";
       for (size_t i = 0; i < o.keys.size(); ++i) {
         if (i) head += " ";
-        head += o.keys[i].descending ? "(desc " + toSse(o.keys[i].expr) + ")"
-                                     : toSse(o.keys[i].expr);
+        head +=
+            o.keys[i].descending ? "(desc " + toSse(o.keys[i].expr) + ")" : toSse(o.keys[i].expr);
       }
       open(depth, head + ")");
       print(*o.input, depth + 1);
@@ -218,22 +221,35 @@ std::string toSse(const Op& op) {
 std::string toSse(const Expr& e) {
   using K = Expr::Kind;
   switch (e.kind) {
-    case K::Var: return "?" + e.name;
-    case K::Constant: return term(e.term);
+    case K::Var:
+      return "?" + e.name;
+    case K::Constant:
+      return term(e.term);
     case K::Exists:
     case K::NotExists: {
       std::string inner = e.op ? squashSse(toSse(*e.op)) : std::string("(pattern)");
       return std::string(e.kind == K::Exists ? "(exists " : "(notexists ") + inner + ")";
     }
-    default: break;
+    default:
+      break;
   }
   std::string head;
   switch (e.kind) {
-    case K::Builtin: head = lower(e.name); break;
-    case K::Function: head = "<" + e.name + ">"; break;
-    case K::Aggregate: head = lower(e.name); break;
-    case K::Not: head = "!"; break;
-    default: head = e.name; break;
+    case K::Builtin:
+      head = lower(e.name);
+      break;
+    case K::Function:
+      head = "<" + e.name + ">";
+      break;
+    case K::Aggregate:
+      head = lower(e.name);
+      break;
+    case K::Not:
+      head = "!";
+      break;
+    default:
+      head = e.name;
+      break;
   }
   std::string out = "(" + head;
   if (e.distinct) out += " distinct";
@@ -252,13 +268,20 @@ std::string toSse(const Path& p) {
     return out + ")";
   };
   switch (p.kind) {
-    case K::Link: return term(p.iri);
-    case K::Inverse: return list("reverse");
-    case K::Sequence: return list("seq");
-    case K::Alternative: return list("alt");
-    case K::ZeroOrMore: return list("path*");
-    case K::OneOrMore: return list("path+");
-    case K::ZeroOrOne: return list("path?");
+    case K::Link:
+      return term(p.iri);
+    case K::Inverse:
+      return list("reverse");
+    case K::Sequence:
+      return list("seq");
+    case K::Alternative:
+      return list("alt");
+    case K::ZeroOrMore:
+      return list("path*");
+    case K::OneOrMore:
+      return list("path+");
+    case K::ZeroOrOne:
+      return list("path?");
     case K::NegatedSet: {
       std::string out = "(notoneof";
       for (const auto& i : p.forward) out += " " + term(i);

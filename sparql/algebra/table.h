@@ -1,5 +1,6 @@
 #pragma once
-// A table of solutions (18.2.2.6 VALUES, 18.2.4.3 trailing VALUES); the unit table (no variables, one empty row) is the identity of Join. A cell of kind None is undefined.
+// A table of solutions (18.2.2.6 VALUES, 18.2.4.3 trailing VALUES); the unit table (no variables,
+// one empty row) is the identity of Join. A cell of kind None is undefined.
 // https://www.w3.org/TR/sparql11-query/#defn_algToMultiSet
 
 #include <string>
@@ -10,7 +11,8 @@
 
 namespace bdis::sparql::algebra {
 
-/// A table of solutions (18.2.2.6 VALUES, 18.2.4.3 trailing VALUES); the unit table (no variables, one empty row) is the identity of Join. A cell of kind None is undefined.
+/// A table of solutions (18.2.2.6 VALUES, 18.2.4.3 trailing VALUES); the unit table (no variables,
+/// one empty row) is the identity of Join. A cell of kind None is undefined.
 struct Table final : Op {
   Table() : Op(OpKind::Table) {}
   std::vector<std::string> vars;

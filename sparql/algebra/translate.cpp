@@ -64,8 +64,7 @@ class Translator {
     return t;
   }
   VarOrTerm freshVar() { return VarOrTerm::variable("?P" + std::to_string(pathVars_++)); }
-  void translatePath(const VarOrTerm& x, const Path& p, const VarOrTerm& y,
-                     std::vector<Item>& out);
+  void translatePath(const VarOrTerm& x, const Path& p, const VarOrTerm& y, std::vector<Item>& out);
   OpPtr flush(std::vector<Item>& items);
   Expr expr(const Expr& e);
   Expr replaceAggregates(const Expr& e, std::vector<AggregateBinding>& aggs);
@@ -173,8 +172,10 @@ OpPtr Translator::group(const ast::GroupGraphPattern& g) {
     }
     if (e.kind == PK::Triples) {
       for (const auto& t : e.triples) {
-        if (t.path) translatePath(node(t.s), *t.path, node(t.o), items);
-        else items.push_back(Item{TriplePattern{node(t.s), node(t.p), node(t.o)}, nullptr});
+        if (t.path)
+          translatePath(node(t.s), *t.path, node(t.o), items);
+        else
+          items.push_back(Item{TriplePattern{node(t.s), node(t.p), node(t.o)}, nullptr});
       }
       continue;
     }
@@ -194,7 +195,9 @@ OpPtr Translator::group(const ast::GroupGraphPattern& g) {
         result = std::move(lj);
         break;
       }
-      case PK::Minus: result = binary<Minus>(std::move(result), group(e.groups[0])); break;
+      case PK::Minus:
+        result = binary<Minus>(std::move(result), group(e.groups[0]));
+        break;
       case PK::Bind: {
         auto ext = std::make_unique<Extend>();
         ext->input = std::move(result);
@@ -203,7 +206,9 @@ OpPtr Translator::group(const ast::GroupGraphPattern& g) {
         result = std::move(ext);
         break;
       }
-      case PK::Group: result = join(std::move(result), group(e.groups[0])); break;
+      case PK::Group:
+        result = join(std::move(result), group(e.groups[0]));
+        break;
       case PK::Union: {
         OpPtr u = group(e.groups[0]);
         for (size_t i = 1; i < e.groups.size(); ++i) {
@@ -228,10 +233,15 @@ OpPtr Translator::group(const ast::GroupGraphPattern& g) {
         result = join(std::move(result), std::move(op));
         break;
       }
-      case PK::Values: result = join(std::move(result), table(e.values)); break;
-      case PK::SubSelect: result = join(std::move(result), query(*e.subquery)); break;
+      case PK::Values:
+        result = join(std::move(result), table(e.values));
+        break;
+      case PK::SubSelect:
+        result = join(std::move(result), query(*e.subquery));
+        break;
       case PK::Triples:
-      case PK::Filter: break;
+      case PK::Filter:
+        break;
     }
   }
   closeBlock();
@@ -260,7 +270,8 @@ OpPtr Translator::query(const ast::Query& q) {
     selectExprs.push_back(s.expr ? replaceAggregates(*s.expr, aggs) : Expr());
   }
   for (const auto& h : q.having) havings.push_back(replaceAggregates(h, aggs));
-  for (const auto& o : q.orderBy) keys.push_back(SortKey{replaceAggregates(o.expr, aggs), o.descending});
+  for (const auto& o : q.orderBy)
+    keys.push_back(SortKey{replaceAggregates(o.expr, aggs), o.descending});
   if (grouped) {
     auto g = std::make_unique<Group>();
     for (const auto& c : q.groupBy) {

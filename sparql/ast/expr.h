@@ -23,26 +23,39 @@ struct Op;
 /// variables bound by the Group operator.
 struct Expr {
   enum class Kind : uint8_t {
-    Var,        ///< `name` is the variable (without `?`)
-    Constant,   ///< `term`
-    Or, And,    ///< two args
-    Equal, NotEqual, Less, Greater, LessEq, GreaterEq,  ///< two args
-    In, NotIn,  ///< args[0] IN (args[1..])
-    Add, Subtract, Multiply, Divide,  ///< two args
-    Not, UnaryMinus, UnaryPlus,       ///< one arg
+    Var,       ///< `name` is the variable (without `?`)
+    Constant,  ///< `term`
+    Or,
+    And,  ///< two args
+    Equal,
+    NotEqual,
+    Less,
+    Greater,
+    LessEq,
+    GreaterEq,  ///< two args
+    In,
+    NotIn,  ///< args[0] IN (args[1..])
+    Add,
+    Subtract,
+    Multiply,
+    Divide,  ///< two args
+    Not,
+    UnaryMinus,
+    UnaryPlus,  ///< one arg
     Builtin,    ///< built-in call; `name` upper-case as in the grammar (STR, REGEX, BOUND, ...)
     Function,   ///< call of the function IRI `name`; `distinct` if written with DISTINCT
     Aggregate,  ///< `name` COUNT/SUM/MIN/MAX/AVG/SAMPLE/GROUP_CONCAT; no args = COUNT(*)
-    Exists, NotExists,  ///< `pattern` (AST) or `op` (algebra)
+    Exists,
+    NotExists,  ///< `pattern` (AST) or `op` (algebra)
   };
 
   Kind kind = Kind::Constant;
-  std::string name;                        ///< See Kind.
-  rdf::Term term;                          ///< Constant only.
-  std::vector<Expr> args;                  ///< Operands / call arguments.
-  bool distinct = false;                   ///< Aggregates and function calls.
-  bool hasSeparator = false;               ///< GROUP_CONCAT with SEPARATOR.
-  std::string separator;                   ///< GROUP_CONCAT separator.
+  std::string name;                                 ///< See Kind.
+  rdf::Term term;                                   ///< Constant only.
+  std::vector<Expr> args;                           ///< Operands / call arguments.
+  bool distinct = false;                            ///< Aggregates and function calls.
+  bool hasSeparator = false;                        ///< GROUP_CONCAT with SEPARATOR.
+  std::string separator;                            ///< GROUP_CONCAT separator.
   std::unique_ptr<ast::GroupGraphPattern> pattern;  ///< EXISTS in the AST.
   std::unique_ptr<algebra::Op> op;                  ///< EXISTS in the algebra.
 

@@ -12,20 +12,20 @@ namespace bdis::sparql {
 /// A property path expression. Value type: children are held by value.
 struct Path {
   enum class Kind : uint8_t {
-    Link,          ///< a single IRI (`iri`)
-    Inverse,       ///< ^path (one child)
-    Sequence,      ///< path / path (two or more children)
-    Alternative,   ///< path | path (two or more children)
-    ZeroOrMore,    ///< path* (one child)
-    OneOrMore,     ///< path+ (one child)
-    ZeroOrOne,     ///< path? (one child)
-    NegatedSet,    ///< !(iri | ^iri ...): `forward` and `inverse` sets
+    Link,         ///< a single IRI (`iri`)
+    Inverse,      ///< ^path (one child)
+    Sequence,     ///< path / path (two or more children)
+    Alternative,  ///< path | path (two or more children)
+    ZeroOrMore,   ///< path* (one child)
+    OneOrMore,    ///< path+ (one child)
+    ZeroOrOne,    ///< path? (one child)
+    NegatedSet,   ///< !(iri | ^iri ...): `forward` and `inverse` sets
   };
   Kind kind = Kind::Link;
-  rdf::Term iri;                    ///< Link only.
-  std::vector<Path> args;           ///< Children, see Kind.
-  std::vector<rdf::Term> forward;   ///< NegatedSet: IRIs excluded forwards.
-  std::vector<rdf::Term> inverse;   ///< NegatedSet: IRIs excluded backwards (^iri).
+  rdf::Term iri;                   ///< Link only.
+  std::vector<Path> args;          ///< Children, see Kind.
+  std::vector<rdf::Term> forward;  ///< NegatedSet: IRIs excluded forwards.
+  std::vector<rdf::Term> inverse;  ///< NegatedSet: IRIs excluded backwards (^iri).
 
   /// A one-IRI link.
   static Path link(rdf::Term iri) {

@@ -38,29 +38,30 @@ struct GroupGraphPattern;
 /// One element of a group, in the order written.
 struct PatternElement {
   enum class Kind : uint8_t {
-    Triples,   ///< `triples` (one TriplesBlock)
-    Group,     ///< a nested `{ ... }`: groups[0]
-    Union,     ///< groups[0] UNION groups[1] UNION ...
-    Optional,  ///< OPTIONAL groups[0]
-    Minus,     ///< MINUS groups[0]
-    Graph,     ///< GRAPH name groups[0]
-    Service,   ///< SERVICE [SILENT] name groups[0]
-    Filter,    ///< FILTER expr
-    Bind,      ///< BIND(expr AS ?var)
-    Values,    ///< inline VALUES
-    SubSelect, ///< { SELECT ... }: subquery
+    Triples,    ///< `triples` (one TriplesBlock)
+    Group,      ///< a nested `{ ... }`: groups[0]
+    Union,      ///< groups[0] UNION groups[1] UNION ...
+    Optional,   ///< OPTIONAL groups[0]
+    Minus,      ///< MINUS groups[0]
+    Graph,      ///< GRAPH name groups[0]
+    Service,    ///< SERVICE [SILENT] name groups[0]
+    Filter,     ///< FILTER expr
+    Bind,       ///< BIND(expr AS ?var)
+    Values,     ///< inline VALUES
+    SubSelect,  ///< { SELECT ... }: subquery
   };
   Kind kind = Kind::Triples;
+  SourcePos pos;  ///< The first token of the element.
   std::vector<TriplePath> triples;
   std::vector<GroupGraphPattern> groups;
-  VarOrTerm name;        ///< GRAPH / SERVICE target.
-  bool silent = false;   ///< SERVICE SILENT.
+  VarOrTerm name;       ///< GRAPH / SERVICE target.
+  bool silent = false;  ///< SERVICE SILENT.
   /// SERVICE: a complete query to send to the endpoint: the prologue in effect
   /// (BASE, PREFIX) and `SELECT * WHERE` followed by the group as written.
   std::string serviceQuery;
-  Expr expr;             ///< FILTER / BIND.
-  std::string var;       ///< BIND target.
-  ValuesBlock values;    ///< VALUES.
+  Expr expr;                        ///< FILTER / BIND.
+  std::string var;                  ///< BIND target.
+  ValuesBlock values;               ///< VALUES.
   std::shared_ptr<Query> subquery;  ///< SubSelect (shared: the AST is immutable once parsed).
 };
 

@@ -15,8 +15,8 @@ namespace bdis::sparql::ast {
 
 /// BASE and PREFIX declarations in effect at the end of the prologue.
 struct Prologue {
-  std::string base;                              ///< Empty when none.
-  std::map<std::string, std::string> prefixes;   ///< prefix (without ':') -> IRI
+  std::string base;                             ///< Empty when none.
+  std::map<std::string, std::string> prefixes;  ///< prefix (without ':') -> IRI
 };
 
 /// The four query forms.
@@ -26,6 +26,7 @@ enum class QueryForm : uint8_t { Select, Construct, Ask, Describe };
 struct Projection {
   std::string var;
   std::unique_ptr<Expr> expr;  ///< Null for a plain variable.
+  SourcePos pos;               ///< The variable or the '('.
 };
 
 /// The SELECT clause.
@@ -40,6 +41,7 @@ struct SelectClause {
 struct GroupCondition {
   Expr expr;
   std::string var;  ///< Empty without AS.
+  SourcePos pos;    ///< Start of the condition.
 };
 
 /// One ORDER BY condition.
@@ -52,20 +54,20 @@ struct OrderCondition {
 struct Query {
   Prologue prologue;
   QueryForm form = QueryForm::Select;
-  SelectClause select;                          ///< Select (and subqueries).
-  std::vector<TriplePattern> constructTemplate; ///< Construct; blank nodes stay blank nodes.
-  bool constructWhere = false;                  ///< CONSTRUCT WHERE { ... } short form.
-  std::vector<VarOrTerm> describe;              ///< Describe targets.
-  bool describeStar = false;                    ///< DESCRIBE *
-  std::vector<rdf::Term> from;                  ///< FROM
-  std::vector<rdf::Term> fromNamed;             ///< FROM NAMED
-  std::unique_ptr<GroupGraphPattern> where;     ///< Null only for DESCRIBE without WHERE.
+  SelectClause select;                           ///< Select (and subqueries).
+  std::vector<TriplePattern> constructTemplate;  ///< Construct; blank nodes stay blank nodes.
+  bool constructWhere = false;                   ///< CONSTRUCT WHERE { ... } short form.
+  std::vector<VarOrTerm> describe;               ///< Describe targets.
+  bool describeStar = false;                     ///< DESCRIBE *
+  std::vector<rdf::Term> from;                   ///< FROM
+  std::vector<rdf::Term> fromNamed;              ///< FROM NAMED
+  std::unique_ptr<GroupGraphPattern> where;      ///< Null only for DESCRIBE without WHERE.
   std::vector<GroupCondition> groupBy;
   std::vector<Expr> having;
   std::vector<OrderCondition> orderBy;
   std::optional<uint64_t> limit;
   std::optional<uint64_t> offset;
-  std::optional<ValuesBlock> values;            ///< Trailing VALUES.
+  std::optional<ValuesBlock> values;  ///< Trailing VALUES.
 };
 
 }  // namespace bdis::sparql::ast

@@ -35,7 +35,9 @@ void inScopeVariables(const GroupGraphPattern& g, std::vector<std::string>& out)
       case K::Optional:
         for (const auto& sub : e.groups) inScopeVariables(sub, out);
         break;
-      case K::Bind: add(out, e.var); break;
+      case K::Bind:
+        add(out, e.var);
+        break;
       case K::Values:
         for (const auto& v : e.values.vars) add(out, v);
         break;
@@ -43,7 +45,8 @@ void inScopeVariables(const GroupGraphPattern& g, std::vector<std::string>& out)
         for (const auto& v : visibleVariables(*e.subquery)) add(out, v);
         break;
       case K::Minus:
-      case K::Filter: break;
+      case K::Filter:
+        break;
     }
   }
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Pattern positions: a variable or an RDF term.
 
+#include <cstdint>
 #include <string>
 #include <utility>
 
@@ -37,6 +38,18 @@ struct VarOrTerm {
 
 /// True for variables made by the translator rather than written by the user.
 inline bool isHiddenVar(const std::string& name) { return !name.empty() && name[0] == '?'; }
+
+/// Where a construct starts in the query text: 1-based line and column (code
+/// points); 0 and 0 when the parser made it. For messages of semantic errors.
+struct SourcePos {
+  uint32_t line = 0;
+  uint32_t column = 0;
+  /// "line:column: " or "" when unknown.
+  std::string prefix() const {
+    if (line == 0) return {};
+    return std::to_string(line) + ":" + std::to_string(column) + ": ";
+  }
+};
 
 /// A triple pattern: subject, predicate, object (no property path).
 struct TriplePattern {

@@ -27,8 +27,17 @@ struct UsingClause {
 /// One operation of an update request.
 struct UpdateOperation {
   enum class Kind : uint8_t {
-    InsertData, DeleteData, DeleteWhere, Modify,
-    Load, Clear, Drop, Create, Add, Move, Copy,
+    InsertData,
+    DeleteData,
+    DeleteWhere,
+    Modify,
+    Load,
+    Clear,
+    Drop,
+    Create,
+    Add,
+    Move,
+    Copy,
   };
   Kind kind = Kind::InsertData;
   bool silent = false;
@@ -36,15 +45,15 @@ struct UpdateOperation {
   std::vector<QuadPattern> deleteQuads;
   /// InsertData and Modify's INSERT template.
   std::vector<QuadPattern> insertQuads;
-  bool hasDeleteClause = false;  ///< Modify: a DELETE clause was written.
-  bool hasInsertClause = false;  ///< Modify: an INSERT clause was written.
-  std::string with;                        ///< Modify: WITH iri (empty if none).
-  std::vector<UsingClause> usingClauses;   ///< Modify.
+  bool hasDeleteClause = false;              ///< Modify: a DELETE clause was written.
+  bool hasInsertClause = false;              ///< Modify: an INSERT clause was written.
+  std::string with;                          ///< Modify: WITH iri (empty if none).
+  std::vector<UsingClause> usingClauses;     ///< Modify.
   std::unique_ptr<GroupGraphPattern> where;  ///< Modify (and DeleteWhere: the pattern as written).
-  std::string source;   ///< Load: the document IRI.
-  std::string into;     ///< Load: INTO GRAPH iri (empty if none).
-  GraphRef target;      ///< Clear/Drop/Create (Graph only for Create); Add/Move/Copy: destination.
-  GraphRef from;        ///< Add/Move/Copy: source (Default or Graph).
+  std::string source;                        ///< Load: the document IRI.
+  std::string into;                          ///< Load: INTO GRAPH iri (empty if none).
+  GraphRef target;  ///< Clear/Drop/Create (Graph only for Create); Add/Move/Copy: destination.
+  GraphRef from;    ///< Add/Move/Copy: source (Default or Graph).
 };
 
 /// A whole update request: operations in order, each with the prologue in

@@ -23,7 +23,8 @@ void checkGroup(const ast::GroupGraphPattern& g) {
     if (e.kind == K::Bind) {
       checkExpr(e.expr);
       if (std::find(seen.begin(), seen.end(), e.var) != seen.end()) {
-        throw SemanticError("BIND: variable ?" + e.var + " is already in scope in this group");
+        throw SemanticError(e.pos.prefix() + "BIND: variable ?" + e.var +
+                            " is already in scope in this group");
       }
     }
     if (e.kind == K::Filter) checkExpr(e.expr);
@@ -49,11 +50,18 @@ void checkGroup(const ast::GroupGraphPattern& g) {
         case K::Optional:
           for (const auto& sub : e.groups) ast::inScopeVariables(sub, vars);
           break;
-        case K::Bind: vars.push_back(e.var); break;
-        case K::Values: vars = e.values.vars; break;
-        case K::SubSelect: vars = ast::visibleVariables(*e.subquery); break;
+        case K::Bind:
+          vars.push_back(e.var);
+          break;
+        case K::Values:
+          vars = e.values.vars;
+          break;
+        case K::SubSelect:
+          vars = ast::visibleVariables(*e.subquery);
+          break;
         case K::Minus:
-        case K::Filter: break;
+        case K::Filter:
+          break;
       }
     }
     for (auto& v : vars) seen.push_back(std::move(v));
@@ -83,15 +91,15 @@ void checkQuery(const ast::Query& q) {
   for (const auto& c : q.groupBy) {
     if (c.var.empty()) continue;
     if (inScope.count(c.var)) {
-      throw SemanticError("GROUP BY: variable ?" + c.var + " in (... AS ?" + c.var +
-                          ") is already in scope");
+      throw SemanticError(c.pos.prefix() + "GROUP BY: variable ?" + c.var + " in (... AS ?" +
+                          c.var + ") is already in scope");
     }
     inScope.insert(c.var);
   }
   std::set<std::string> projected;
   for (const auto& p : q.select.items) {
     if (p.expr && (inScope.count(p.var) || projected.count(p.var))) {
-      throw SemanticError("SELECT: variable ?" + p.var + " in (... AS ?" + p.var +
+      throw SemanticError(p.pos.prefix() + "SELECT: variable ?" + p.var + " in (... AS ?" + p.var +
                           ") is already in scope");
     }
     projected.insert(p.var);
@@ -107,17 +115,22 @@ void checkQuery(const ast::Query& q) {
   }
   std::set<std::string> groupVars;
   for (const auto& c : q.groupBy) {
-    if (!c.var.empty()) groupVars.insert(c.var);
-    else if (c.expr.kind == Expr::Kind::Var) groupVars.insert(c.expr.name);
+    if (!c.var.empty())
+      groupVars.insert(c.var);
+    else if (c.expr.kind == Expr::Kind::Var)
+      groupVars.insert(c.expr.name);
   }
   std::set<std::string> defined = groupVars;
   for (const auto& p : q.select.items) {
     std::vector<std::string> used;
-    if (p.expr) freeVars(*p.expr, used);
-    else used.push_back(p.var);
+    if (p.expr)
+      freeVars(*p.expr, used);
+    else
+      used.push_back(p.var);
     for (const auto& v : used) {
       if (!defined.count(v)) {
-        throw SemanticError("SELECT: variable ?" + v + " is neither grouped nor aggregated");
+        throw SemanticError(p.pos.prefix() + "SELECT: variable ?" + v +
+                            " is neither grouped nor aggregated");
       }
     }
     defined.insert(p.var);

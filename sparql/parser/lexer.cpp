@@ -129,7 +129,8 @@ struct LabelStartId;
 struct TagLettersId;
 
 // Named sub-rules: their names are the "expected ..." of error messages.
-x3::rule<EscapeCharId> const escapeChar = "an escape sequence (\\t \\b \\n \\r \\f \\\" \\' \\\\ \\uXXXX)";
+x3::rule<EscapeCharId> const escapeChar =
+    "an escape sequence (\\t \\b \\n \\r \\f \\\" \\' \\\\ \\uXXXX)";
 x3::rule<Close1Id> const close1 = "closing ' of the string";
 x3::rule<Close2Id> const close2 = "closing \" of the string";
 x3::rule<CloseLong1Id> const closeLong1 = "closing \'\'\' of the string";
@@ -180,10 +181,9 @@ auto const echar_def = lit('\\') > escapeChar;
 // Once a quote opened a string, its end is an expectation point.
 auto const string1_def = lit('\'') > *(str1Char | echar) > close1;
 auto const string2_def = lit('"') > *(str2Char | echar) > close2;
-auto const long1_def =
-    lit("'''") > *(-(lit("''") | lit('\'')) >> (long1Char | echar)) > closeLong1;
-auto const long2_def =
-    lit("\"\"\"") > *(-(lit("\"\"") | lit('"')) >> (long2Char | echar)) > closeLong2;
+auto const long1_def = lit("'''") > *(-(lit("''") | lit('\'')) >> (long1Char | echar)) > closeLong1;
+auto const long2_def = lit("\"\"\"") >
+                       *(-(lit("\"\"") | lit('"')) >> (long2Char | echar)) > closeLong2;
 
 BOOST_SPIRIT_DEFINE(escapeChar, close1, close2, closeLong1, closeLong2, labelStart, tagLetters)
 BOOST_SPIRIT_DEFINE(iriRef, pnameNs, pnLocal, blankLabel, varRule, langTag)
@@ -209,12 +209,24 @@ std::string decodeString(std::string_view body) {
       continue;
     }
     switch (body[++i]) {
-      case 't': out += '\t'; break;
-      case 'b': out += '\b'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 'f': out += '\f'; break;
-      default: out += body[i]; break;
+      case 't':
+        out += '\t';
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      default:
+        out += body[i];
+        break;
     }
   }
   return out;
@@ -229,9 +241,9 @@ std::string unescapeLocal(std::string_view s) {
   return out;
 }
 
-const char* const kPuncts[] = {"^^", "&&", "||", "!=", "<=", ">=", "{", "}", "(", ")", "[",
-                               "]",  ".",  ";",  ",",  "*",  "/",  "|", "^", "!", "?", "+",
-                               "-",  "=",  "<",  ">"};
+const char* const kPuncts[] = {"^^", "&&", "||", "!=", "<=", ">=", "{", "}", "(",
+                               ")",  "[",  "]",  ".",  ";",  ",",  "*", "/", "|",
+                               "^",  "!",  "?",  "+",  "-",  "=",  "<", ">"};
 
 }  // namespace
 
@@ -275,8 +287,9 @@ Source::Source(std::string_view original) : original_(original) {
         text_ = std::string(original.substr(0, i));
         toOriginal_.clear();
         auto [line, col] = lineColumn(i);
-        throw SyntaxError("", line, col, "invalid code point in escape \\" +
-                                             std::string(original.substr(i + 1, digits + 1)));
+        throw SyntaxError(
+            "", line, col,
+            "invalid code point in escape \\" + std::string(original.substr(i + 1, digits + 1)));
       }
       size_t before = text_.size();
       appendUtf8(text_, cp);
@@ -293,7 +306,8 @@ Source::Source(std::string_view original) : original_(original) {
 
 std::pair<uint64_t, uint64_t> Source::lineColumn(size_t offset) const {
   size_t orig = offset;
-  if (!toOriginal_.empty()) orig = offset < toOriginal_.size() ? toOriginal_[offset] : original_.size();
+  if (!toOriginal_.empty())
+    orig = offset < toOriginal_.size() ? toOriginal_[offset] : original_.size();
   if (orig > original_.size()) orig = original_.size();
   uint64_t line = 1, col = 1;
   for (size_t i = 0; i < orig; ++i) {

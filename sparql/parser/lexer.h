@@ -12,21 +12,21 @@ namespace bdis::sparql::parser {
 
 /// Token classes.
 enum class Tok : uint8_t {
-  End,        ///< end of input
-  IriRef,     ///< text: the IRI between < >
-  PNameNs,    ///< text: the prefix (without ':')
-  PNameLn,    ///< text: the prefix; local: the local part, PN_LOCAL_ESC removed
-  BNodeLabel, ///< text: the label without "_:"
-  Var,        ///< text: the name without ?/$
-  LangTag,    ///< text: the tag without '@'
-  Integer,    ///< text: lexical form (sign included)
+  End,         ///< end of input
+  IriRef,      ///< text: the IRI between < >
+  PNameNs,     ///< text: the prefix (without ':')
+  PNameLn,     ///< text: the prefix; local: the local part, PN_LOCAL_ESC removed
+  BNodeLabel,  ///< text: the label without "_:"
+  Var,         ///< text: the name without ?/$
+  LangTag,     ///< text: the tag without '@'
+  Integer,     ///< text: lexical form (sign included)
   Decimal,
   Double,
-  String,     ///< text: the value, escapes decoded
-  Word,       ///< a keyword, `a`, `true`/`false` or a built-in name; text as written
-  Punct,      ///< text: the punctuation ("{", "^^", "&&", ...)
-  Nil,        ///< ( ) with only white space inside
-  Anon,       ///< [ ] with only white space inside
+  String,  ///< text: the value, escapes decoded
+  Word,    ///< a keyword, `a`, `true`/`false` or a built-in name; text as written
+  Punct,   ///< text: the punctuation ("{", "^^", "&&", ...)
+  Nil,     ///< ( ) with only white space inside
+  Anon,    ///< [ ] with only white space inside
 };
 
 /// One token with its byte offset in the pre-processed text.

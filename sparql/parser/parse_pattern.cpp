@@ -15,8 +15,7 @@ rdf::Term rdfIri(std::string_view local) {
   return rdf::Term::iri(std::string(rdf::kRdf) + std::string(local));
 }
 
-ast::TriplePath makeTriple(const VarOrTerm& s, const VarOrTerm& p, const Path* path,
-                           VarOrTerm o) {
+ast::TriplePath makeTriple(const VarOrTerm& s, const VarOrTerm& p, const Path* path, VarOrTerm o) {
   ast::TriplePath t;
   t.s = s;
   t.p = p;
@@ -57,6 +56,7 @@ void Parser::parseGroupBody(ast::GroupGraphPattern& g) {
   currentScope_ = nextScope_++;
   while (true) {
     ast::PatternElement e;
+    e.pos = here();
     if (atTriplesStart()) {
       e.kind = PK::Triples;
       while (true) {
@@ -144,8 +144,7 @@ void Parser::parseTriplesSameSubject(std::vector<ast::TriplePath>& out, bool pat
   parsePropertyList(s, out, paths);
 }
 
-void Parser::parsePropertyList(const VarOrTerm& s, std::vector<ast::TriplePath>& out,
-                               bool paths) {
+void Parser::parsePropertyList(const VarOrTerm& s, std::vector<ast::TriplePath>& out, bool paths) {
   auto atVerb = [&] {
     return atVar() || atIri() || isWord("a") ||
            (paths && (isPunct("^") || isPunct("(") || isPunct("!")));
@@ -242,7 +241,7 @@ Path Parser::parsePathEltOrInverse() {
   Path p = parsePathPrimary();
   if (isPunct("?") || isPunct("*") || isPunct("+")) {
     std::string m = advance().text;
-    Path::Kind k = m == "?" ? Path::Kind::ZeroOrOne
+    Path::Kind k = m == "?"   ? Path::Kind::ZeroOrOne
                    : m == "*" ? Path::Kind::ZeroOrMore
                               : Path::Kind::OneOrMore;
     std::vector<Path> one;
@@ -297,7 +296,8 @@ std::vector<TriplePattern> Parser::parseTriplesTemplate(bool allowBody) {
     if (!acceptPunct(".")) break;
   }
   inTemplate_ = saved;
-  for (auto& t : triples) out.push_back(TriplePattern{std::move(t.s), std::move(t.p), std::move(t.o)});
+  for (auto& t : triples)
+    out.push_back(TriplePattern{std::move(t.s), std::move(t.p), std::move(t.o)});
   return out;
 }
 

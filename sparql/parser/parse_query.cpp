@@ -54,8 +54,7 @@ ast::Query Parser::parseQueryUnit() {
       q.describeStar = true;
     } else {
       while (atVar() || atIri()) {
-        q.describe.push_back(atVar() ? VarOrTerm::variable(parseVar())
-                                     : VarOrTerm::of(parseIri()));
+        q.describe.push_back(atVar() ? VarOrTerm::variable(parseVar()) : VarOrTerm::of(parseIri()));
       }
       if (q.describe.empty()) fail("'*', a variable or an IRI after DESCRIBE");
     }
@@ -76,8 +75,10 @@ ast::Query Parser::parseQueryUnit() {
 
 void Parser::parseSelectClause(ast::SelectClause& sel) {
   expectWord("SELECT");
-  if (acceptWord("DISTINCT")) sel.distinct = true;
-  else if (acceptWord("REDUCED")) sel.reduced = true;
+  if (acceptWord("DISTINCT"))
+    sel.distinct = true;
+  else if (acceptWord("REDUCED"))
+    sel.reduced = true;
   if (acceptPunct("*")) {
     sel.star = true;
     return;
@@ -85,10 +86,13 @@ void Parser::parseSelectClause(ast::SelectClause& sel) {
   while (true) {
     if (atVar()) {
       ast::Projection p;
+      p.pos = here();
       p.var = parseVar();
       sel.items.push_back(std::move(p));
-    } else if (acceptPunct("(")) {
+    } else if (isPunct("(")) {
       ast::Projection p;
+      p.pos = here();
+      advance();
       aggregatesAllowed_ = true;
       p.expr = std::make_unique<Expr>(parseExpression());
       aggregatesAllowed_ = false;
@@ -105,8 +109,10 @@ void Parser::parseSelectClause(ast::SelectClause& sel) {
 
 void Parser::parseDatasetClauses(ast::Query& q) {
   while (acceptWord("FROM")) {
-    if (acceptWord("NAMED")) q.fromNamed.push_back(parseIri());
-    else q.from.push_back(parseIri());
+    if (acceptWord("NAMED"))
+      q.fromNamed.push_back(parseIri());
+    else
+      q.from.push_back(parseIri());
   }
 }
 
@@ -130,6 +136,7 @@ void Parser::parseSolutionModifiers(ast::Query& q) {
     expectWord("BY");
     do {
       ast::GroupCondition c;
+      c.pos = here();
       if (atVar()) {
         c.expr = Expr::var(parseVar());
       } else if (isPunct("(")) {
@@ -140,7 +147,8 @@ void Parser::parseSolutionModifiers(ast::Query& q) {
       } else if (atIri()) {
         const Token& start = peek();
         c.expr = parseIriOrFunction();
-        if (c.expr.kind != Expr::Kind::Function) failAt(start, "expected a function call in GROUP BY");
+        if (c.expr.kind != Expr::Kind::Function)
+          failAt(start, "expected a function call in GROUP BY");
       } else if (atBuiltin()) {
         c.expr = parseBuiltin();
       } else {
@@ -173,8 +181,8 @@ void Parser::parseSolutionModifiers(ast::Query& q) {
         c.expr = parseConstraint();
       }
       q.orderBy.push_back(std::move(c));
-    } while (atVar() || isPunct("(") || atIri() || atBuiltin() || atAggregate() ||
-             isWord("ASC") || isWord("DESC"));
+    } while (atVar() || isPunct("(") || atIri() || atBuiltin() || atAggregate() || isWord("ASC") ||
+             isWord("DESC"));
     aggregatesAllowed_ = false;
   }
   for (int i = 0; i < 2; ++i) {

@@ -22,17 +22,28 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b) {
 
 std::string describe(const Token& t) {
   switch (t.type) {
-    case Tok::End: return "end of input";
-    case Tok::IriRef: return "<" + t.text + ">";
-    case Tok::PNameNs: return "'" + t.text + ":'";
-    case Tok::PNameLn: return "'" + t.text + ":" + t.local + "'";
-    case Tok::BNodeLabel: return "'_:" + t.text + "'";
-    case Tok::Var: return "variable ?" + t.text;
-    case Tok::LangTag: return "'@" + t.text + "'";
-    case Tok::String: return "a string";
-    case Tok::Nil: return "'()'";
-    case Tok::Anon: return "'[]'";
-    default: return "'" + t.text + "'";
+    case Tok::End:
+      return "end of input";
+    case Tok::IriRef:
+      return "<" + t.text + ">";
+    case Tok::PNameNs:
+      return "'" + t.text + ":'";
+    case Tok::PNameLn:
+      return "'" + t.text + ":" + t.local + "'";
+    case Tok::BNodeLabel:
+      return "'_:" + t.text + "'";
+    case Tok::Var:
+      return "variable ?" + t.text;
+    case Tok::LangTag:
+      return "'@" + t.text + "'";
+    case Tok::String:
+      return "a string";
+    case Tok::Nil:
+      return "'()'";
+    case Tok::Anon:
+      return "'[]'";
+    default:
+      return "'" + t.text + "'";
   }
 }
 
@@ -96,6 +107,11 @@ void Parser::fail(const std::string& expected) const {
   failAt(peek(), "expected " + expected + ", found " + describe(peek()));
 }
 
+SourcePos Parser::here() const {
+  auto [line, col] = src_.lineColumn(peek().offset);
+  return SourcePos{static_cast<uint32_t>(line), static_cast<uint32_t>(col)};
+}
+
 void Parser::deeper(int n) {
   depth_ += n;
   if (depth_ > kMaxDepth) {
@@ -126,8 +142,7 @@ void Parser::parsePrologue(ast::Prologue& p) {
 }
 
 std::string Parser::resolve(std::string_view iri) const {
-  const std::string& base =
-      prologue_ && !prologue_->base.empty() ? prologue_->base : initialBase_;
+  const std::string& base = prologue_ && !prologue_->base.empty() ? prologue_->base : initialBase_;
   return resolveIri(base, iri);
 }
 
@@ -160,16 +175,23 @@ bool Parser::atLiteral() const {
 rdf::Term Parser::parseLiteral() {
   const Token& t = peek();
   switch (t.type) {
-    case Tok::Integer: advance(); return rdf::Term::literal(t.text, std::string(kXsdInteger));
-    case Tok::Decimal: advance(); return rdf::Term::literal(t.text, std::string(kXsdDecimal));
-    case Tok::Double: advance(); return rdf::Term::literal(t.text, std::string(kXsdDouble));
+    case Tok::Integer:
+      advance();
+      return rdf::Term::literal(t.text, std::string(kXsdInteger));
+    case Tok::Decimal:
+      advance();
+      return rdf::Term::literal(t.text, std::string(kXsdDecimal));
+    case Tok::Double:
+      advance();
+      return rdf::Term::literal(t.text, std::string(kXsdDouble));
     case Tok::String: {
       advance();
       if (peek().type == Tok::LangTag) return rdf::Term::literal(t.text, {}, advance().text);
       if (acceptPunct("^^")) return rdf::Term::literal(t.text, parseIri().value);
       return rdf::Term::literal(t.text);
     }
-    default: break;
+    default:
+      break;
   }
   if (isWord("true") || isWord("false")) {
     std::string v = isWord("true") ? "true" : "false";
@@ -259,8 +281,8 @@ ast::ValuesBlock Parser::parseDataBlock() {
       while (!acceptPunct(")")) row.push_back(parseDataValue());
     }
     if (row.size() != vb.vars.size()) {
-      failAt(toks_[pos_ - 1], "VALUES row has " + std::to_string(row.size()) +
-                                  " values for " + std::to_string(vb.vars.size()) + " variables");
+      failAt(toks_[pos_ - 1], "VALUES row has " + std::to_string(row.size()) + " values for " +
+                                  std::to_string(vb.vars.size()) + " variables");
     }
     vb.rows.push_back(std::move(row));
   }

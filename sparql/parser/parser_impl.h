@@ -36,6 +36,8 @@ class Parser {
   void expectWord(std::string_view kw);
   void expectPunct(std::string_view p, std::string_view what = {});
   const Token& advance();
+  /// Line and column of the current token.
+  SourcePos here() const;
   [[noreturn]] void fail(const std::string& expected) const;
   [[noreturn]] void failAt(const Token& t, const std::string& message) const;
 
@@ -119,10 +121,10 @@ class Parser {
   std::map<std::string, int> labelScope_;
   int currentScope_ = 0;
   int nextScope_ = 1;
-  bool inTemplate_ = false;   ///< Parsing a template (CONSTRUCT, update quads).
+  bool inTemplate_ = false;           ///< Parsing a template (CONSTRUCT, update quads).
   bool checkTemplateLabels_ = false;  ///< Update: labels must not cross operations.
-  bool noBlanks_ = false;     ///< DELETE templates and DELETE DATA.
-  bool noVars_ = false;       ///< INSERT DATA / DELETE DATA.
+  bool noBlanks_ = false;             ///< DELETE templates and DELETE DATA.
+  bool noVars_ = false;               ///< INSERT DATA / DELETE DATA.
   bool aggregatesAllowed_ = false;
   int aggregateDepth_ = 0;
 

@@ -22,8 +22,8 @@ namespace {
 /// The syntax suites proper; other sparql11 folders are added when their
 /// manifest has syntax entries (aggregates, construct, grouping, delete-insert...).
 const char* const kSuites[] = {
-    "sparql10/syntax-sparql1", "sparql10/syntax-sparql2", "sparql10/syntax-sparql3",
-    "sparql10/syntax-sparql4", "sparql10/syntax-sparql5", "sparql11/syntax-query",
+    "sparql10/syntax-sparql1",  "sparql10/syntax-sparql2",  "sparql10/syntax-sparql3",
+    "sparql10/syntax-sparql4",  "sparql10/syntax-sparql5",  "sparql11/syntax-query",
     "sparql11/syntax-update-1", "sparql11/syntax-update-2", "sparql11/syntax-fed"};
 
 struct Case {
@@ -102,14 +102,17 @@ Outcome run(const Case& c) {
   const std::string_view type(e.type);
   const bool negative = type.find("Negative") != std::string_view::npos;
   const bool update = type.find("Update") != std::string_view::npos;
-  const std::string base = e.testBase.empty() ? fileIri(action)
-                                              : e.testBase + action.filename().string();
+  const std::string base =
+      e.testBase.empty() ? fileIri(action) : e.testBase + action.filename().string();
   try {
-    if (update) sparql::parseUpdate(text.str(), base);
-    else sparql::parseQuery(text.str(), base);
+    if (update)
+      sparql::parseUpdate(text.str(), base);
+    else
+      sparql::parseQuery(text.str(), base);
   } catch (const Error& err) {
     if (negative) return {};
-    return {Outcome::Failed, std::string("rejected valid input: ") + err.what() + "\n" + text.str()};
+    return {Outcome::Failed,
+            std::string("rejected valid input: ") + err.what() + "\n" + text.str()};
   }
   if (negative) return {Outcome::Failed, "accepted invalid input:\n" + text.str()};
   return {};

@@ -91,8 +91,7 @@ TEST(SparqlAlgebra, OtherPathsStayPaths) {
 }
 
 TEST(SparqlAlgebra, BlankNodesBecomeHiddenVariables) {
-  EXPECT_EQ(sse("SELECT * { _:x :p ?o }"),
-            "(project (?o) (bgp (triple ??x <http://e/p> ?o)))");
+  EXPECT_EQ(sse("SELECT * { _:x :p ?o }"), "(project (?o) (bgp (triple ??x <http://e/p> ?o)))");
   EXPECT_EQ(sse("SELECT * { ?s :p [ :q 1 ] }"),
             "(project (?s) (bgp (triple ??.b0 <http://e/q> 1) (triple ?s <http://e/p> ??.b0)))");
 }

@@ -15,8 +15,10 @@ struct Failure {
 /// The SyntaxError of parsing `text` as a query (or an update).
 Failure syntaxError(const std::string& text, bool update = false) {
   try {
-    if (update) parseUpdate(text);
-    else parseQuery(text);
+    if (update)
+      parseUpdate(text);
+    else
+      parseQuery(text);
   } catch (const SyntaxError& e) {
     return {e.line(), e.column(), e.message()};
   }
@@ -27,8 +29,10 @@ Failure syntaxError(const std::string& text, bool update = false) {
 /// The message of the SemanticError of parsing `text` as a query (or an update).
 std::string semanticError(const std::string& text, bool update = false) {
   try {
-    if (update) parseUpdate(text);
-    else parseQuery(text);
+    if (update)
+      parseUpdate(text);
+    else
+      parseQuery(text);
   } catch (const SemanticError& e) {
     return e.what();
   }
@@ -77,8 +81,7 @@ TEST(SparqlErrors, LexicalErrorsComeFromX3ExpectationPoints) {
   f = syntaxError("SELECT * { ?s ?p 'a\\qc' }");
   EXPECT_EQ(f.column, 21u);
   EXPECT_EQ(f.message.rfind("expected an escape sequence", 0), 0u);
-  EXPECT_EQ(syntaxError("SELECT * { ?s ?p '''abc }").message,
-            "expected closing ''' of the string");
+  EXPECT_EQ(syntaxError("SELECT * { ?s ?p '''abc }").message, "expected closing ''' of the string");
   EXPECT_EQ(syntaxError("SELECT * { _: ?p 1 }").message, "expected a blank node label after _:");
   EXPECT_EQ(syntaxError("SELECT * { ?s ?p \"a\"@1 }").message, "expected a language tag after @");
   EXPECT_EQ(syntaxError("SELECT * { ?s ?p ?o ~ }").message, "unexpected character '~'");
@@ -122,12 +125,11 @@ TEST(SparqlErrors, UpdateDataRules) {
             "blank nodes are not allowed in DELETE templates and data");
   EXPECT_EQ(syntaxError("INSERT DATA { ?s <http://p> 1 }", true).message,
             "variables are not allowed in INSERT DATA / DELETE DATA");
-  EXPECT_EQ(syntaxError("INSERT DATA { _:b <http://p> 1 } ; INSERT DATA { _:b <http://p> 2 }",
-                        true)
+  EXPECT_EQ(syntaxError("INSERT DATA { _:b <http://p> 1 } ; INSERT DATA { _:b <http://p> 2 }", true)
                 .message,
             "blank node label _:b is already used in another basic graph pattern or operation");
-  EXPECT_NO_THROW(parseUpdate(
-      "INSERT { _:b <http://p> 1 } WHERE {} ; INSERT { _:b <http://p> 2 } WHERE {}"));
+  EXPECT_NO_THROW(
+      parseUpdate("INSERT { _:b <http://p> 1 } WHERE {} ; INSERT { _:b <http://p> 2 } WHERE {}"));
 }
 
 TEST(SparqlErrors, ValuesRowArity) {
@@ -137,16 +139,16 @@ TEST(SparqlErrors, ValuesRowArity) {
 
 TEST(SparqlErrors, ProjectionReusesAVariableInScope) {
   EXPECT_EQ(semanticError("SELECT (1 AS ?s) { ?s ?p ?o }"),
-            "SELECT: variable ?s in (... AS ?s) is already in scope");
+            "1:8: SELECT: variable ?s in (... AS ?s) is already in scope");
   EXPECT_EQ(semanticError("SELECT (1 AS ?x) (2 AS ?x) {}"),
-            "SELECT: variable ?x in (... AS ?x) is already in scope");
+            "1:18: SELECT: variable ?x in (... AS ?x) is already in scope");
 }
 
 TEST(SparqlErrors, UngroupedVariables) {
   EXPECT_EQ(semanticError("SELECT ?s (COUNT(*) AS ?c) { ?s ?p ?o } GROUP BY ?p"),
-            "SELECT: variable ?s is neither grouped nor aggregated");
+            "1:8: SELECT: variable ?s is neither grouped nor aggregated");
   EXPECT_EQ(semanticError("SELECT (?o + 1 AS ?x) { ?s ?p ?o } GROUP BY ?s"),
-            "SELECT: variable ?o is neither grouped nor aggregated");
+            "1:8: SELECT: variable ?o is neither grouped nor aggregated");
   EXPECT_EQ(semanticError("SELECT * { ?s ?p ?o } GROUP BY ?s"),
             "SELECT * is not allowed with GROUP BY or aggregates");
   EXPECT_NO_THROW(parseQuery(
@@ -155,9 +157,9 @@ TEST(SparqlErrors, UngroupedVariables) {
 
 TEST(SparqlErrors, BindToAVariableInScope) {
   EXPECT_EQ(semanticError("SELECT * { ?s ?p ?o BIND(1 AS ?o) }"),
-            "BIND: variable ?o is already in scope in this group");
+            "1:21: BIND: variable ?o is already in scope in this group");
   EXPECT_EQ(semanticError("SELECT * { ?s ?p ?o { ?a ?b ?c BIND(1 AS ?c) } }"),
-            "BIND: variable ?c is already in scope in this group");
+            "1:32: BIND: variable ?c is already in scope in this group");
   // In a nested group the outer variables are not in scope.
   EXPECT_NO_THROW(parseQuery("SELECT * { ?s ?p ?o { BIND(1 AS ?o) } }"));
 }
@@ -169,20 +171,20 @@ namespace bdis::sparql {
 namespace {
 
 TEST(SparqlErrors, NestingIsBounded) {
-  std::string deep = "SELECT * { FILTER(" + std::string(5000, '(') + "1" +
-                     std::string(5000, ')') + ") }";
+  std::string deep =
+      "SELECT * { FILTER(" + std::string(5000, '(') + "1" + std::string(5000, ')') + ") }";
   EXPECT_EQ(syntaxError(deep).message.rfind("query nested too deeply", 0), 0u);
   std::string chain = "SELECT * { FILTER(1";
   for (int i = 0; i < 5000; ++i) chain += " || 1";
   EXPECT_EQ(syntaxError(chain + ") }").message.rfind("query nested too deeply", 0), 0u);
-  std::string fine = "SELECT * { FILTER(" + std::string(100, '(') + "1" +
-                     std::string(100, ')') + ") }";
+  std::string fine =
+      "SELECT * { FILTER(" + std::string(100, '(') + "1" + std::string(100, ')') + ") }";
   EXPECT_NO_THROW(parseQuery(fine));
 }
 
 TEST(SparqlErrors, GroupByAsReusesAVariableInScope) {
   EXPECT_EQ(semanticError("SELECT ?s { ?s ?p ?o } GROUP BY (STR(?o) AS ?s)"),
-            "GROUP BY: variable ?s in (... AS ?s) is already in scope");
+            "1:33: GROUP BY: variable ?s in (... AS ?s) is already in scope");
 }
 
 }  // namespace

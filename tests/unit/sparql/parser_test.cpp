@@ -40,8 +40,8 @@ TEST(SparqlParser, BaseIriArgumentResolvesBeforeAnyBase) {
 TEST(SparqlParser, NumericLiteralsKeepTheirLexicalForm) {
   auto q = parseQuery("SELECT * { ?s ?p 42 , -7 , +3 , 1.50 , .5 , 1e3 , -2.5E-2 , true , false }");
   const std::vector<std::pair<std::string, std::string>> want = {
-      {"42", "integer"},  {"-7", "integer"}, {"+3", "integer"},
-      {"1.50", "decimal"}, {".5", "decimal"}, {"1e3", "double"},
+      {"42", "integer"},     {"-7", "integer"},   {"+3", "integer"},
+      {"1.50", "decimal"},   {".5", "decimal"},   {"1e3", "double"},
       {"-2.5E-2", "double"}, {"true", "boolean"}, {"false", "boolean"}};
   for (size_t i = 0; i < want.size(); ++i) {
     EXPECT_EQ(firstObject(q.ast, i).term, rdf::Term::literal(want[i].first, kXsd + want[i].second))
@@ -149,7 +149,8 @@ TEST(SparqlParser, UpdateOperations) {
       "INSERT DATA { :a :b 1 GRAPH :g { :c :d _:x } } ;\n"
       "DELETE DATA { :a :b 1 } ;\n"
       "DELETE WHERE { ?s :p ?o } ;\n"
-      "WITH :g DELETE { ?s :p ?o } INSERT { ?s :q [] } USING :u USING NAMED :n WHERE { ?s :p ?o } ;\n"
+      "WITH :g DELETE { ?s :p ?o } INSERT { ?s :q [] } USING :u USING NAMED :n WHERE { ?s :p ?o } "
+      ";\n"
       "LOAD SILENT <http://doc> INTO GRAPH :g ;\n"
       "CLEAR NAMED ; DROP SILENT GRAPH :g ; CREATE GRAPH :h ;\n"
       "ADD DEFAULT TO :g ; MOVE GRAPH :g TO DEFAULT ; COPY SILENT :a TO :b ;");
