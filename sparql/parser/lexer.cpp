@@ -310,7 +310,13 @@ std::pair<uint64_t, uint64_t> Source::lineColumn(size_t offset) const {
     orig = offset < toOriginal_.size() ? toOriginal_[offset] : original_.size();
   if (orig > original_.size()) orig = original_.size();
   uint64_t line = 1, col = 1;
-  for (size_t i = 0; i < orig; ++i) {
+  size_t i = 0;
+  if (orig >= cacheOffset_) {
+    i = cacheOffset_;
+    line = cacheLine_;
+    col = cacheColumn_;
+  }
+  for (; i < orig; ++i) {
     unsigned char c = static_cast<unsigned char>(original_[i]);
     if (c == '\n') {
       ++line;
@@ -319,6 +325,9 @@ std::pair<uint64_t, uint64_t> Source::lineColumn(size_t offset) const {
       ++col;
     }
   }
+  cacheOffset_ = orig;
+  cacheLine_ = line;
+  cacheColumn_ = col;
   return {line, col};
 }
 

@@ -46,12 +46,17 @@ class Source {
   /// The text to tokenize.
   const std::string& text() const { return text_; }
   /// 1-based line and column (in code points) of a byte offset of text().
+  /// Not thread-safe (a Source belongs to one parse).
   std::pair<uint64_t, uint64_t> lineColumn(size_t offset) const;
 
  private:
   std::string_view original_;
   std::string text_;
   std::vector<size_t> toOriginal_;  ///< Empty when no escape was replaced.
+  /// The last position computed: lookups in increasing order (as the parser
+  /// makes them) scan the text once in all.
+  mutable size_t cacheOffset_ = 0;
+  mutable uint64_t cacheLine_ = 1, cacheColumn_ = 1;
 };
 
 /// Splits the whole text into tokens, ending with one End token. Throws
