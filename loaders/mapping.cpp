@@ -278,6 +278,17 @@ class Builder {
       i = close + 1;
     }
     if (t.parts.empty()) failValue(v, "empty template");
+    t.checkResult = false;
+    for (const auto& p : t.parts) {
+      if (p.kind == IriTemplate::PartKind::Column && p.filter == IriTemplate::Filter::Raw)
+        t.checkResult = true;
+      if (p.kind == IriTemplate::PartKind::Value && p.filter == IriTemplate::Filter::Raw)
+        t.checkResult = true;
+    }
+    if (t.parts[0].kind != IriTemplate::PartKind::Text &&
+        t.parts[0].kind != IriTemplate::PartKind::Subject) {
+      t.checkResult = true;
+    }
     if (t.parts[0].kind == IriTemplate::PartKind::Text) {
       std::string probe = t.parts[0].text + "x";
       if (!isAbsoluteIri(probe) && probe.find(':') == std::string::npos) {

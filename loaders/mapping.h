@@ -31,6 +31,9 @@ struct IriTemplate {
   std::string source;  ///< As written, for messages.
   std::vector<Part> parts;
   uint32_t line = 0;
+  /// Whether an expansion must be checked as an IRI: only {x|raw} values, or a template that does
+  /// not start with its own scheme, can make it invalid (other values are percent-encoded).
+  bool checkResult = true;
   bool empty() const { return parts.empty(); }
 };
 

@@ -132,7 +132,7 @@ bool RecordMapper::expand(const IriTemplate& t, std::span<const std::string_view
       }
     }
   }
-  return isAbsoluteIri(out);
+  return !t.checkResult || isAbsoluteIri(out);
 }
 
 void RecordMapper::emit(std::string_view s, std::string_view p, rdf::TermView o) {

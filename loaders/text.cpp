@@ -74,18 +74,60 @@ std::string sanitizeUtf8(std::string_view s, bool& changed) {
   return out;
 }
 
+namespace {
+
+// Base letters of U+00C0..U+00FF (Latin-1 letters with diacritics); 0 for the others.
+constexpr char kLatin1Base[64] = {
+    'a', 'a', 'a', 'a', 'a', 'a', 0,   'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i',   // C0-CF
+    'd', 'n', 'o', 'o', 'o', 'o', 'o', 0,   'o', 'u', 'u', 'u', 'u', 'y', 0,   0,     // D0-DF
+    'a', 'a', 'a', 'a', 'a', 'a', 0,   'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i',   // E0-EF
+    'd', 'n', 'o', 'o', 'o', 'o', 'o', 0,   'o', 'u', 'u', 'u', 'u', 'y', 0,   'y'};  // F0-FF
+
+// Folds `s` to lower-case ASCII where the fast table knows every character; false otherwise.
+bool foldLatin(std::string_view s, std::string& out) {
+  out.clear();
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+      continue;
+    }
+    unsigned char n = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
+    if (c == 0xC3 && n >= 0x80 && n <= 0xBF && kLatin1Base[n - 0x80]) {
+      out.push_back(kLatin1Base[n - 0x80]);
+    } else if (c == 0xC3 && (n == 0x86 || n == 0xA6)) {
+      out += "ae";
+    } else if (c == 0xC5 && (n == 0x92 || n == 0x93)) {
+      out += "oe";
+    } else if (c == 0xC2 && (n == 0xA0 || n == 0xAB || n == 0xBB)) {
+      out.push_back(' ');  // no-break space, guillemets
+    } else if (c == 0xE2 && n == 0x80 && i + 2 < s.size()) {
+      out.push_back(' ');  // general punctuation: dashes, quotes, narrow spaces
+      ++i;
+    } else {
+      return false;
+    }
+    ++i;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string slugify(std::string_view s) {
-  utf8proc_uint8_t* mapped = nullptr;
-  auto options = static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
-                                                UTF8PROC_CASEFOLD | UTF8PROC_COMPAT);
-  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-                                    static_cast<utf8proc_ssize_t>(s.size()), &mapped, options);
   std::string folded;
-  if (n >= 0) {
-    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> guard(mapped, &std::free);
-    folded.assign(reinterpret_cast<const char*>(mapped), static_cast<size_t>(n));
-  } else {
-    folded.assign(s);
+  if (!foldLatin(s, folded)) {
+    utf8proc_uint8_t* mapped = nullptr;
+    auto options = static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+                                                  UTF8PROC_CASEFOLD | UTF8PROC_COMPAT);
+    utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                                      static_cast<utf8proc_ssize_t>(s.size()), &mapped, options);
+    if (n >= 0) {
+      std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> guard(mapped, &std::free);
+      folded.assign(reinterpret_cast<const char*>(mapped), static_cast<size_t>(n));
+    } else {
+      folded.assign(s);
+    }
   }
   std::string out;
   out.reserve(folded.size());
