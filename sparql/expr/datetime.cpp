@@ -67,7 +67,8 @@ void civilFromDays(int64_t z, int64_t& y, int& m, int& d) {
 Decimal timeline(const DateTimeValue& v, int tzMinutes) {
   int64_t days = v.kind == DateKind::Time ? 0 : daysFromCivil(v.year, v.month, v.day);
   int tz = v.tzMinutes.value_or(tzMinutes);
-  int64_t secs = days * 86400 + v.hour * 3600 + v.minute * 60 - static_cast<int64_t>(tz) * 60;
+  int64_t secs = days * 86400 + int64_t{v.hour} * 3600 + int64_t{v.minute} * 60 -
+                 static_cast<int64_t>(tz) * 60;
   return *decimalAdd(Decimal::fromInteger(secs), v.second);
 }
 

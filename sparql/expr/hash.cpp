@@ -22,7 +22,7 @@ std::optional<rdf::Term> digest(Args a, const EVP_MD* md) {
   }
   static const char* hex = "0123456789abcdef";
   std::string text;
-  text.reserve(len * 2);
+  text.reserve(size_t{len} * 2);
   for (unsigned int i = 0; i < len; ++i) {
     text += hex[out[i] >> 4];
     text += hex[out[i] & 0xF];

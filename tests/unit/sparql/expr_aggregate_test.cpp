@@ -13,7 +13,7 @@ namespace {
 using namespace test;
 
 Expr agg(std::string name, bool distinct = false) {
-  Expr e = Expr::call(Expr::Kind::Aggregate, std::move(name), exprList(V("x")));
+  Expr e = Expr::call(Expr::Kind::Aggregate, std::move(name), exprList(var("x")));
   e.distinct = distinct;
   return e;
 }
@@ -21,7 +21,9 @@ Expr agg(std::string name, bool distinct = false) {
 /// Runs the aggregate over values given in the compact spelling ("error" adds an error).
 std::string over(const Expr& e, std::initializer_list<std::string_view> values) {
   auto a = makeAggregator(e);
-  for (std::string_view v : values) a->add(v == "error" ? std::nullopt : std::optional(T(v)));
+  for (std::string_view v : values) {
+    a->add(v == "error" ? std::nullopt : std::optional(term(v)));
+  }
   return show(a->result());
 }
 

@@ -10,7 +10,9 @@ namespace {
 
 using namespace test;
 
-std::string cast(std::string type, std::string_view v) { return run(F("xsd:" + type, C(v))); }
+std::string cast(const std::string& type, std::string_view v) {
+  return run(fn("xsd:" + type, lit(v)));
+}
 
 TEST(ExprCast, StringToNumerics) {
   EXPECT_EQ(cast("integer", "\"13\""), "\"13\"^^xsd:integer");
@@ -92,7 +94,8 @@ TEST(ExprCast, DateTimes) {
             "\"2002-10-10T12:00:00-05:00\"^^xsd:dateTime");
   EXPECT_EQ(cast("dateTime", "\"2002-10-10\""), "error");
   EXPECT_EQ(cast("dateTime", "\"2002-10-10\"^^xsd:date"), "\"2002-10-10T00:00:00\"^^xsd:dateTime");
-  EXPECT_EQ(cast("date", "\"2002-10-10T17:00:00+01:00\"^^xsd:dateTime"), "\"2002-10-10+01:00\"^^xsd:date");
+  EXPECT_EQ(cast("date", "\"2002-10-10T17:00:00+01:00\"^^xsd:dateTime"),
+            "\"2002-10-10+01:00\"^^xsd:date");
   EXPECT_EQ(cast("time", "\"2002-10-10T17:00:00Z\"^^xsd:dateTime"), "\"17:00:00Z\"^^xsd:time");
   EXPECT_EQ(cast("date", "\"17:00:00\"^^xsd:time"), "error");
   EXPECT_EQ(cast("dateTime", "1"), "error");
@@ -103,16 +106,19 @@ TEST(ExprCast, DateTimes) {
 TEST(ExprCast, UnknownFunctionsGoToTheExtensionHook) {
   MapRow row;
   EvalContext ctx;
-  Expr call = F("http://example.org/fn", C("1"), C("\"a\""));
-  EXPECT_EQ(run(call, row, ctx), "error");
-  ctx.extension = [](std::string_view iri, const std::vector<rdf::Term>& args) -> std::optional<rdf::Term> {
-    if (iri != "http://example.org/fn") return std::nullopt;
+  Expr ext = fn("http://example.org/fn", lit("1"), lit("\"a\""));
+  EXPECT_EQ(run(ext, row, ctx), "error");
+  ctx.extension = [](std::string_view iri,
+                     const std::vector<rdf::Term>& args) -> std::optional<rdf::Term> {
+    if (iri != "http://example.org/fn") {
+      return std::nullopt;
+    }
     return rdf::Term::literal(std::to_string(args.size()));
   };
-  EXPECT_EQ(run(call, row, ctx), "\"2\"");
-  EXPECT_EQ(run(F("http://example.org/other"), row, ctx), "error");
-  EXPECT_EQ(run(F("http://example.org/fn", V("unbound")), row, ctx), "error");
-  EXPECT_EQ(run(F("xsd:gYear", C("\"2001\"")), row, ctx), "error");
+  EXPECT_EQ(run(ext, row, ctx), "\"2\"");
+  EXPECT_EQ(run(fn("http://example.org/other"), row, ctx), "error");
+  EXPECT_EQ(run(fn("http://example.org/fn", var("unbound")), row, ctx), "error");
+  EXPECT_EQ(run(fn("xsd:gYear", lit("\"2001\"")), row, ctx), "error");
 }
 
 }  // namespace

@@ -18,7 +18,7 @@ const std::string kTrue = "\"true\"^^xsd:boolean";
 const std::string kFalse = "\"false\"^^xsd:boolean";
 
 std::string eq(std::string_view a, std::string_view b) {
-  auto r = equalTerms(T(a), T(b));
+  auto r = equalTerms(term(a), term(b));
   return r ? (*r ? "true" : "false") : "error";
 }
 
@@ -65,12 +65,12 @@ TEST(ExprCompare, EqualAcrossKindsAndKnownTypes) {
 }
 
 TEST(ExprCompare, EqualDateTimesWithTimeZones) {
-  EXPECT_EQ(eq("\"2002-10-10T12:00:00-05:00\"^^xsd:dateTime",
-               "\"2002-10-10T17:00:00Z\"^^xsd:dateTime"),
-            "true");
-  EXPECT_EQ(eq("\"2002-10-10T12:00:00-05:00\"^^xsd:dateTime",
-               "\"2002-10-10T12:00:00Z\"^^xsd:dateTime"),
-            "false");
+  EXPECT_EQ(
+      eq("\"2002-10-10T12:00:00-05:00\"^^xsd:dateTime", "\"2002-10-10T17:00:00Z\"^^xsd:dateTime"),
+      "true");
+  EXPECT_EQ(
+      eq("\"2002-10-10T12:00:00-05:00\"^^xsd:dateTime", "\"2002-10-10T12:00:00Z\"^^xsd:dateTime"),
+      "false");
   // One with and one without a time zone, within 14 hours: indeterminate.
   EXPECT_EQ(eq("\"2002-10-10T12:00:00\"^^xsd:dateTime", "\"2002-10-10T12:00:00Z\"^^xsd:dateTime"),
             "error");
@@ -82,46 +82,50 @@ TEST(ExprCompare, EqualDateTimesWithTimeZones) {
 }
 
 TEST(ExprCompare, NotEqualHasTheSameErrors) {
-  EXPECT_EQ(run(O(K::NotEqual, C("1"), C("2"))), kTrue);
-  EXPECT_EQ(run(O(K::NotEqual, C("1"), C("1.0"))), kFalse);
-  EXPECT_EQ(run(O(K::NotEqual, C("\"a\""), C("\"a\"^^<http://u>"))), "error");
-  EXPECT_EQ(run(O(K::NotEqual, C("\"a\"@en"), C("\"a\"^^<http://u>"))), kTrue);
-  EXPECT_EQ(run(O(K::Equal, V("x"), C("1"))), "error");
+  EXPECT_EQ(run(op(K::NotEqual, lit("1"), lit("2"))), kTrue);
+  EXPECT_EQ(run(op(K::NotEqual, lit("1"), lit("1.0"))), kFalse);
+  EXPECT_EQ(run(op(K::NotEqual, lit("\"a\""), lit("\"a\"^^<http://u>"))), "error");
+  EXPECT_EQ(run(op(K::NotEqual, lit("\"a\"@en"), lit("\"a\"^^<http://u>"))), kTrue);
+  EXPECT_EQ(run(op(K::Equal, var("x"), lit("1"))), "error");
 }
 
 TEST(ExprCompare, Relational) {
-  EXPECT_EQ(run(O(K::Less, C("1"), C("1.5"))), kTrue);
-  EXPECT_EQ(run(O(K::Greater, C("\"10\"^^xsd:int"), C("9e0"))), kTrue);
-  EXPECT_EQ(run(O(K::LessEq, C("2.0"), C("2"))), kTrue);
-  EXPECT_EQ(run(O(K::GreaterEq, C("2"), C("2.0001"))), kFalse);
-  EXPECT_EQ(run(O(K::Less, C("\"abc\""), C("\"abd\"^^xsd:string"))), kTrue);
-  EXPECT_EQ(run(O(K::Less, C("\"Z\""), C("\"a\""))), kTrue);
-  EXPECT_EQ(run(O(K::Less, C("\"é\""), C("\"z\""))), kFalse);  // code point order
-  EXPECT_EQ(run(O(K::Less, C("false"), C("true"))), kTrue);
-  EXPECT_EQ(run(O(K::Less, C("1"), C("\"2\""))), "error");
-  EXPECT_EQ(run(O(K::Less, C("\"a\"@en"), C("\"b\"@en"))), "error");
-  EXPECT_EQ(run(O(K::Less, C("<http://a>"), C("<http://b>"))), "error");
-  EXPECT_EQ(run(O(K::Less, C("\"NaN\"^^xsd:double"), C("1"))), kFalse);
-  EXPECT_EQ(run(O(K::GreaterEq, C("\"NaN\"^^xsd:double"), C("1"))), kFalse);
-  EXPECT_EQ(run(O(K::Less, C("\"-INF\"^^xsd:double"), C("-100000"))), kTrue);
+  EXPECT_EQ(run(op(K::Less, lit("1"), lit("1.5"))), kTrue);
+  EXPECT_EQ(run(op(K::Greater, lit("\"10\"^^xsd:int"), lit("9e0"))), kTrue);
+  EXPECT_EQ(run(op(K::LessEq, lit("2.0"), lit("2"))), kTrue);
+  EXPECT_EQ(run(op(K::GreaterEq, lit("2"), lit("2.0001"))), kFalse);
+  EXPECT_EQ(run(op(K::Less, lit("\"abc\""), lit("\"abd\"^^xsd:string"))), kTrue);
+  EXPECT_EQ(run(op(K::Less, lit("\"Z\""), lit("\"a\""))), kTrue);
+  EXPECT_EQ(run(op(K::Less, lit("\"é\""), lit("\"z\""))), kFalse);  // code point order
+  EXPECT_EQ(run(op(K::Less, lit("false"), lit("true"))), kTrue);
+  EXPECT_EQ(run(op(K::Less, lit("1"), lit("\"2\""))), "error");
+  EXPECT_EQ(run(op(K::Less, lit("\"a\"@en"), lit("\"b\"@en"))), "error");
+  EXPECT_EQ(run(op(K::Less, lit("<http://a>"), lit("<http://b>"))), "error");
+  EXPECT_EQ(run(op(K::Less, lit("\"NaN\"^^xsd:double"), lit("1"))), kFalse);
+  EXPECT_EQ(run(op(K::GreaterEq, lit("\"NaN\"^^xsd:double"), lit("1"))), kFalse);
+  EXPECT_EQ(run(op(K::Less, lit("\"-INF\"^^xsd:double"), lit("-100000"))), kTrue);
 }
 
 TEST(ExprCompare, RelationalDateTimes) {
-  auto dt = [](std::string_view s) { return C("\"" + std::string(s) + "\"^^xsd:dateTime"); };
-  EXPECT_EQ(run(O(K::Less, dt("2002-10-10T12:00:00-05:00"), dt("2002-10-10T18:00:00Z"))), kTrue);
-  EXPECT_EQ(run(O(K::Greater, dt("2002-10-10T12:00:00+14:00"), dt("2002-10-09T23:00:00Z"))), kFalse);
-  EXPECT_EQ(run(O(K::Less, dt("2002-10-10T12:00:00"), dt("2002-10-10T12:00:00Z"))), "error");
-  EXPECT_EQ(run(O(K::Less, dt("2002-10-10T12:00:00"), dt("2002-10-11T03:00:00Z"))), kTrue);
-  EXPECT_EQ(run(O(K::Greater, C("\"2006-08-23Z\"^^xsd:date"), C("\"2006-08-22\"^^xsd:date"))), kTrue);
-  EXPECT_EQ(run(O(K::Less, dt("2006-08-23T09:00:00+01:00"), C("\"2006-08-22\"^^xsd:date"))), "error");
-  EXPECT_EQ(run(O(K::Less, dt("-0044-03-15T12:00:00Z"), dt("0001-01-01T00:00:00Z"))), kTrue);
-  EXPECT_EQ(run(O(K::Less, C("\"PT1H\"^^xsd:dayTimeDuration"), C("\"PT61M\"^^xsd:dayTimeDuration"))),
+  auto dt = [](std::string_view s) { return lit("\"" + std::string(s) + "\"^^xsd:dateTime"); };
+  EXPECT_EQ(run(op(K::Less, dt("2002-10-10T12:00:00-05:00"), dt("2002-10-10T18:00:00Z"))), kTrue);
+  EXPECT_EQ(run(op(K::Greater, dt("2002-10-10T12:00:00+14:00"), dt("2002-10-09T23:00:00Z"))),
+            kFalse);
+  EXPECT_EQ(run(op(K::Less, dt("2002-10-10T12:00:00"), dt("2002-10-10T12:00:00Z"))), "error");
+  EXPECT_EQ(run(op(K::Less, dt("2002-10-10T12:00:00"), dt("2002-10-11T03:00:00Z"))), kTrue);
+  EXPECT_EQ(run(op(K::Greater, lit("\"2006-08-23Z\"^^xsd:date"), lit("\"2006-08-22\"^^xsd:date"))),
             kTrue);
+  EXPECT_EQ(run(op(K::Less, dt("2006-08-23T09:00:00+01:00"), lit("\"2006-08-22\"^^xsd:date"))),
+            "error");
+  EXPECT_EQ(run(op(K::Less, dt("-0044-03-15T12:00:00Z"), dt("0001-01-01T00:00:00Z"))), kTrue);
+  EXPECT_EQ(
+      run(op(K::Less, lit("\"PT1H\"^^xsd:dayTimeDuration"), lit("\"PT61M\"^^xsd:dayTimeDuration"))),
+      kTrue);
 }
 
 TEST(ExprCompare, EffectiveBooleanValue) {
   auto ebv = [](std::string_view s) {
-    auto r = effectiveBooleanValue(T(s));
+    auto r = effectiveBooleanValue(term(s));
     return r ? (*r ? "true" : "false") : "error";
   };
   EXPECT_EQ(ebv("true"), std::string("true"));
@@ -144,72 +148,96 @@ TEST(ExprCompare, EffectiveBooleanValue) {
 }
 
 TEST(ExprCompare, LogicWithErrors) {
-  auto orOf = [](Expr a, Expr b) { return run(O(K::Or, std::move(a), std::move(b))); };
-  auto andOf = [](Expr a, Expr b) { return run(O(K::And, std::move(a), std::move(b))); };
-  EXPECT_EQ(orOf(C("true"), V("u")), kTrue);
-  EXPECT_EQ(orOf(V("u"), C("true")), kTrue);
-  EXPECT_EQ(orOf(V("u"), C("false")), "error");
-  EXPECT_EQ(orOf(C("false"), C("false")), kFalse);
-  EXPECT_EQ(orOf(V("u"), V("u")), "error");
-  EXPECT_EQ(andOf(C("false"), V("u")), kFalse);
-  EXPECT_EQ(andOf(V("u"), C("false")), kFalse);
-  EXPECT_EQ(andOf(V("u"), C("true")), "error");
-  EXPECT_EQ(andOf(C("true"), C("\"x\"")), kTrue);
-  EXPECT_EQ(andOf(C("true"), C("<http://x>")), "error");
-  EXPECT_EQ(run(O(K::Not, C("\"\""))), kTrue);
-  EXPECT_EQ(run(O(K::Not, V("u"))), "error");
+  auto orOf = [](Expr a, Expr b) { return run(op(K::Or, std::move(a), std::move(b))); };
+  auto andOf = [](Expr a, Expr b) { return run(op(K::And, std::move(a), std::move(b))); };
+  EXPECT_EQ(orOf(lit("true"), var("u")), kTrue);
+  EXPECT_EQ(orOf(var("u"), lit("true")), kTrue);
+  EXPECT_EQ(orOf(var("u"), lit("false")), "error");
+  EXPECT_EQ(orOf(lit("false"), lit("false")), kFalse);
+  EXPECT_EQ(orOf(var("u"), var("u")), "error");
+  EXPECT_EQ(andOf(lit("false"), var("u")), kFalse);
+  EXPECT_EQ(andOf(var("u"), lit("false")), kFalse);
+  EXPECT_EQ(andOf(var("u"), lit("true")), "error");
+  EXPECT_EQ(andOf(lit("true"), lit("\"x\"")), kTrue);
+  EXPECT_EQ(andOf(lit("true"), lit("<http://x>")), "error");
+  EXPECT_EQ(run(op(K::Not, lit("\"\""))), kTrue);
+  EXPECT_EQ(run(op(K::Not, var("u"))), "error");
 }
 
 TEST(ExprCompare, InAndNotIn) {
-  EXPECT_EQ(run(O(K::In, C("2"), C("1"), C("2.0"))), kTrue);
-  EXPECT_EQ(run(O(K::In, C("2"))), kFalse);
-  EXPECT_EQ(run(O(K::NotIn, C("2"))), kTrue);
-  EXPECT_EQ(run(O(K::In, C("2"), C("3"), C("\"x\"^^<http://u>"))), "error");
-  EXPECT_EQ(run(O(K::In, C("2"), V("u"), C("2"))), kTrue);  // a match wins over errors
-  EXPECT_EQ(run(O(K::In, C("2"), V("u"), C("3"))), "error");
-  EXPECT_EQ(run(O(K::NotIn, C("2"), C("3"), C("4"))), kTrue);
-  EXPECT_EQ(run(O(K::NotIn, C("2"), V("u"), C("2"))), kFalse);
-  EXPECT_EQ(run(O(K::NotIn, C("2"), C("<http://x>"))), kTrue);
-  EXPECT_EQ(run(O(K::In, V("u"), C("1"))), "error");
+  EXPECT_EQ(run(op(K::In, lit("2"), lit("1"), lit("2.0"))), kTrue);
+  EXPECT_EQ(run(op(K::In, lit("2"))), kFalse);
+  EXPECT_EQ(run(op(K::NotIn, lit("2"))), kTrue);
+  EXPECT_EQ(run(op(K::In, lit("2"), lit("3"), lit("\"x\"^^<http://u>"))), "error");
+  EXPECT_EQ(run(op(K::In, lit("2"), var("u"), lit("2"))), kTrue);  // a match wins over errors
+  EXPECT_EQ(run(op(K::In, lit("2"), var("u"), lit("3"))), "error");
+  EXPECT_EQ(run(op(K::NotIn, lit("2"), lit("3"), lit("4"))), kTrue);
+  EXPECT_EQ(run(op(K::NotIn, lit("2"), var("u"), lit("2"))), kFalse);
+  EXPECT_EQ(run(op(K::NotIn, lit("2"), lit("<http://x>"))), kTrue);
+  EXPECT_EQ(run(op(K::In, var("u"), lit("1"))), "error");
 }
 
 TEST(ExprCompare, SameTermIsExact) {
-  EXPECT_EQ(run(B("SAMETERM", C("1"), C("1.0"))), kFalse);
-  EXPECT_EQ(run(B("SAMETERM", C("1"), C("1"))), kTrue);
-  EXPECT_EQ(run(B("SAMETERM", C("\"a\""), C("\"a\"^^xsd:string"))), kTrue);
-  EXPECT_EQ(run(B("SAMETERM", C("\"a\"^^<http://u>"), C("\"b\"^^<http://u>"))), kFalse);
-  EXPECT_EQ(run(B("SAMETERM", C("_:a"), C("_:a"))), kTrue);
+  EXPECT_EQ(run(call("SAMETERM", lit("1"), lit("1.0"))), kFalse);
+  EXPECT_EQ(run(call("SAMETERM", lit("1"), lit("1"))), kTrue);
+  EXPECT_EQ(run(call("SAMETERM", lit("\"a\""), lit("\"a\"^^xsd:string"))), kTrue);
+  EXPECT_EQ(run(call("SAMETERM", lit("\"a\"^^<http://u>"), lit("\"b\"^^<http://u>"))), kFalse);
+  EXPECT_EQ(run(call("SAMETERM", lit("_:a"), lit("_:a"))), kTrue);
 }
 
 TEST(ExprCompare, OrderByOrder) {
-  std::vector<std::optional<rdf::Term>> terms = {
-      T("\"b\""), T("1e0"), std::nullopt, T("<http://b>"), T("_:z"), T("\"a\""),
-      T("0.5"),   T("10"),  T("<http://a>"), T("_:a"), T("\"a\"@en"), T("false"),
-      T("\"2001-01-01T00:00:00Z\"^^xsd:dateTime"), T("\"x\"^^<http://u>"), T("-3")};
+  std::vector<std::optional<rdf::Term>> terms = {term("\"b\""),
+                                                 term("1e0"),
+                                                 std::nullopt,
+                                                 term("<http://b>"),
+                                                 term("_:z"),
+                                                 term("\"a\""),
+                                                 term("0.5"),
+                                                 term("10"),
+                                                 term("<http://a>"),
+                                                 term("_:a"),
+                                                 term("\"a\"@en"),
+                                                 term("false"),
+                                                 term("\"2001-01-01T00:00:00Z\"^^xsd:dateTime"),
+                                                 term("\"x\"^^<http://u>"),
+                                                 term("-3")};
   std::stable_sort(terms.begin(), terms.end(), [](const auto& x, const auto& y) {
     return orderCompare(x ? &*x : nullptr, y ? &*y : nullptr) < 0;
   });
   std::vector<std::string> shown;
-  for (const auto& t : terms) shown.push_back(t ? show(t) : "unbound");
-  std::vector<std::string> expected = {
-      "unbound", "_:a", "_:z", "<http://a>", "<http://b>",
-      "\"-3\"^^xsd:integer", "\"0.5\"^^xsd:decimal", "\"1e0\"^^xsd:double",
-      "\"10\"^^xsd:integer", "\"a\"", "\"b\"", "\"a\"@en", "\"false\"^^xsd:boolean",
-      "\"2001-01-01T00:00:00Z\"^^xsd:dateTime", "\"x\"^^<http://u>"};
+  shown.reserve(terms.size());
+  for (const auto& t : terms) {
+    shown.push_back(t ? show(t) : "unbound");
+  }
+  std::vector<std::string> expected = {"unbound",
+                                       "_:a",
+                                       "_:z",
+                                       "<http://a>",
+                                       "<http://b>",
+                                       "\"-3\"^^xsd:integer",
+                                       "\"0.5\"^^xsd:decimal",
+                                       "\"1e0\"^^xsd:double",
+                                       "\"10\"^^xsd:integer",
+                                       "\"a\"",
+                                       "\"b\"",
+                                       "\"a\"@en",
+                                       "\"false\"^^xsd:boolean",
+                                       "\"2001-01-01T00:00:00Z\"^^xsd:dateTime",
+                                       "\"x\"^^<http://u>"};
   EXPECT_EQ(shown, expected);
 }
 
 TEST(ExprCompare, OrderByIsATotalOrder) {
-  rdf::Term one = T("1"), oneDec = T("1.0"), oneStr = T("\"01\"^^xsd:integer");
+  rdf::Term one = term("1"), oneDec = term("1.0"), oneStr = term("\"01\"^^xsd:integer");
   EXPECT_NE(orderCompare(&one, &oneDec), 0);  // equal values, different terms: fixed order
   EXPECT_EQ(orderCompare(&one, &oneDec), -orderCompare(&oneDec, &one));
   EXPECT_NE(orderCompare(&one, &oneStr), 0);
   EXPECT_EQ(orderCompare(&one, &one), 0);
   EXPECT_EQ(orderCompare(nullptr, nullptr), 0);
-  rdf::Term nan = T("\"NaN\"^^xsd:double"), minusInf = T("\"-INF\"^^xsd:double");
+  rdf::Term nan = term("\"NaN\"^^xsd:double"), minusInf = term("\"-INF\"^^xsd:double");
   EXPECT_LT(orderCompare(&nan, &minusInf), 0);
-  rdf::Term zoned = T("\"2002-10-10T12:00:00Z\"^^xsd:dateTime");
-  rdf::Term local = T("\"2002-10-10T12:00:00\"^^xsd:dateTime");
+  rdf::Term zoned = term("\"2002-10-10T12:00:00Z\"^^xsd:dateTime");
+  rdf::Term local = term("\"2002-10-10T12:00:00\"^^xsd:dateTime");
   EXPECT_EQ(orderCompare(&zoned, &local), -orderCompare(&local, &zoned));
   EXPECT_NE(orderCompare(&zoned, &local), 0);
 }

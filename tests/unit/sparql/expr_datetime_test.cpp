@@ -12,57 +12,60 @@ namespace {
 
 using namespace test;
 
-Expr dt(std::string_view s) { return C("\"" + std::string(s) + "\"^^xsd:dateTime"); }
+Expr dt(std::string_view s) { return lit("\"" + std::string(s) + "\"^^xsd:dateTime"); }
 
 TEST(ExprDateTime, Accessors) {
   const char* v = "2011-01-10T14:45:13.815-05:00";
-  EXPECT_EQ(run(B("YEAR", dt(v))), "\"2011\"^^xsd:integer");
-  EXPECT_EQ(run(B("MONTH", dt(v))), "\"1\"^^xsd:integer");
-  EXPECT_EQ(run(B("DAY", dt(v))), "\"10\"^^xsd:integer");
-  EXPECT_EQ(run(B("HOURS", dt(v))), "\"14\"^^xsd:integer");
-  EXPECT_EQ(run(B("MINUTES", dt(v))), "\"45\"^^xsd:integer");
-  EXPECT_EQ(run(B("SECONDS", dt(v))), "\"13.815\"^^xsd:decimal");
-  EXPECT_EQ(run(B("SECONDS", dt("2011-01-10T14:45:05Z"))), "\"5\"^^xsd:decimal");
-  EXPECT_EQ(run(B("YEAR", dt("-0044-03-15T12:00:00"))), "\"-44\"^^xsd:integer");
-  EXPECT_EQ(run(B("YEAR", dt("12345-03-15T12:00:00"))), "\"12345\"^^xsd:integer");
+  EXPECT_EQ(run(call("YEAR", dt(v))), "\"2011\"^^xsd:integer");
+  EXPECT_EQ(run(call("MONTH", dt(v))), "\"1\"^^xsd:integer");
+  EXPECT_EQ(run(call("DAY", dt(v))), "\"10\"^^xsd:integer");
+  EXPECT_EQ(run(call("HOURS", dt(v))), "\"14\"^^xsd:integer");
+  EXPECT_EQ(run(call("MINUTES", dt(v))), "\"45\"^^xsd:integer");
+  EXPECT_EQ(run(call("SECONDS", dt(v))), "\"13.815\"^^xsd:decimal");
+  EXPECT_EQ(run(call("SECONDS", dt("2011-01-10T14:45:05Z"))), "\"5\"^^xsd:decimal");
+  EXPECT_EQ(run(call("YEAR", dt("-0044-03-15T12:00:00"))), "\"-44\"^^xsd:integer");
+  EXPECT_EQ(run(call("YEAR", dt("12345-03-15T12:00:00"))), "\"12345\"^^xsd:integer");
 }
 
 TEST(ExprDateTime, AccessorsOnDatesAndTimes) {
-  EXPECT_EQ(run(B("YEAR", C("\"2001-05-07\"^^xsd:date"))), "\"2001\"^^xsd:integer");
-  EXPECT_EQ(run(B("DAY", C("\"2001-05-07Z\"^^xsd:date"))), "\"7\"^^xsd:integer");
-  EXPECT_EQ(run(B("HOURS", C("\"2001-05-07\"^^xsd:date"))), "error");
-  EXPECT_EQ(run(B("HOURS", C("\"13:20:00\"^^xsd:time"))), "\"13\"^^xsd:integer");
-  EXPECT_EQ(run(B("YEAR", C("\"13:20:00\"^^xsd:time"))), "error");
-  EXPECT_EQ(run(B("YEAR", C("\"2011-01-10T14:45:13Z\""))), "error");
-  EXPECT_EQ(run(B("YEAR", C("\"2011-02-30T14:45:13Z\"^^xsd:dateTime"))), "error");
-  EXPECT_EQ(run(B("MONTH", C("2011"))), "error");
+  EXPECT_EQ(run(call("YEAR", lit("\"2001-05-07\"^^xsd:date"))), "\"2001\"^^xsd:integer");
+  EXPECT_EQ(run(call("DAY", lit("\"2001-05-07Z\"^^xsd:date"))), "\"7\"^^xsd:integer");
+  EXPECT_EQ(run(call("HOURS", lit("\"2001-05-07\"^^xsd:date"))), "error");
+  EXPECT_EQ(run(call("HOURS", lit("\"13:20:00\"^^xsd:time"))), "\"13\"^^xsd:integer");
+  EXPECT_EQ(run(call("YEAR", lit("\"13:20:00\"^^xsd:time"))), "error");
+  EXPECT_EQ(run(call("YEAR", lit("\"2011-01-10T14:45:13Z\""))), "error");
+  EXPECT_EQ(run(call("YEAR", lit("\"2011-02-30T14:45:13Z\"^^xsd:dateTime"))), "error");
+  EXPECT_EQ(run(call("MONTH", lit("2011"))), "error");
 }
 
 TEST(ExprDateTime, TimezoneAndTz) {
-  EXPECT_EQ(run(B("TIMEZONE", dt("2011-01-10T14:45:13.815-05:00"))),
+  EXPECT_EQ(run(call("TIMEZONE", dt("2011-01-10T14:45:13.815-05:00"))),
             "\"-PT5H\"^^xsd:dayTimeDuration");
-  EXPECT_EQ(run(B("TIMEZONE", dt("2011-01-10T14:45:13Z"))), "\"PT0S\"^^xsd:dayTimeDuration");
-  EXPECT_EQ(run(B("TIMEZONE", dt("2011-01-10T14:45:13+05:30"))), "\"PT5H30M\"^^xsd:dayTimeDuration");
-  EXPECT_EQ(run(B("TIMEZONE", dt("2011-01-10T14:45:13-00:45"))), "\"-PT45M\"^^xsd:dayTimeDuration");
-  EXPECT_EQ(run(B("TIMEZONE", dt("2011-01-10T14:45:13"))), "error");
-  EXPECT_EQ(run(B("TZ", dt("2011-01-10T14:45:13.815-05:00"))), "\"-05:00\"");
-  EXPECT_EQ(run(B("TZ", dt("2011-01-10T14:45:13Z"))), "\"Z\"");
-  EXPECT_EQ(run(B("TZ", dt("2011-01-10T14:45:13+00:00"))), "\"+00:00\"");
-  EXPECT_EQ(run(B("TZ", dt("2011-01-10T14:45:13"))), "\"\"");
-  EXPECT_EQ(run(B("TZ", C("\"2011-01-10\"^^xsd:date"))), "\"\"");
-  EXPECT_EQ(run(B("TZ", C("\"x\""))), "error");
+  EXPECT_EQ(run(call("TIMEZONE", dt("2011-01-10T14:45:13Z"))), "\"PT0S\"^^xsd:dayTimeDuration");
+  EXPECT_EQ(run(call("TIMEZONE", dt("2011-01-10T14:45:13+05:30"))),
+            "\"PT5H30M\"^^xsd:dayTimeDuration");
+  EXPECT_EQ(run(call("TIMEZONE", dt("2011-01-10T14:45:13-00:45"))),
+            "\"-PT45M\"^^xsd:dayTimeDuration");
+  EXPECT_EQ(run(call("TIMEZONE", dt("2011-01-10T14:45:13"))), "error");
+  EXPECT_EQ(run(call("TZ", dt("2011-01-10T14:45:13.815-05:00"))), "\"-05:00\"");
+  EXPECT_EQ(run(call("TZ", dt("2011-01-10T14:45:13Z"))), "\"Z\"");
+  EXPECT_EQ(run(call("TZ", dt("2011-01-10T14:45:13+00:00"))), "\"+00:00\"");
+  EXPECT_EQ(run(call("TZ", dt("2011-01-10T14:45:13"))), "\"\"");
+  EXPECT_EQ(run(call("TZ", lit("\"2011-01-10\"^^xsd:date"))), "\"\"");
+  EXPECT_EQ(run(call("TZ", lit("\"x\""))), "error");
 }
 
 TEST(ExprDateTime, NowIsTheContextInstant) {
   using namespace std::chrono;
   EvalContext ctx;
-  ctx.now = sys_days(year(2026) / 12 / 4) + hours(21) + minutes(30) + seconds(5) + milliseconds(250);
+  ctx.now =
+      sys_days(year(2026) / 12 / 4) + hours(21) + minutes(30) + seconds(5) + milliseconds(250);
   MapRow row;
-  EXPECT_EQ(run(B("NOW"), row, ctx), "\"2026-12-04T21:30:05.25Z\"^^xsd:dateTime");
-  EXPECT_EQ(run(B("NOW"), row, ctx), "\"2026-12-04T21:30:05.25Z\"^^xsd:dateTime");
+  EXPECT_EQ(run(call("NOW"), row, ctx), "\"2026-12-04T21:30:05.25Z\"^^xsd:dateTime");
+  EXPECT_EQ(run(call("NOW"), row, ctx), "\"2026-12-04T21:30:05.25Z\"^^xsd:dateTime");
   ctx.now = sys_days(year(1969) / 7 / 20) + hours(20) + minutes(17);
-  EXPECT_EQ(run(B("NOW"), row, ctx), "\"1969-07-20T20:17:00Z\"^^xsd:dateTime");
-  EXPECT_EQ(run(B("YEAR", B("NOW")), row, ctx), "\"1969\"^^xsd:integer");
+  EXPECT_EQ(run(call("NOW"), row, ctx), "\"1969-07-20T20:17:00Z\"^^xsd:dateTime");
+  EXPECT_EQ(run(call("YEAR", call("NOW")), row, ctx), "\"1969\"^^xsd:integer");
 }
 
 TEST(ExprDateTime, LexicalValidity) {
@@ -95,20 +98,21 @@ TEST(ExprDateTime, EndOfDayAndCanonicalForm) {
   EXPECT_EQ(formatDateTime(*parseDateTime("09:05:03.25", DateKind::Time)), "09:05:03.25");
   EXPECT_EQ(formatDateTime(*parseDateTime("-0044-03-15T12:00:00", DateKind::DateTime)),
             "-0044-03-15T12:00:00");
-  rdf::Term a = T("\"1999-12-31T24:00:00Z\"^^xsd:dateTime");
-  rdf::Term b = T("\"2000-01-01T00:00:00Z\"^^xsd:dateTime");
+  rdf::Term a = term("\"1999-12-31T24:00:00Z\"^^xsd:dateTime");
+  rdf::Term b = term("\"2000-01-01T00:00:00Z\"^^xsd:dateTime");
   EXPECT_EQ(equalTerms(a, b), std::optional<bool>(true));
 }
 
 TEST(ExprDateTime, Durations) {
-  rdf::Term h = T("\"PT1H\"^^xsd:dayTimeDuration"), m = T("\"PT60M\"^^xsd:dayTimeDuration");
+  rdf::Term h = term("\"PT1H\"^^xsd:dayTimeDuration"), m = term("\"PT60M\"^^xsd:dayTimeDuration");
   EXPECT_EQ(equalTerms(h, m), std::optional<bool>(true));
-  rdf::Term y = T("\"P1Y\"^^xsd:yearMonthDuration"), mo = T("\"P12M\"^^xsd:yearMonthDuration");
+  rdf::Term y = term("\"P1Y\"^^xsd:yearMonthDuration"),
+            mo = term("\"P12M\"^^xsd:yearMonthDuration");
   EXPECT_EQ(equalTerms(y, mo), std::optional<bool>(true));
-  rdf::Term bad = T("\"P1Y\"^^xsd:dayTimeDuration");
+  rdf::Term bad = term("\"P1Y\"^^xsd:dayTimeDuration");
   EXPECT_EQ(equalTerms(bad, h), std::nullopt);
-  EXPECT_EQ(run(O(Expr::Kind::Equal, B("TIMEZONE", dt("2011-01-10T14:45:13-05:00")),
-                  C("\"-PT5H\"^^xsd:dayTimeDuration"))),
+  EXPECT_EQ(run(op(Expr::Kind::Equal, call("TIMEZONE", dt("2011-01-10T14:45:13-05:00")),
+                   lit("\"-PT5H\"^^xsd:dayTimeDuration"))),
             "\"true\"^^xsd:boolean");
 }
 

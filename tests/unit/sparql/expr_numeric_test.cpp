@@ -13,7 +13,9 @@ namespace {
 using namespace test;
 using K = Expr::Kind;
 
-std::string arith(K k, std::string_view a, std::string_view b) { return run(O(k, C(a), C(b))); }
+std::string arith(K k, std::string_view a, std::string_view b) {
+  return run(op(k, lit(a), lit(b)));
+}
 
 TEST(ExprNumeric, IntegerArithmeticStaysInteger) {
   EXPECT_EQ(arith(K::Add, "1", "2"), "\"3\"^^xsd:integer");
@@ -74,7 +76,7 @@ TEST(ExprNumeric, DoubleCanonicalForms) {
   EXPECT_EQ(arith(K::Multiply, "1e10", "1e10"), "\"1.0E20\"^^xsd:double");
   EXPECT_EQ(arith(K::Multiply, "1e-3", "1e0"), "\"1.0E-3\"^^xsd:double");
   EXPECT_EQ(arith(K::Subtract, "0e0", "0e0"), "\"0.0E0\"^^xsd:double");
-  EXPECT_EQ(run(O(K::UnaryMinus, C("0e0"))), "\"-0.0E0\"^^xsd:double");
+  EXPECT_EQ(run(op(K::UnaryMinus, lit("0e0"))), "\"-0.0E0\"^^xsd:double");
   EXPECT_EQ(arith(K::Add, "0.1e0", "0.2e0"), "\"3.0000000000000004E-1\"^^xsd:double");
 }
 
@@ -85,7 +87,7 @@ TEST(ExprNumeric, InvalidOperandsAreErrors) {
   EXPECT_EQ(arith(K::Add, "true", "1"), "error");
   EXPECT_EQ(arith(K::Add, "\"1.5\"^^xsd:integer", "1"), "error");
   EXPECT_EQ(arith(K::Add, "\"1e0\"^^xsd:decimal", "1"), "error");
-  EXPECT_EQ(run(O(K::Add, V("unbound"), C("1"))), "error");
+  EXPECT_EQ(run(op(K::Add, var("unbound"), lit("1"))), "error");
 }
 
 TEST(ExprNumeric, Overflow) {
@@ -96,34 +98,34 @@ TEST(ExprNumeric, Overflow) {
 }
 
 TEST(ExprNumeric, UnaryOperators) {
-  EXPECT_EQ(run(O(K::UnaryMinus, C("5"))), "\"-5\"^^xsd:integer");
-  EXPECT_EQ(run(O(K::UnaryMinus, C("-2.50"))), "\"2.5\"^^xsd:decimal");
-  EXPECT_EQ(run(O(K::UnaryPlus, C("\"07\"^^xsd:int"))), "\"07\"^^xsd:int");
-  EXPECT_EQ(run(O(K::UnaryMinus, C("\"x\""))), "error");
+  EXPECT_EQ(run(op(K::UnaryMinus, lit("5"))), "\"-5\"^^xsd:integer");
+  EXPECT_EQ(run(op(K::UnaryMinus, lit("-2.50"))), "\"2.5\"^^xsd:decimal");
+  EXPECT_EQ(run(op(K::UnaryPlus, lit("\"07\"^^xsd:int"))), "\"07\"^^xsd:int");
+  EXPECT_EQ(run(op(K::UnaryMinus, lit("\"x\""))), "error");
 }
 
 TEST(ExprNumeric, Abs) {
-  EXPECT_EQ(run(B("ABS", C("-3"))), "\"3\"^^xsd:integer");
-  EXPECT_EQ(run(B("ABS", C("-1.5"))), "\"1.5\"^^xsd:decimal");
-  EXPECT_EQ(run(B("ABS", C("-1.5e0"))), "\"1.5E0\"^^xsd:double");
-  EXPECT_EQ(run(B("ABS", C("\"-2\"^^xsd:float"))), "\"2.0E0\"^^xsd:float");
-  EXPECT_EQ(run(B("ABS", C("\"-2\""))), "error");
+  EXPECT_EQ(run(call("ABS", lit("-3"))), "\"3\"^^xsd:integer");
+  EXPECT_EQ(run(call("ABS", lit("-1.5"))), "\"1.5\"^^xsd:decimal");
+  EXPECT_EQ(run(call("ABS", lit("-1.5e0"))), "\"1.5E0\"^^xsd:double");
+  EXPECT_EQ(run(call("ABS", lit("\"-2\"^^xsd:float"))), "\"2.0E0\"^^xsd:float");
+  EXPECT_EQ(run(call("ABS", lit("\"-2\""))), "error");
 }
 
 TEST(ExprNumeric, CeilFloorRound) {
-  EXPECT_EQ(run(B("CEIL", C("1.1"))), "\"2\"^^xsd:decimal");
-  EXPECT_EQ(run(B("CEIL", C("-1.6"))), "\"-1\"^^xsd:decimal");
-  EXPECT_EQ(run(B("FLOOR", C("-1.1"))), "\"-2\"^^xsd:decimal");
-  EXPECT_EQ(run(B("FLOOR", C("2.9"))), "\"2\"^^xsd:decimal");
-  EXPECT_EQ(run(B("ROUND", C("2.5"))), "\"3\"^^xsd:decimal");
-  EXPECT_EQ(run(B("ROUND", C("-2.5"))), "\"-2\"^^xsd:decimal");
-  EXPECT_EQ(run(B("ROUND", C("-2.6"))), "\"-3\"^^xsd:decimal");
-  EXPECT_EQ(run(B("ROUND", C("2.4999"))), "\"2\"^^xsd:decimal");
-  EXPECT_EQ(run(B("ROUND", C("-2.5e0"))), "\"-2.0E0\"^^xsd:double");
-  EXPECT_EQ(run(B("ROUND", C("0.49999999999999994e0"))), "\"0.0E0\"^^xsd:double");
-  EXPECT_EQ(run(B("CEIL", C("-0.5e0"))), "\"-0.0E0\"^^xsd:double");
-  EXPECT_EQ(run(B("FLOOR", C("7"))), "\"7\"^^xsd:integer");
-  EXPECT_EQ(run(B("ROUND", C("\"NaN\"^^xsd:double"))), "\"NaN\"^^xsd:double");
+  EXPECT_EQ(run(call("CEIL", lit("1.1"))), "\"2\"^^xsd:decimal");
+  EXPECT_EQ(run(call("CEIL", lit("-1.6"))), "\"-1\"^^xsd:decimal");
+  EXPECT_EQ(run(call("FLOOR", lit("-1.1"))), "\"-2\"^^xsd:decimal");
+  EXPECT_EQ(run(call("FLOOR", lit("2.9"))), "\"2\"^^xsd:decimal");
+  EXPECT_EQ(run(call("ROUND", lit("2.5"))), "\"3\"^^xsd:decimal");
+  EXPECT_EQ(run(call("ROUND", lit("-2.5"))), "\"-2\"^^xsd:decimal");
+  EXPECT_EQ(run(call("ROUND", lit("-2.6"))), "\"-3\"^^xsd:decimal");
+  EXPECT_EQ(run(call("ROUND", lit("2.4999"))), "\"2\"^^xsd:decimal");
+  EXPECT_EQ(run(call("ROUND", lit("-2.5e0"))), "\"-2.0E0\"^^xsd:double");
+  EXPECT_EQ(run(call("ROUND", lit("0.49999999999999994e0"))), "\"0.0E0\"^^xsd:double");
+  EXPECT_EQ(run(call("CEIL", lit("-0.5e0"))), "\"-0.0E0\"^^xsd:double");
+  EXPECT_EQ(run(call("FLOOR", lit("7"))), "\"7\"^^xsd:integer");
+  EXPECT_EQ(run(call("ROUND", lit("\"NaN\"^^xsd:double"))), "\"NaN\"^^xsd:double");
 }
 
 TEST(ExprNumeric, DecimalPrimitives) {
@@ -159,12 +161,12 @@ TEST(ExprNumeric, LexicalValidity) {
 }
 
 TEST(ExprNumeric, IsNumeric) {
-  EXPECT_EQ(run(B("ISNUMERIC", C("12"))), "\"true\"^^xsd:boolean");
-  EXPECT_EQ(run(B("ISNUMERIC", C("\"12\""))), "\"false\"^^xsd:boolean");
-  EXPECT_EQ(run(B("ISNUMERIC", C("\"1200\"^^xsd:byte"))), "\"false\"^^xsd:boolean");
-  EXPECT_EQ(run(B("ISNUMERIC", C("\"1\"^^xsd:nonNegativeInteger"))), "\"true\"^^xsd:boolean");
-  EXPECT_EQ(run(B("ISNUMERIC", C("\"abc\"^^xsd:double"))), "\"false\"^^xsd:boolean");
-  EXPECT_EQ(run(B("ISNUMERIC", C("<http://x>"))), "\"false\"^^xsd:boolean");
+  EXPECT_EQ(run(call("ISNUMERIC", lit("12"))), "\"true\"^^xsd:boolean");
+  EXPECT_EQ(run(call("ISNUMERIC", lit("\"12\""))), "\"false\"^^xsd:boolean");
+  EXPECT_EQ(run(call("ISNUMERIC", lit("\"1200\"^^xsd:byte"))), "\"false\"^^xsd:boolean");
+  EXPECT_EQ(run(call("ISNUMERIC", lit("\"1\"^^xsd:nonNegativeInteger"))), "\"true\"^^xsd:boolean");
+  EXPECT_EQ(run(call("ISNUMERIC", lit("\"abc\"^^xsd:double"))), "\"false\"^^xsd:boolean");
+  EXPECT_EQ(run(call("ISNUMERIC", lit("<http://x>"))), "\"false\"^^xsd:boolean");
 }
 
 }  // namespace

@@ -18,92 +18,93 @@ const std::string kTrue = "\"true\"^^xsd:boolean";
 const std::string kFalse = "\"false\"^^xsd:boolean";
 
 TEST(ExprTerm, StrLangDatatype) {
-  EXPECT_EQ(run(B("STR", C("<http://x/y>"))), "\"http://x/y\"");
-  EXPECT_EQ(run(B("STR", C("\"chat\"@fr"))), "\"chat\"");
-  EXPECT_EQ(run(B("STR", C("\"07\"^^xsd:integer"))), "\"07\"");
-  EXPECT_EQ(run(B("STR", C("_:b"))), "error");
-  EXPECT_EQ(run(B("LANG", C("\"chat\"@fr-BE"))), "\"fr-BE\"");
-  EXPECT_EQ(run(B("LANG", C("\"chat\""))), "\"\"");
-  EXPECT_EQ(run(B("LANG", C("<http://x>"))), "error");
-  EXPECT_EQ(run(B("DATATYPE", C("\"chat\""))), "<http://www.w3.org/2001/XMLSchema#string>");
-  EXPECT_EQ(run(B("DATATYPE", C("\"chat\"^^xsd:string"))), "<http://www.w3.org/2001/XMLSchema#string>");
-  EXPECT_EQ(run(B("DATATYPE", C("\"chat\"@fr"))),
+  EXPECT_EQ(run(call("STR", lit("<http://x/y>"))), "\"http://x/y\"");
+  EXPECT_EQ(run(call("STR", lit("\"chat\"@fr"))), "\"chat\"");
+  EXPECT_EQ(run(call("STR", lit("\"07\"^^xsd:integer"))), "\"07\"");
+  EXPECT_EQ(run(call("STR", lit("_:b"))), "error");
+  EXPECT_EQ(run(call("LANG", lit("\"chat\"@fr-BE"))), "\"fr-BE\"");
+  EXPECT_EQ(run(call("LANG", lit("\"chat\""))), "\"\"");
+  EXPECT_EQ(run(call("LANG", lit("<http://x>"))), "error");
+  EXPECT_EQ(run(call("DATATYPE", lit("\"chat\""))), "<http://www.w3.org/2001/XMLSchema#string>");
+  EXPECT_EQ(run(call("DATATYPE", lit("\"chat\"^^xsd:string"))),
+            "<http://www.w3.org/2001/XMLSchema#string>");
+  EXPECT_EQ(run(call("DATATYPE", lit("\"chat\"@fr"))),
             "<http://www.w3.org/1999/02/22-rdf-syntax-ns#langString>");
-  EXPECT_EQ(run(B("DATATYPE", C("1"))), "<http://www.w3.org/2001/XMLSchema#integer>");
-  EXPECT_EQ(run(B("DATATYPE", C("\"x\"^^<http://u>"))), "<http://u>");
-  EXPECT_EQ(run(B("DATATYPE", C("<http://x>"))), "error");
+  EXPECT_EQ(run(call("DATATYPE", lit("1"))), "<http://www.w3.org/2001/XMLSchema#integer>");
+  EXPECT_EQ(run(call("DATATYPE", lit("\"x\"^^<http://u>"))), "<http://u>");
+  EXPECT_EQ(run(call("DATATYPE", lit("<http://x>"))), "error");
 }
 
 TEST(ExprTerm, IriResolvesAgainstTheBase) {
   MapRow row;
   EvalContext ctx;
   ctx.baseIri = "http://example.org/dir/doc";
-  EXPECT_EQ(run(B("IRI", C("\"http://a/b\"")), row, ctx), "<http://a/b>");
-  EXPECT_EQ(run(B("IRI", C("\"other\"")), row, ctx), "<http://example.org/dir/other>");
-  EXPECT_EQ(run(B("IRI", C("\"../up#f\"")), row, ctx), "<http://example.org/up#f>");
-  EXPECT_EQ(run(B("IRI", C("<http://a/b>")), row, ctx), "<http://a/b>");
-  EXPECT_EQ(run(B("URI", C("\"x\"^^xsd:string")), row, ctx), "<http://example.org/dir/x>");
-  EXPECT_EQ(run(B("IRI", C("\"a b\"")), row, ctx), "error");
-  EXPECT_EQ(run(B("IRI", C("\"x\"@en")), row, ctx), "error");
-  EXPECT_EQ(run(B("IRI", C("1")), row, ctx), "error");
-  EXPECT_EQ(run(B("IRI", C("_:b")), row, ctx), "error");
+  EXPECT_EQ(run(call("IRI", lit("\"http://a/b\"")), row, ctx), "<http://a/b>");
+  EXPECT_EQ(run(call("IRI", lit("\"other\"")), row, ctx), "<http://example.org/dir/other>");
+  EXPECT_EQ(run(call("IRI", lit("\"../up#f\"")), row, ctx), "<http://example.org/up#f>");
+  EXPECT_EQ(run(call("IRI", lit("<http://a/b>")), row, ctx), "<http://a/b>");
+  EXPECT_EQ(run(call("URI", lit("\"x\"^^xsd:string")), row, ctx), "<http://example.org/dir/x>");
+  EXPECT_EQ(run(call("IRI", lit("\"a b\"")), row, ctx), "error");
+  EXPECT_EQ(run(call("IRI", lit("\"x\"@en")), row, ctx), "error");
+  EXPECT_EQ(run(call("IRI", lit("1")), row, ctx), "error");
+  EXPECT_EQ(run(call("IRI", lit("_:b")), row, ctx), "error");
 }
 
 TEST(ExprTerm, BnodeFreshAndPerSolution) {
   MapRow row;
   EvalContext ctx;
   ctx.bnodeScope = "q1";
-  std::string a = run(B("BNODE"), row, ctx), b = run(B("BNODE"), row, ctx);
+  std::string a = run(call("BNODE"), row, ctx), b = run(call("BNODE"), row, ctx);
   EXPECT_NE(a, b);
   EXPECT_EQ(a.substr(0, 4), "_:q1");
   ctx.solutionId = 1;
-  std::string s1 = run(B("BNODE", C("\"foo\"")), row, ctx);
-  EXPECT_EQ(s1, run(B("BNODE", C("\"foo\"")), row, ctx));
-  EXPECT_NE(s1, run(B("BNODE", C("\"BAZ\"")), row, ctx));
+  std::string s1 = run(call("BNODE", lit("\"foo\"")), row, ctx);
+  EXPECT_EQ(s1, run(call("BNODE", lit("\"foo\"")), row, ctx));
+  EXPECT_NE(s1, run(call("BNODE", lit("\"BAZ\"")), row, ctx));
   EXPECT_NE(s1, a);
   EXPECT_NE(s1, b);
   ctx.solutionId = 2;
-  EXPECT_NE(s1, run(B("BNODE", C("\"foo\"")), row, ctx));
-  EXPECT_EQ(run(B("BNODE", C("1")), row, ctx), "error");
-  EXPECT_EQ(run(B("BNODE", C("\"foo\"@en")), row, ctx), "error");
+  EXPECT_NE(s1, run(call("BNODE", lit("\"foo\"")), row, ctx));
+  EXPECT_EQ(run(call("BNODE", lit("1")), row, ctx), "error");
+  EXPECT_EQ(run(call("BNODE", lit("\"foo\"@en")), row, ctx), "error");
 }
 
 TEST(ExprTerm, StrdtStrlang) {
-  EXPECT_EQ(run(B("STRDT", C("\"123\""), C("<http://www.w3.org/2001/XMLSchema#integer>"))),
+  EXPECT_EQ(run(call("STRDT", lit("\"123\""), lit("<http://www.w3.org/2001/XMLSchema#integer>"))),
             "\"123\"^^xsd:integer");
-  EXPECT_EQ(run(B("STRDT", C("\"iiii\""), C("<http://example/romanNumeral>"))),
+  EXPECT_EQ(run(call("STRDT", lit("\"iiii\""), lit("<http://example/romanNumeral>"))),
             "\"iiii\"^^<http://example/romanNumeral>");
-  EXPECT_EQ(run(B("STRDT", C("\"a\"@en"), C("<http://u>"))), "error");
-  EXPECT_EQ(run(B("STRDT", C("\"a\""), C("\"http://u\""))), "error");
-  EXPECT_EQ(run(B("STRLANG", C("\"chat\""), C("\"fr\""))), "\"chat\"@fr");
-  EXPECT_EQ(run(B("STRLANG", C("\"chat\"^^xsd:string"), C("\"en-GB\""))), "\"chat\"@en-GB");
-  EXPECT_EQ(run(B("STRLANG", C("\"chat\"@en"), C("\"fr\""))), "error");
-  EXPECT_EQ(run(B("STRLANG", C("\"chat\""), C("\"\""))), "error");
-  EXPECT_EQ(run(B("STRLANG", C("\"chat\""), C("\"not a tag\""))), "error");
-  EXPECT_EQ(run(B("STRLANG", C("<http://x>"), C("\"fr\""))), "error");
+  EXPECT_EQ(run(call("STRDT", lit("\"a\"@en"), lit("<http://u>"))), "error");
+  EXPECT_EQ(run(call("STRDT", lit("\"a\""), lit("\"http://u\""))), "error");
+  EXPECT_EQ(run(call("STRLANG", lit("\"chat\""), lit("\"fr\""))), "\"chat\"@fr");
+  EXPECT_EQ(run(call("STRLANG", lit("\"chat\"^^xsd:string"), lit("\"en-GB\""))), "\"chat\"@en-GB");
+  EXPECT_EQ(run(call("STRLANG", lit("\"chat\"@en"), lit("\"fr\""))), "error");
+  EXPECT_EQ(run(call("STRLANG", lit("\"chat\""), lit("\"\""))), "error");
+  EXPECT_EQ(run(call("STRLANG", lit("\"chat\""), lit("\"not a tag\""))), "error");
+  EXPECT_EQ(run(call("STRLANG", lit("<http://x>"), lit("\"fr\""))), "error");
 }
 
 TEST(ExprTerm, TypeTests) {
-  EXPECT_EQ(run(B("ISIRI", C("<http://x>"))), kTrue);
-  EXPECT_EQ(run(B("ISURI", C("\"http://x\""))), kFalse);
-  EXPECT_EQ(run(B("ISBLANK", C("_:b"))), kTrue);
-  EXPECT_EQ(run(B("ISBLANK", C("<http://x>"))), kFalse);
-  EXPECT_EQ(run(B("ISLITERAL", C("\"x\"@en"))), kTrue);
-  EXPECT_EQ(run(B("ISLITERAL", C("_:b"))), kFalse);
-  EXPECT_EQ(run(B("ISIRI", V("unbound"))), "error");
+  EXPECT_EQ(run(call("ISIRI", lit("<http://x>"))), kTrue);
+  EXPECT_EQ(run(call("ISURI", lit("\"http://x\""))), kFalse);
+  EXPECT_EQ(run(call("ISBLANK", lit("_:b"))), kTrue);
+  EXPECT_EQ(run(call("ISBLANK", lit("<http://x>"))), kFalse);
+  EXPECT_EQ(run(call("ISLITERAL", lit("\"x\"@en"))), kTrue);
+  EXPECT_EQ(run(call("ISLITERAL", lit("_:b"))), kFalse);
+  EXPECT_EQ(run(call("ISIRI", var("unbound"))), "error");
 }
 
 TEST(ExprTerm, RandomValues) {
   std::regex uuid("<urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}>");
-  std::string u1 = run(B("UUID")), u2 = run(B("UUID"));
+  std::string u1 = run(call("UUID")), u2 = run(call("UUID"));
   EXPECT_TRUE(std::regex_match(u1, uuid)) << u1;
   EXPECT_NE(u1, u2);
   std::regex struuid("\"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\"");
-  EXPECT_TRUE(std::regex_match(run(B("STRUUID")), struuid));
+  EXPECT_TRUE(std::regex_match(run(call("STRUUID")), struuid));
   for (int i = 0; i < 20; ++i) {
     MapRow row;
     EvalContext ctx;
-    auto r = evaluate(B("RAND"), row, ctx);
+    auto r = evaluate(call("RAND"), row, ctx);
     ASSERT_TRUE(r);
     EXPECT_EQ(r->datatype, std::string(kXsdNs) + "double");
     double d = std::stod(r->value);
@@ -113,24 +114,25 @@ TEST(ExprTerm, RandomValues) {
 }
 
 TEST(ExprTerm, BoundIfCoalesce) {
-  MapRow row{{"x", T("1")}};
+  MapRow row{{"x", term("1")}};
   EvalContext ctx;
-  EXPECT_EQ(run(B("BOUND", V("x")), row, ctx), kTrue);
-  EXPECT_EQ(run(B("BOUND", V("y")), row, ctx), kFalse);
-  EXPECT_EQ(run(B("IF", C("true"), C("1"), V("y")), row, ctx), "\"1\"^^xsd:integer");
-  EXPECT_EQ(run(B("IF", C("\"\""), V("y"), C("2")), row, ctx), "\"2\"^^xsd:integer");
-  EXPECT_EQ(run(B("IF", V("y"), C("1"), C("2")), row, ctx), "error");
-  EXPECT_EQ(run(B("IF", C("<http://x>"), C("1"), C("2")), row, ctx), "error");
-  EXPECT_EQ(run(B("IF", C("false"), C("1"), V("y")), row, ctx), "error");
-  EXPECT_EQ(run(B("COALESCE", V("y"), O(K::Divide, C("1"), C("0")), V("x"), C("3")), row, ctx),
+  EXPECT_EQ(run(call("BOUND", var("x")), row, ctx), kTrue);
+  EXPECT_EQ(run(call("BOUND", var("y")), row, ctx), kFalse);
+  EXPECT_EQ(run(call("IF", lit("true"), lit("1"), var("y")), row, ctx), "\"1\"^^xsd:integer");
+  EXPECT_EQ(run(call("IF", lit("\"\""), var("y"), lit("2")), row, ctx), "\"2\"^^xsd:integer");
+  EXPECT_EQ(run(call("IF", var("y"), lit("1"), lit("2")), row, ctx), "error");
+  EXPECT_EQ(run(call("IF", lit("<http://x>"), lit("1"), lit("2")), row, ctx), "error");
+  EXPECT_EQ(run(call("IF", lit("false"), lit("1"), var("y")), row, ctx), "error");
+  EXPECT_EQ(run(call("COALESCE", var("y"), op(K::Divide, lit("1"), lit("0")), var("x"), lit("3")),
+                row, ctx),
             "\"1\"^^xsd:integer");
-  EXPECT_EQ(run(B("COALESCE", V("y"), C("<http://x>")), row, ctx), "<http://x>");
-  EXPECT_EQ(run(B("COALESCE", V("y")), row, ctx), "error");
-  EXPECT_EQ(run(B("COALESCE"), row, ctx), "error");
+  EXPECT_EQ(run(call("COALESCE", var("y"), lit("<http://x>")), row, ctx), "<http://x>");
+  EXPECT_EQ(run(call("COALESCE", var("y")), row, ctx), "error");
+  EXPECT_EQ(run(call("COALESCE"), row, ctx), "error");
 }
 
 TEST(ExprTerm, ExistsUsesTheContextCallback) {
-  MapRow row{{"x", T("1")}};
+  MapRow row{{"x", term("1")}};
   EvalContext ctx;
   Expr exists = Expr::call(K::Exists, {}, {});
   exists.op = std::make_unique<algebra::Table>();
@@ -151,11 +153,11 @@ TEST(ExprTerm, ExistsUsesTheContextCallback) {
 }
 
 TEST(ExprTerm, VariablesAndUnknownBuiltins) {
-  MapRow row{{"x", T("\"v\"@en")}};
+  MapRow row{{"x", term("\"v\"@en")}};
   EvalContext ctx;
-  EXPECT_EQ(run(V("x"), row, ctx), "\"v\"@en");
-  EXPECT_EQ(run(V("y"), row, ctx), "error");
-  EXPECT_EQ(run(B("NO_SUCH_FUNCTION", C("1")), row, ctx), "error");
+  EXPECT_EQ(run(var("x"), row, ctx), "\"v\"@en");
+  EXPECT_EQ(run(var("y"), row, ctx), "error");
+  EXPECT_EQ(run(call("NO_SUCH_FUNCTION", lit("1")), row, ctx), "error");
   EXPECT_EQ(run(Expr::call(K::Aggregate, "COUNT", {}), row, ctx), "error");
 }
 

@@ -19,7 +19,7 @@ inline constexpr std::string_view kXsdNs = "http://www.w3.org/2001/XMLSchema#";
 /// A term from a compact spelling: `<iri>`, `_:label`, `"lex"`, `"lex"@lang`,
 /// `"lex"^^xsd:local`, `"lex"^^<iri>`, or a bare Turtle number/boolean
 /// (`12` integer, `1.5` decimal, `1e0` double, `true`).
-inline rdf::Term T(std::string_view s) {
+inline rdf::Term term(std::string_view s) {
   if (s.starts_with("<")) return rdf::Term::iri(std::string(s.substr(1, s.size() - 2)));
   if (s.starts_with("_:")) return rdf::Term::blank(std::string(s.substr(2)));
   if (s.starts_with("\"")) {
@@ -42,15 +42,19 @@ inline rdf::Term T(std::string_view s) {
   return rdf::Term::literal(lex, std::string(kXsdNs) + "integer");
 }
 
-/// The inverse of T() for results ("error" for nullopt); datatypes in the XSD
+/// The inverse of term() for results ("error" for nullopt); datatypes in the XSD
 /// namespace are written xsd:local, integers/decimals/doubles/booleans too.
 inline std::string show(const std::optional<rdf::Term>& t) {
   if (!t) return "error";
   switch (t->kind) {
-    case rdf::TermKind::None: return "none";
-    case rdf::TermKind::Iri: return "<" + t->value + ">";
-    case rdf::TermKind::Blank: return "_:" + t->value;
-    case rdf::TermKind::Literal: break;
+    case rdf::TermKind::None:
+      return "none";
+    case rdf::TermKind::Iri:
+      return "<" + t->value + ">";
+    case rdf::TermKind::Blank:
+      return "_:" + t->value;
+    case rdf::TermKind::Literal:
+      break;
   }
   std::string out = "\"" + t->value + "\"";
   if (!t->lang.empty()) return out + "@" + t->lang;
@@ -60,24 +64,24 @@ inline std::string show(const std::optional<rdf::Term>& t) {
 }
 
 /// A constant expression from a compact term spelling.
-inline Expr C(std::string_view s) { return Expr::constant(T(s)); }
+inline Expr lit(std::string_view s) { return Expr::constant(term(s)); }
 /// A variable reference.
-inline Expr V(std::string name) { return Expr::var(std::move(name)); }
+inline Expr var(std::string name) { return Expr::var(std::move(name)); }
 
 /// A built-in call (upper-case name).
 template <typename... A>
-Expr B(std::string name, A&&... args) {
+Expr call(std::string name, A&&... args) {
   return Expr::call(Expr::Kind::Builtin, std::move(name), exprList(std::forward<A>(args)...));
 }
 /// A function call by IRI; `xsd:local` is expanded.
 template <typename... A>
-Expr F(std::string iri, A&&... args) {
+Expr fn(std::string iri, A&&... args) {
   if (iri.starts_with("xsd:")) iri = std::string(kXsdNs) + iri.substr(4);
   return Expr::call(Expr::Kind::Function, std::move(iri), exprList(std::forward<A>(args)...));
 }
 /// An operator node.
 template <typename... A>
-Expr O(Expr::Kind k, A&&... args) {
+Expr op(Expr::Kind k, A&&... args) {
   return Expr::call(k, {}, exprList(std::forward<A>(args)...));
 }
 
