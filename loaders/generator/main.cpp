@@ -45,9 +45,11 @@ int main(int argc, char** argv) {
     bdis::loaders::Territories territories = bdis::loaders::readTerritories(communes);
     bdis::gen::CommunePicker picker(territories);
     bdis::gen::Random random(seed);
-    auto orgs = bdis::gen::makeOrganisations(count, picker, random);
+    bdis::gen::OrganisationMaker maker(picker, random);
     options.folder = out;
-    auto summary = bdis::gen::writeNetworks(orgs, options, random);
+    bdis::gen::NetworkWriter writer(options, random);
+    for (uint64_t i = 0; i < count; ++i) writer.add(maker.next());
+    auto summary = writer.finish();
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::printf("%llu organisations in %zu communes, %llu listed twice, %.2f s\n",
                 static_cast<unsigned long long>(count), picker.size(),

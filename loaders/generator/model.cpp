@@ -106,16 +106,20 @@ std::vector<std::string> pickLabels(const std::string& kind, Random& r) {
 
 }  // namespace
 
-std::vector<Organisation> makeOrganisations(uint64_t count, const CommunePicker& communes,
-                                            Random& r) {
+OrganisationMaker::OrganisationMaker(const CommunePicker& communes, Random& r)
+    : communes_(communes), r_(r) {
+  for (const auto& k : kindProfiles()) totalWeight_ += k.weight;
+}
+
+Organisation OrganisationMaker::next() {
   const auto& kinds = kindProfiles();
-  double totalWeight = 0;
-  for (const auto& k : kinds) totalWeight += k.weight;
-  std::vector<Organisation> out;
-  out.reserve(count);
-  std::unordered_set<std::string> namesAtPostcode;
-  std::unordered_set<std::string> sirets;
-  for (uint64_t n = 1; n <= count; ++n) {
+  const CommunePicker& communes = communes_;
+  Random& r = r_;
+  auto& namesAtPostcode = namesAtPostcode_;
+  auto& sirets = sirets_;
+  double totalWeight = totalWeight_;
+  uint64_t n = ++made_;
+  {
     double x = r.unit() * totalWeight;
     size_t ki = 0;
     while (ki + 1 < kinds.size() && x >= kinds[ki].weight) x -= kinds[ki++].weight;
@@ -170,9 +174,8 @@ std::vector<Organisation> makeOrganisations(uint64_t count, const CommunePicker&
     o.employees = employer ? static_cast<int>(1 + std::pow(r.unit(), 2.5) * 80) : 0;
     o.members = static_cast<int>(10 + r.below(300));
     o.labels = pickLabels(k.kind, r);
-    out.push_back(std::move(o));
+    return o;
   }
-  return out;
 }
 
 }  // namespace bdis::gen

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "loaders/territories.h"
@@ -65,9 +66,22 @@ class CommunePicker {
   std::vector<uint64_t> cumulative_;
 };
 
-/// Makes `count` organisations, names unique per postcode.
-std::vector<Organisation> makeOrganisations(uint64_t count, const CommunePicker& communes,
-                                            Random& r);
+/// Makes organisations one at a time (so that a million need no more memory than one), with
+/// names unique per postcode and SIRETs unique. `communes` and `r` must outlive the maker.
+class OrganisationMaker {
+ public:
+  OrganisationMaker(const CommunePicker& communes, Random& r);
+  /// The next organisation (numbered from 1).
+  Organisation next();
+
+ private:
+  const CommunePicker& communes_;
+  Random& r_;
+  double totalWeight_ = 0;
+  uint64_t made_ = 0;
+  std::unordered_set<std::string> namesAtPostcode_;
+  std::unordered_set<std::string> sirets_;
+};
 
 /// A valid SIRET (Luhn on the SIREN and on all 14 digits).
 std::string makeSiret(Random& r);

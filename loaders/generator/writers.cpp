@@ -12,10 +12,6 @@
 
 namespace bdis::gen {
 
-namespace {
-
-using ojson = nlohmann::ordered_json;
-
 // One listing of an organisation by a network (the network's own copy of the facts).
 struct Listing {
   const Organisation* org;
@@ -27,6 +23,19 @@ struct Listing {
   std::string memberSince;
   bool bad = false;
 };
+
+// A network export being written, one record at a time.
+class Export {
+ public:
+  virtual ~Export() = default;
+  virtual void row(const Listing& l) = 0;
+  virtual void close() {}
+};
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
 
 enum Net { kAnnuaire, kCooperatives, kReemploi, kAmap, kNetCount };
 const char* const kNetIds[] = {"annuaire-ess", "cooperatives", "reemploi", "reseau-amap"};
@@ -160,44 +169,33 @@ const std::string& kindLabel(const std::string& kind) {
 
 // --- the four exports ---
 
-void writeAnnuaire(const std::string& dir, const std::vector<Listing>& ls, const WriteOptions& o) {
-  CsvOut csv(dir + "/annuaire-ess.csv", ';');
-  for (const char* h :
-       {"identifiant", "nom",          "siret",         "rna",       "categorie_juridique",
-        "code_naf",    "type",         "description",   "adresse",   "code_postal",
-        "commune",     "code_insee",   "latitude",      "longitude", "courriel",
-        "telephone",   "site_web",     "date_creation", "effectif",  "labels",
-        "horaires",    "date_adhesion"})
-    csv.cell(h);
-  csv.end();
-  for (const auto& l : ls) {
-    const Organisation& g = *l.org;
-    csv.cell(l.id)
-        .cell(l.name)
-        .cell(l.siret)
-        .cell(g.rna)
-        .cell(l.legalCategory)
-        .cell(g.naf)
-        .cell(g.kind);
-    csv.cell(g.description).cell(g.street).cell(g.postcode).cell(g.communeName).cell(g.communeCode);
-    csv.cell(l.lat)
-        .cell(l.lon)
-        .cell(g.email)
-        .cell(g.telephone)
-        .cell(g.website)
-        .cell(g.foundingDate);
-    csv.cell(g.employees ? std::to_string(g.employees) : "")
-        .cell(join(g.labels, "|"))
-        .cell(g.openingHours);
-    csv.cell(l.memberSince).end();
-  }
-  writeFile(
-      dir + "/annuaire-ess.toml",
-      "# Mapping of annuaire-ess.csv (synthetic, written by bdis-gen) to the bdis ESS "
-      "ontology.\n\n" +
-          sourceSection("annuaire-ess", "Annuaire de l'ESS", "annuaire-ess.csv", o.retrievedAt) +
-          "\n[csv]\ndelimiter = \";\"\n\n" +
-          subjectSection("siret", "nom", "code_postal", "identifiant") + R"(
+
+std::ofstream open(const std::string& path) {
+  std::ofstream out(path, std::ios::binary);
+  if (!out) throw std::runtime_error("cannot write " + path);
+  return out;
+}
+
+class AnnuaireExport : public Export {
+ public:
+  AnnuaireExport(const std::string& dir, const WriteOptions& o)
+      : csv(dir + "/annuaire-ess.csv", ';') {
+    for (const char* h :
+         {"identifiant", "nom",          "siret",         "rna",       "categorie_juridique",
+          "code_naf",    "type",         "description",   "adresse",   "code_postal",
+          "commune",     "code_insee",   "latitude",      "longitude", "courriel",
+          "telephone",   "site_web",     "date_creation", "effectif",  "labels",
+          "horaires",    "date_adhesion"})
+      csv.cell(h);
+    csv.end();
+
+    writeFile(
+        dir + "/annuaire-ess.toml",
+        "# Mapping of annuaire-ess.csv (synthetic, written by bdis-gen) to the bdis ESS "
+        "ontology.\n\n" +
+            sourceSection("annuaire-ess", "Annuaire de l'ESS", "annuaire-ess.csv", o.retrievedAt) +
+            "\n[csv]\ndelimiter = \";\"\n\n" +
+            subjectSection("siret", "nom", "code_postal", "identifiant") + R"(
 [[node]]
 name = "adresse"
 template = "{@subject}/address/{@source}"
@@ -302,45 +300,53 @@ lon = "longitude"
 since = "date_adhesion"
 
 )" + codelistSections(false));
-}
-
-void writeCooperatives(const std::string& dir, const std::vector<Listing>& ls,
-                       const WriteOptions& o) {
-  CsvOut csv(dir + "/cooperatives.csv", ',');
-  for (const char* h : {"id",       "raison_sociale", "siret",        "forme_juridique",
-                        "ape",      "activite",       "presentation", "voie",
-                        "cp",       "ville",          "insee",        "lat",
-                        "lng",      "email",          "tel",          "web",
-                        "creation", "salaries",       "societaires",  "agrements",
-                        "adhesion"})
-    csv.cell(h);
-  csv.end();
-  for (const auto& l : ls) {
+  }
+  void row(const Listing& l) override {
     const Organisation& g = *l.org;
     csv.cell(l.id)
         .cell(l.name)
         .cell(l.siret)
+        .cell(g.rna)
         .cell(l.legalCategory)
         .cell(g.naf)
-        .cell(g.kind)
-        .cell(g.description);
-    csv.cell(g.street)
-        .cell(g.postcode)
-        .cell(g.communeName)
-        .cell(g.communeCode)
-        .cell(l.lat)
-        .cell(l.lon);
-    csv.cell(g.email).cell(g.telephone).cell(g.website).cell(g.foundingDate);
-    csv.cell(g.employees ? std::to_string(g.employees) : "").cell(std::to_string(g.members));
-    csv.cell(join(g.labels, ";")).cell(l.memberSince).end();
+        .cell(g.kind);
+    csv.cell(g.description).cell(g.street).cell(g.postcode).cell(g.communeName).cell(g.communeCode);
+    csv.cell(l.lat)
+        .cell(l.lon)
+        .cell(g.email)
+        .cell(g.telephone)
+        .cell(g.website)
+        .cell(g.foundingDate);
+    csv.cell(g.employees ? std::to_string(g.employees) : "")
+        .cell(join(g.labels, "|"))
+        .cell(g.openingHours);
+    csv.cell(l.memberSince).end();
   }
-  writeFile(dir + "/cooperatives.toml",
-            "# Mapping of cooperatives.csv (synthetic, written by bdis-gen) to the bdis ESS "
-            "ontology.\n\n" +
-                sourceSection("cooperatives", "Fédération des coopératives", "cooperatives.csv",
-                              o.retrievedAt) +
-                "\n[csv]\ndelimiter = \",\"\n\n" +
-                subjectSection("siret", "raison_sociale", "cp", "id") + R"(
+
+ private:
+  CsvOut csv;
+};
+
+class CooperativesExport : public Export {
+ public:
+  CooperativesExport(const std::string& dir, const WriteOptions& o)
+      : csv(dir + "/cooperatives.csv", ',') {
+    for (const char* h : {"id",       "raison_sociale", "siret",        "forme_juridique",
+                          "ape",      "activite",       "presentation", "voie",
+                          "cp",       "ville",          "insee",        "lat",
+                          "lng",      "email",          "tel",          "web",
+                          "creation", "salaries",       "societaires",  "agrements",
+                          "adhesion"})
+      csv.cell(h);
+    csv.end();
+
+    writeFile(dir + "/cooperatives.toml",
+              "# Mapping of cooperatives.csv (synthetic, written by bdis-gen) to the bdis ESS "
+              "ontology.\n\n" +
+                  sourceSection("cooperatives", "Fédération des coopératives", "cooperatives.csv",
+                                o.retrievedAt) +
+                  "\n[csv]\ndelimiter = \",\"\n\n" +
+                  subjectSection("siret", "raison_sociale", "cp", "id") + R"(
 [[node]]
 name = "siege"
 template = "{@subject}/address/{@source}"
@@ -444,44 +450,45 @@ required = true
 since = "adhesion"
 
 )" + codelistSections(false));
-}
-
-void writeReemploi(const std::string& dir, const std::vector<Listing>& ls, const WriteOptions& o) {
-  ojson features = ojson::array();
-  for (const auto& l : ls) {
-    const Organisation& g = *l.org;
-    ojson props = {{"id", l.id}, {"nom", l.name}};
-    if (!l.siret.empty()) props["siret"] = l.siret;
-    props["categorie_juridique"] = l.legalCategory;
-    props["type"] = kindLabel(g.kind);
-    props["description"] = g.description;
-    props["adresse"] = {{"rue", g.street},
-                        {"code_postal", g.postcode},
-                        {"ville", g.communeName},
-                        {"code_insee", g.communeCode}};
-    props["contact"] = {{"email", g.email.empty() ? ojson(nullptr) : ojson(g.email)},
-                        {"telephone", g.telephone.empty() ? ojson(nullptr) : ojson(g.telephone)}};
-    if (!g.website.empty()) props["site"] = g.website;
-    if (!g.openingHours.empty()) props["horaires"] = g.openingHours;
-    props["labels"] = g.labels;
-    props["adhesion"] = l.memberSince;
-    ojson f = {
-        {"type", "Feature"},
-        {"geometry", {{"type", "Point"}, {"coordinates", {coordinate(l.lon), coordinate(l.lat)}}}},
-        {"properties", props}};
-    features.push_back(std::move(f));
   }
-  ojson doc = {{"type", "FeatureCollection"},
-               {"name", "Réseau du réemploi (données synthétiques bdis-gen)"},
-               {"features", std::move(features)}};
-  writeFile(dir + "/reemploi.geojson", doc.dump(1) + "\n");
-  writeFile(
-      dir + "/reemploi.toml",
-      "# Mapping of reemploi.geojson (synthetic, written by bdis-gen) to the bdis ESS ontology.\n"
-      "# Columns are paths in each feature's properties; the feature geometry gives "
-      "geo:asWKT.\n\n" +
-          sourceSection("reemploi", "Réseau du réemploi", "reemploi.geojson", o.retrievedAt) +
-          "\n" + subjectSection("siret", "nom", "adresse.code_postal", "id") + R"(
+  void row(const Listing& l) override {
+    const Organisation& g = *l.org;
+    csv.cell(l.id)
+        .cell(l.name)
+        .cell(l.siret)
+        .cell(l.legalCategory)
+        .cell(g.naf)
+        .cell(g.kind)
+        .cell(g.description);
+    csv.cell(g.street)
+        .cell(g.postcode)
+        .cell(g.communeName)
+        .cell(g.communeCode)
+        .cell(l.lat)
+        .cell(l.lon);
+    csv.cell(g.email).cell(g.telephone).cell(g.website).cell(g.foundingDate);
+    csv.cell(g.employees ? std::to_string(g.employees) : "").cell(std::to_string(g.members));
+    csv.cell(join(g.labels, ";")).cell(l.memberSince).end();
+  }
+
+ private:
+  CsvOut csv;
+};
+
+class ReemploiExport : public Export {
+ public:
+  ReemploiExport(const std::string& dir, const WriteOptions& o)
+      : out_(open(dir + "/reemploi.geojson")) {
+    out_ << "{\"type\": \"FeatureCollection\", \"name\": \"Réseau du réemploi (données "
+            "synthétiques bdis-gen)\", "
+            "\"features\": [\n";
+    writeFile(
+        dir + "/reemploi.toml",
+        "# Mapping of reemploi.geojson (synthetic, written by bdis-gen) to the bdis ESS ontology.\n"
+        "# Columns are paths in each feature's properties; the feature geometry gives "
+        "geo:asWKT.\n\n" +
+            sourceSection("reemploi", "Réseau du réemploi", "reemploi.geojson", o.retrievedAt) +
+            "\n" + subjectSection("siret", "nom", "adresse.code_postal", "id") + R"(
 [[node]]
 name = "adresse"
 template = "{@subject}/address/{@source}"
@@ -561,53 +568,52 @@ codelist = "label"
 since = "adhesion"
 
 )" + codelistSections(true));
-}
-
-void writeAmap(const std::string& dir, const std::vector<Listing>& ls, const WriteOptions& o) {
-  static const char* const kDays[] = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};
-  ojson data = ojson::array();
-  uint64_t n = 0;
-  for (const auto& l : ls) {
-    const Organisation& g = *l.org;
-    ++n;
-    ojson e = {{"id", l.id},
-               {"name", l.name},
-               {"geo", {{"latitude", coordinate(l.lat)}, {"longitude", coordinate(l.lon)}}}};
-    e["sourceKey"] = "reseau-amap";
-    e["address"] = {{"streetAddress", g.street},
-                    {"addressLocality", g.communeName},
-                    {"postalCode", g.postcode},
-                    {"addressCountry", "FR"},
-                    {"customFormatedAddress", nullptr}};
-    e["createdAt"] = l.memberSince + "T10:00:00+01:00";
-    e["updatedAt"] = "2026-11-" + std::to_string(10 + n % 19) + "T12:00:00+01:00";
-    e["status"] = 1;
-    const std::string& label = kindLabel(g.kind);
-    e["categories"] = ojson::array({label});
-    e["categoriesFull"] = ojson::array(
-        {{{"id", 100 + static_cast<int>(label.size())}, {"name", label}, {"index", 0}}});
-    e["description"] = g.description;
-    e["email"] = g.email.empty() ? ojson(nullptr) : ojson(g.email);
-    e["telephone"] = g.telephone.empty() ? ojson(nullptr) : ojson(g.telephone);
-    e["website"] = g.website.empty() ? ojson(nullptr) : ojson(g.website);
-    if (!g.openingHours.empty() && g.kind == "amap") {
-      e["openHours"] = {{kDays[n % 5], g.openingHours.substr(3)}};
-    }
-    e["siret"] = l.siret;
-    e["legal_category"] = l.legalCategory;
-    e["labels"] = g.labels;
-    data.push_back(std::move(e));
   }
-  ojson doc = {{"licence", "https://www.etalab.gouv.fr/licence-ouverte-open-licence"},
-               {"ontology", "gogofull"},
-               {"data", std::move(data)}};
-  writeFile(dir + "/reseau-amap.json", doc.dump(1) + "\n");
-  writeFile(dir + "/reseau-amap.toml",
-            "# Mapping of reseau-amap.json (synthetic GoGoCarto export, written by bdis-gen) to "
-            "the bdis\n"
-            "# ESS ontology. Columns are paths in each element of \"data\".\n\n" +
-                sourceSection("reseau-amap", "Réseau des AMAP", "reseau-amap.json", o.retrievedAt) +
-                "\n" + subjectSection("siret", "name", "address.postalCode", "id") + R"(
+  void row(const Listing& l) override {
+    const Organisation& g = *l.org;
+    ojson props = {{"id", l.id}, {"nom", l.name}};
+    if (!l.siret.empty()) props["siret"] = l.siret;
+    props["categorie_juridique"] = l.legalCategory;
+    props["type"] = kindLabel(g.kind);
+    props["description"] = g.description;
+    props["adresse"] = {{"rue", g.street},
+                        {"code_postal", g.postcode},
+                        {"ville", g.communeName},
+                        {"code_insee", g.communeCode}};
+    props["contact"] = {{"email", g.email.empty() ? ojson(nullptr) : ojson(g.email)},
+                        {"telephone", g.telephone.empty() ? ojson(nullptr) : ojson(g.telephone)}};
+    if (!g.website.empty()) props["site"] = g.website;
+    if (!g.openingHours.empty()) props["horaires"] = g.openingHours;
+    props["labels"] = g.labels;
+    props["adhesion"] = l.memberSince;
+    ojson f = {
+        {"type", "Feature"},
+        {"geometry", {{"type", "Point"}, {"coordinates", {coordinate(l.lon), coordinate(l.lat)}}}},
+        {"properties", props}};
+    out_ << (first_ ? "" : ",\n") << f.dump();
+    first_ = false;
+  }
+  void close() override { out_ << "\n]}\n"; }
+
+ private:
+  std::ofstream out_;
+  bool first_ = true;
+};
+
+class AmapExport : public Export {
+ public:
+  AmapExport(const std::string& dir, const WriteOptions& o)
+      : out_(open(dir + "/reseau-amap.json")) {
+    out_ << "{\"licence\": \"https://www.etalab.gouv.fr/licence-ouverte-open-licence\", "
+            "\"ontology\": \"gogofull\", "
+            "\"data\": [\n";
+    writeFile(
+        dir + "/reseau-amap.toml",
+        "# Mapping of reseau-amap.json (synthetic GoGoCarto export, written by bdis-gen) to "
+        "the bdis\n"
+        "# ESS ontology. Columns are paths in each element of \"data\".\n\n" +
+            sourceSection("reseau-amap", "Réseau des AMAP", "reseau-amap.json", o.retrievedAt) +
+            "\n" + subjectSection("siret", "name", "address.postalCode", "id") + R"(
 [[node]]
 name = "address"
 template = "{@subject}/address/{@source}"
@@ -683,60 +689,105 @@ required = true
 since = "createdAt"
 
 )" + codelistSections(true));
-}
+  }
+  void row(const Listing& l) override {
+    static const char* const kDays[] = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};
+    const Organisation& g = *l.org;
+    uint64_t n = ++count_;
+    ojson e = {{"id", l.id},
+               {"name", l.name},
+               {"geo", {{"latitude", coordinate(l.lat)}, {"longitude", coordinate(l.lon)}}}};
+    e["sourceKey"] = "reseau-amap";
+    e["address"] = {{"streetAddress", g.street},
+                    {"addressLocality", g.communeName},
+                    {"postalCode", g.postcode},
+                    {"addressCountry", "FR"},
+                    {"customFormatedAddress", nullptr}};
+    e["createdAt"] = l.memberSince + "T10:00:00+01:00";
+    e["updatedAt"] = "2026-11-" + std::to_string(10 + n % 19) + "T12:00:00+01:00";
+    e["status"] = 1;
+    const std::string& label = kindLabel(g.kind);
+    e["categories"] = ojson::array({label});
+    e["categoriesFull"] = ojson::array(
+        {{{"id", 100 + static_cast<int>(label.size())}, {"name", label}, {"index", 0}}});
+    e["description"] = g.description;
+    e["email"] = g.email.empty() ? ojson(nullptr) : ojson(g.email);
+    e["telephone"] = g.telephone.empty() ? ojson(nullptr) : ojson(g.telephone);
+    e["website"] = g.website.empty() ? ojson(nullptr) : ojson(g.website);
+    if (!g.openingHours.empty() && g.kind == "amap") {
+      e["openHours"] = {{kDays[n % 5], g.openingHours.substr(3)}};
+    }
+    e["siret"] = l.siret;
+    e["legal_category"] = l.legalCategory;
+    e["labels"] = g.labels;
+    out_ << (n == 1 ? "" : ",\n") << e.dump();
+  }
+  void close() override { out_ << "\n]}\n"; }
+
+ private:
+  std::ofstream out_;
+  uint64_t count_ = 0;
+};
 
 }  // namespace
 
-WriteSummary writeNetworks(const std::vector<Organisation>& orgs, const WriteOptions& options,
-                           Random& r) {
+NetworkWriter::NetworkWriter(const WriteOptions& options, Random& r) : options_(options), r_(r) {
   std::filesystem::create_directories(options.folder);
-  std::vector<Listing> listings[kNetCount];
-  WriteSummary summary;
-  auto add = [&](Net net, const Organisation& g, bool secondary) {
-    Listing l;
-    l.org = &g;
-    l.id = std::string(kIdPrefix[net]) + "-" +
-           std::to_string(100000 + listings[net].size() + 1).substr(1);
-    l.name = g.name;
-    l.siret = g.siret;
-    l.legalCategory = g.legalCategory;
-    l.lat = g.lat;
-    l.lon = g.lon;
-    l.memberSince = memberDate(g, r);
-    if (secondary) {
-      // A second network's copy: often without the SIRET, sometimes written in capitals.
-      if (r.chance(0.35)) l.siret.clear();
-      if (r.chance(0.3)) l.name = upperFrench(l.name);
-    }
-    if (net == kCooperatives && l.siret.empty()) l.siret = g.siret;
-    if (r.chance(options.badRate)) spoil(l, r);
-    listings[net].push_back(std::move(l));
-  };
-  for (const auto& g : orgs) {
-    Net primary = primaryNetwork(g.kind);
-    // The cooperatives federation lists registered cooperatives only.
-    if (primary == kCooperatives && g.siret.empty()) primary = kAnnuaire;
-    add(primary, g, false);
-    if (r.chance(options.overlap)) {
-      Net second = primary == kAnnuaire ? (g.siret.empty() ? kAmap : kCooperatives) : kAnnuaire;
-      if (second == kCooperatives && g.legalCategory.rfind("92", 0) == 0) second = kReemploi;
-      add(second, g, true);
-      ++summary.overlapping;
-    }
-  }
-  const std::string& dir = options.folder;
-  writeAnnuaire(dir, listings[kAnnuaire], options);
-  writeCooperatives(dir, listings[kCooperatives], options);
-  writeReemploi(dir, listings[kReemploi], options);
-  writeAmap(dir, listings[kAmap], options);
+  exports_[kAnnuaire] = std::make_unique<AnnuaireExport>(options.folder, options);
+  exports_[kCooperatives] = std::make_unique<CooperativesExport>(options.folder, options);
+  exports_[kReemploi] = std::make_unique<ReemploiExport>(options.folder, options);
+  exports_[kAmap] = std::make_unique<AmapExport>(options.folder, options);
   const char* files[] = {"annuaire-ess.csv", "cooperatives.csv", "reemploi.geojson",
                          "reseau-amap.json"};
-  for (int n = 0; n < kNetCount; ++n) {
-    WriteSummary::File f{files[n], listings[n].size(), 0};
-    for (const auto& l : listings[n]) f.bad += l.bad;
-    summary.files.push_back(f);
+  for (const char* f : files) summary_.files.push_back(WriteSummary::File{f, 0, 0});
+}
+
+NetworkWriter::~NetworkWriter() = default;
+
+void NetworkWriter::listing(int net, const Organisation& g, bool secondary) {
+  Random& r = r_;
+  auto& file = summary_.files[static_cast<size_t>(net)];
+  Listing l;
+  l.org = &g;
+  l.id = std::string(kIdPrefix[net]) + "-" + std::to_string(100000 + file.records + 1).substr(1);
+  l.name = g.name;
+  l.siret = g.siret;
+  l.legalCategory = g.legalCategory;
+  l.lat = g.lat;
+  l.lon = g.lon;
+  l.memberSince = memberDate(g, r);
+  if (secondary) {
+    // A second network's copy: often without the SIRET, sometimes written in capitals.
+    if (r.chance(0.35)) l.siret.clear();
+    if (r.chance(0.3)) l.name = upperFrench(l.name);
   }
-  return summary;
+  if (net == kCooperatives && l.siret.empty()) l.siret = g.siret;
+  if (r.chance(options_.badRate)) spoil(l, r);
+  exports_[net]->row(l);
+  ++file.records;
+  file.bad += l.bad;
+}
+
+void NetworkWriter::add(const Organisation& g) {
+  Net primary = primaryNetwork(g.kind);
+  // The cooperatives federation lists registered cooperatives only.
+  if (primary == kCooperatives && g.siret.empty()) primary = kAnnuaire;
+  listing(primary, g, false);
+  if (r_.chance(options_.overlap)) {
+    Net second = primary == kAnnuaire ? (g.siret.empty() ? kAmap : kCooperatives) : kAnnuaire;
+    if (second == kCooperatives && g.legalCategory.rfind("92", 0) == 0) second = kReemploi;
+    listing(second, g, true);
+    ++summary_.overlapping;
+  }
+}
+
+WriteSummary NetworkWriter::finish() {
+  for (auto& e : exports_) {
+    if (!e) continue;
+    e->close();
+    e.reset();
+  }
+  return summary_;
 }
 
 }  // namespace bdis::gen

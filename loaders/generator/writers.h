@@ -9,6 +9,7 @@
 // exports do. A share (`badRate`) of records carries one defect a loader must reject.
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -36,9 +37,26 @@ struct WriteSummary {
   uint64_t overlapping = 0;
 };
 
-/// Writes the exports and mapping files into options.folder (created if missing).
-/// Throws std::runtime_error when a file cannot be written.
-WriteSummary writeNetworks(const std::vector<Organisation>& orgs, const WriteOptions& options,
-                           Random& r);
+class Export;
+
+/// Writes the exports and their mapping files into options.folder (created if missing), one
+/// organisation at a time. Throws std::runtime_error when a file cannot be written.
+class NetworkWriter {
+ public:
+  /// Opens the four exports and writes the mapping files. `options` and `r` must outlive it.
+  NetworkWriter(const WriteOptions& options, Random& r);
+  ~NetworkWriter();
+  /// Lists `org` in its network, and with probability `overlap` in a second one.
+  void add(const Organisation& org);
+  /// Completes the files and says what was written.
+  WriteSummary finish();
+
+ private:
+  void listing(int net, const Organisation& g, bool secondary);
+  const WriteOptions& options_;
+  Random& r_;
+  std::unique_ptr<Export> exports_[4];
+  WriteSummary summary_;
+};
 
 }  // namespace bdis::gen
