@@ -91,7 +91,7 @@ std::optional<DateTimeValue> parseDateTime(std::string_view s, DateKind kind) {
     size_t start = i;
     int64_t year = 0;
     while (i < s.size() && isDigit(s[i])) {
-      if (i - start >= 18) {
+      if (i - start >= 9) {  // years beyond 999999999 are not supported
         return std::nullopt;
       }
       year = year * 10 + (s[i] - '0');

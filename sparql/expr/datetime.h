@@ -28,7 +28,8 @@ struct DateTimeValue {
 };
 
 /// Parses the lexical space of the kind (24:00:00 is accepted and moved to the next day);
-/// nullopt when invalid (including impossible days such as 2001-02-29).
+/// nullopt when invalid (including impossible days such as 2001-02-29) and for years of
+/// more than nine digits, which are not supported.
 std::optional<DateTimeValue> parseDateTime(std::string_view lexical, DateKind kind);
 
 /// The value of an xsd:dateTime (or xsd:dateTimeStamp), xsd:date or xsd:time literal
