@@ -135,6 +135,14 @@ size_t SerdSession::sourceRead(void* buf, size_t size, size_t nmemb, void* strea
       }
       got += n;
     }
+    if (!self->lineFormat_ &&
+        self->blankGuard_.scan(std::string_view(static_cast<const char*>(buf), got))) {
+      throw SyntaxError(self->sourceName_, self->blankGuard_.line() + self->lineOffset_,
+                        self->blankGuard_.column(),
+                        "blank node labels spelled both _:b<digit>... and _:B<digit>... "
+                        "(Serd reads _:b1 as _:B1, so distinct nodes would merge; expected one "
+                        "spelling: rename the labels)");
+    }
   } catch (...) {
     self->capture();
     return 0;

@@ -8,6 +8,7 @@
 #include <exception>
 #include <string>
 
+#include "rdf/blank_label_guard.h"
 #include "rdf/input_source.h"
 #include "rdf/quad_sink.h"
 #include "rdf/rdf_reader.h"
@@ -87,7 +88,8 @@ class SerdSession {
   bool serdErrorSinceStatement_ = false;
   ReadFailure failure_;
   std::string problem_;
-  std::string base_;  // the current base IRI (Turtle, TriG)
+  BlankLabelGuard blankGuard_;  // Turtle, TriG
+  std::string base_;            // the current base IRI (Turtle, TriG)
   uint64_t statements_ = 0;
   uint64_t skipped_ = 0;
   // Scratch buffers reused for every statement (no per-triple allocation).

@@ -205,5 +205,19 @@ TEST(RdfReader, BufferNeedNotEndWithNewlineOrNul) {
   EXPECT_EQ(c.quads[0].o.value, "a");
 }
 
+TEST(RdfReader, RefusesTurtleWhereSerdWouldMergeBlankLabels) {
+  // Serd renames _:b1 to _:B1 in Turtle; with both spellings present two
+  // distinct nodes would silently become one.
+  const auto e =
+      errorOf("@prefix : <http://a/> .\n_:B1 :p :o .\n:s :p _:b1 .\n", opts(RdfFormat::Turtle));
+  EXPECT_EQ(e.line(), 3u);
+  EXPECT_EQ(e.column(), 7u);
+  Collect c;
+  readBuffer("_:b1 <http://a/p> _:b2 .\n_:B3x <http://a/p> _:b1 .\n", opts(RdfFormat::NTriples), c);
+  ASSERT_EQ(c.quads.size(), 2u);
+  EXPECT_EQ(c.quads[1].s.value, "B3x");
+  EXPECT_EQ(c.quads[1].o.value, "b1") << "N-Triples labels are kept as written";
+}
+
 }  // namespace
 }  // namespace bdis::rdf
