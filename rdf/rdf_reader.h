@@ -23,6 +23,12 @@
 // base applies. Those are found after Serd has parsed the statement; in
 // N-Triples / N-Quads their position is the start of the statement's line, in
 // Turtle / TriG the line is not known (reported as 0).
+//
+// Serd limitation handled here: in Turtle / TriG, Serd reads a label _:b<digit>...
+// as _:B<digit>... (its own generated labels are b1, b2, ...). An input that
+// spells labels both ways would have distinct blank nodes merged, so such
+// input is refused with a SyntaxError naming the place (rename the labels).
+// N-Triples / N-Quads labels are kept exactly as written.
 
 #include <cstdint>
 #include <functional>
