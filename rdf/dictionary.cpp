@@ -29,8 +29,12 @@ Dictionary::Dictionary(MDB_txn* txn, DictionaryDbs dbs, bool writable)
 std::optional<TermId> Dictionary::lookupKey(std::string_view key,
                                             std::string_view serialized) const {
   std::string_view value;
-  if (!lmdb::get(txn_, dbs_.term2id, key, value)) return std::nullopt;
-  if (value.size() != 8) throw StorageError("malformed term2id entry");
+  if (!lmdb::get(txn_, dbs_.term2id, key, value)) {
+    return std::nullopt;
+  }
+  if (value.size() != 8) {
+    throw StorageError("malformed term2id entry");
+  }
   TermId id(getBigEndian64(value.data()));
   if (key.size() != serialized.size()) {
     // Hashed key: make sure the stored term is this one.
@@ -45,7 +49,9 @@ std::optional<TermId> Dictionary::lookupKey(std::string_view key,
 
 std::optional<TermId> Dictionary::lookup(const TermView& term) const {
   BDIS_CHECK(!term.isNone(), InternalError, "lookup of a None term");
-  if (auto inl = encodeInline(term)) return inl;
+  if (auto inl = encodeInline(term)) {
+    return inl;
+  }
   serialBuf_.clear();
   serializeTerm(term, serialBuf_);
   dictionaryKey(serialBuf_, keyBuf_);
@@ -55,13 +61,19 @@ std::optional<TermId> Dictionary::lookup(const TermView& term) const {
 TermId Dictionary::intern(const TermView& term) {
   BDIS_ASSERT(writable_);
   BDIS_CHECK(!term.isNone(), InternalError, "intern of a None term");
-  if (auto inl = encodeInline(term)) return *inl;
+  if (auto inl = encodeInline(term)) {
+    return *inl;
+  }
   serialBuf_.clear();
   serializeTerm(term, serialBuf_);
   dictionaryKey(serialBuf_, keyBuf_);
-  if (auto it = cache_.find(keyBuf_); it != cache_.end()) return it->second;
+  if (auto it = cache_.find(keyBuf_); it != cache_.end()) {
+    return it->second;
+  }
   if (auto found = lookupKey(keyBuf_, serialBuf_)) {
-    if (cache_.size() >= kMaxCacheEntries) cache_.clear();
+    if (cache_.size() >= kMaxCacheEntries) {
+      cache_.clear();
+    }
     cache_.emplace(keyBuf_, *found);
     return *found;
   }
@@ -76,20 +88,28 @@ TermId Dictionary::intern(const TermView& term) {
   lmdb::put(txn_, dbs_.id2term, idBytes, serialBuf_, MDB_APPEND, "adding a term to the dictionary");
   lmdb::put(txn_, dbs_.term2id, keyBuf_, idBytes, MDB_NOOVERWRITE,
             "adding a term to the dictionary");
-  if (cache_.size() >= kMaxCacheEntries) cache_.clear();
+  if (cache_.size() >= kMaxCacheEntries) {
+    cache_.clear();
+  }
   cache_.emplace(keyBuf_, id);
   return id;
 }
 
 std::optional<std::string_view> Dictionary::serialized(TermId id) const {
   std::string_view value;
-  if (!lmdb::get(txn_, dbs_.id2term, idKey(id), value)) return std::nullopt;
+  if (!lmdb::get(txn_, dbs_.id2term, idKey(id), value)) {
+    return std::nullopt;
+  }
   return value;
 }
 
 TermView Dictionary::decodeView(TermId id, std::string& scratch) const {
-  if (id.isInline()) return decodeInline(id, scratch);
-  if (id.isDefaultGraph()) return TermView{};
+  if (id.isInline()) {
+    return decodeInline(id, scratch);
+  }
+  if (id.isDefaultGraph()) {
+    return TermView{};
+  }
   if (id.tag() == IdTag::Special) {
     throw StorageError("id " + std::to_string(id.raw) + " is not a term");
   }
@@ -105,7 +125,9 @@ TermView Dictionary::decodeView(TermId id, std::string& scratch) const {
 }
 
 void Dictionary::flush() {
-  if (!dirty_) return;
+  if (!dirty_) {
+    return;
+  }
   lmdb::put(txn_, dbs_.meta, kMetaNextTerm, le64(nextNumber_), 0, "saving the dictionary counter");
   dirty_ = false;
 }

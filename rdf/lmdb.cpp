@@ -21,8 +21,7 @@ Env::Env(const std::filesystem::path& dir, unsigned flags, uint64_t mapSize, uns
     check(mdb_env_set_mapsize(env_, mapSize), "setting the LMDB map size");
     check(mdb_env_set_maxreaders(env_, maxReaders), "setting the LMDB reader count");
     check(mdb_env_set_maxdbs(env_, maxDbs), "setting the LMDB database count");
-    check(mdb_env_open(env_, dir.c_str(), flags, 0644),
-          "opening the store in " + dir.string());
+    check(mdb_env_open(env_, dir.c_str(), flags, 0644), "opening the store in " + dir.string());
   } catch (...) {
     mdb_env_close(env_);
     env_ = nullptr;
@@ -31,12 +30,15 @@ Env::Env(const std::filesystem::path& dir, unsigned flags, uint64_t mapSize, uns
 }
 
 Env::~Env() {
-  if (env_ != nullptr) mdb_env_close(env_);
+  if (env_ != nullptr) {
+    mdb_env_close(env_);
+  }
 }
 
 Txn::Txn(MDB_env* env, unsigned flags) {
-  check(mdb_txn_begin(env, nullptr, flags, &txn_),
-        (flags & MDB_RDONLY) != 0 ? "beginning a read transaction" : "beginning a write transaction");
+  check(mdb_txn_begin(env, nullptr, flags, &txn_), (flags & MDB_RDONLY) != 0
+                                                       ? "beginning a read transaction"
+                                                       : "beginning a write transaction");
 }
 
 Txn::~Txn() { abort(); }
@@ -48,7 +50,9 @@ void Txn::commit() {
 }
 
 void Txn::abort() noexcept {
-  if (txn_ != nullptr) mdb_txn_abort(txn_);
+  if (txn_ != nullptr) {
+    mdb_txn_abort(txn_);
+  }
   txn_ = nullptr;
 }
 
@@ -57,12 +61,16 @@ Cursor::Cursor(MDB_txn* txn, MDB_dbi dbi) {
 }
 
 Cursor::~Cursor() {
-  if (cursor_ != nullptr) mdb_cursor_close(cursor_);
+  if (cursor_ != nullptr) {
+    mdb_cursor_close(cursor_);
+  }
 }
 
 bool Cursor::get(MDB_val& key, MDB_val& value, MDB_cursor_op op) {
   int rc = mdb_cursor_get(cursor_, &key, &value, op);
-  if (rc == MDB_NOTFOUND) return false;
+  if (rc == MDB_NOTFOUND) {
+    return false;
+  }
   check(rc, "reading the store");
   return true;
 }
@@ -77,14 +85,16 @@ bool get(MDB_txn* txn, MDB_dbi dbi, std::string_view key, std::string_view& valu
   MDB_val k = toVal(key);
   MDB_val v{};
   int rc = mdb_get(txn, dbi, &k, &v);
-  if (rc == MDB_NOTFOUND) return false;
+  if (rc == MDB_NOTFOUND) {
+    return false;
+  }
   check(rc, "reading the store");
   value = toView(v);
   return true;
 }
 
-void put(MDB_txn* txn, MDB_dbi dbi, std::string_view key, std::string_view value,
-         unsigned flags, std::string_view doing) {
+void put(MDB_txn* txn, MDB_dbi dbi, std::string_view key, std::string_view value, unsigned flags,
+         std::string_view doing) {
   MDB_val k = toVal(key);
   MDB_val v = toVal(value);
   check(mdb_put(txn, dbi, &k, &v, flags), doing);
@@ -93,7 +103,9 @@ void put(MDB_txn* txn, MDB_dbi dbi, std::string_view key, std::string_view value
 bool del(MDB_txn* txn, MDB_dbi dbi, std::string_view key, std::string_view doing) {
   MDB_val k = toVal(key);
   int rc = mdb_del(txn, dbi, &k, nullptr);
-  if (rc == MDB_NOTFOUND) return false;
+  if (rc == MDB_NOTFOUND) {
+    return false;
+  }
   check(rc, doing);
   return true;
 }

@@ -23,13 +23,13 @@ namespace bdis::rdf::lmdb {
 
 /// Throws (see throwError) unless rc is MDB_SUCCESS.
 inline void check(int rc, std::string_view doing) {
-  if (rc != MDB_SUCCESS) throwError(rc, doing);
+  if (rc != MDB_SUCCESS) {
+    throwError(rc, doing);
+  }
 }
 
 /// An MDB_val over a byte string; the bytes must outlive the call it is passed to.
-inline MDB_val toVal(std::string_view s) {
-  return MDB_val{s.size(), const_cast<char*>(s.data())};
-}
+inline MDB_val toVal(std::string_view s) { return MDB_val{s.size(), const_cast<char*>(s.data())}; }
 /// The bytes of an MDB_val (valid as long as LMDB keeps them, see above).
 inline std::string_view toView(const MDB_val& v) {
   return std::string_view(static_cast<const char*>(v.mv_data), v.mv_size);
@@ -62,7 +62,8 @@ class Txn {
 
   MDB_txn* get() const { return txn_; }
   bool active() const { return txn_ != nullptr; }
-  /// Commits; the handle is then inactive. Throws StorageError on failure (the txn is then aborted).
+  /// Commits; the handle is then inactive. Throws StorageError on failure (the txn is then
+  /// aborted).
   void commit();
   /// Aborts; the handle is then inactive. Does nothing when already inactive.
   void abort() noexcept;
@@ -94,8 +95,8 @@ MDB_dbi openDbi(MDB_txn* txn, const char* name, unsigned flags);
 /// Reads one value; false when the key is absent. The view follows LMDB lifetimes.
 bool get(MDB_txn* txn, MDB_dbi dbi, std::string_view key, std::string_view& value);
 /// Stores one value; `doing` names the operation for error messages.
-void put(MDB_txn* txn, MDB_dbi dbi, std::string_view key, std::string_view value,
-         unsigned flags, std::string_view doing);
+void put(MDB_txn* txn, MDB_dbi dbi, std::string_view key, std::string_view value, unsigned flags,
+         std::string_view doing);
 /// Deletes one key; false when it was absent.
 bool del(MDB_txn* txn, MDB_dbi dbi, std::string_view key, std::string_view doing);
 

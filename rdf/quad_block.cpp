@@ -21,15 +21,21 @@ constexpr uint64_t kSmallDeltaLimit = uint64_t{1} << 61;
 
 uint64_t component(const QuadIds& q, int pos) {
   switch (pos) {
-    case 0: return q.s.raw;
-    case 1: return q.p.raw;
-    case 2: return q.o.raw;
-    default: return q.g.raw;
+    case 0:
+      return q.s.raw;
+    case 1:
+      return q.p.raw;
+    case 2:
+      return q.o.raw;
+    default:
+      return q.g.raw;
   }
 }
 
 void writeHeader(std::string& bytes, uint32_t count) {
-  for (size_t i = 0; i < kHeaderBytes; ++i) bytes[i] = static_cast<char>((count >> (8 * i)) & 0xFF);
+  for (size_t i = 0; i < kHeaderBytes; ++i) {
+    bytes[i] = static_cast<char>((count >> (8 * i)) & 0xFF);
+  }
 }
 
 [[noreturn]] void malformed(const char* why) {
@@ -51,21 +57,29 @@ Key4 permute(const QuadIds& q, IndexOrder order) {
 QuadIds unpermute(const Key4& k, IndexOrder order) {
   const auto& pos = orderPositions(order);
   uint64_t v[4] = {};
-  for (int i = 0; i < 4; ++i) v[pos[i]] = k[i];
+  for (int i = 0; i < 4; ++i) {
+    v[pos[i]] = k[i];
+  }
   return QuadIds{TermId(v[0]), TermId(v[1]), TermId(v[2]), TermId(v[3])};
 }
 
 std::string blockKey(const Key4& k) {
   std::string out;
   out.reserve(kBlockKeyBytes);
-  for (uint64_t c : k) putBigEndian64(out, c);
+  for (uint64_t c : k) {
+    putBigEndian64(out, c);
+  }
   return out;
 }
 
 Key4 parseBlockKey(std::string_view key) {
-  if (key.size() != kBlockKeyBytes) malformed("key is not 32 bytes");
+  if (key.size() != kBlockKeyBytes) {
+    malformed("key is not 32 bytes");
+  }
   Key4 k{};
-  for (int i = 0; i < 4; ++i) k[i] = getBigEndian64(key.data() + 8 * i);
+  for (int i = 0; i < 4; ++i) {
+    k[i] = getBigEndian64(key.data() + static_cast<ptrdiff_t>(8) * i);
+  }
   return k;
 }
 
@@ -79,10 +93,14 @@ void BlockEncoder::add(const Key4& k) {
   prevLast_ = last_;
   if (count_ == 0) {
     first_ = k;
-    for (uint64_t c : k) putVarint(bytes_, c);
+    for (uint64_t c : k) {
+      putVarint(bytes_, c);
+    }
   } else {
     int d = 0;
-    while (d < 4 && k[d] == last_[d]) ++d;
+    while (d < 4 && k[d] == last_[d]) {
+      ++d;
+    }
     BDIS_ASSERT(d < 4 && k[d] > last_[d]);
     uint64_t delta = k[d] - last_[d];
     if (delta < kSmallDeltaLimit) {
@@ -91,7 +109,9 @@ void BlockEncoder::add(const Key4& k) {
       putVarint(bytes_, (static_cast<uint64_t>(d) << 1) | 1);
       putVarint(bytes_, delta);
     }
-    for (int i = d + 1; i < 4; ++i) putVarint(bytes_, k[i]);
+    for (int i = d + 1; i < 4; ++i) {
+      putVarint(bytes_, k[i]);
+    }
   }
   last_ = k;
   ++count_;
@@ -110,7 +130,9 @@ std::string_view BlockEncoder::bytes() {
 }
 
 uint32_t blockCount(std::string_view block) {
-  if (block.size() < kHeaderBytes) malformed("shorter than its header");
+  if (block.size() < kHeaderBytes) {
+    malformed("shorter than its header");
+  }
   uint32_t count = 0;
   for (size_t i = 0; i < kHeaderBytes; ++i) {
     count |= static_cast<uint32_t>(static_cast<uint8_t>(block[i])) << (8 * i);
@@ -120,32 +142,46 @@ uint32_t blockCount(std::string_view block) {
 
 void decodeBlock(std::string_view block, std::vector<Key4>& out) {
   uint32_t count = blockCount(block);
-  if (count == 0) malformed("empty block");
+  if (count == 0) {
+    malformed("empty block");
+  }
   size_t pos = kHeaderBytes;
   Key4 cur{};
   for (int i = 0; i < 4; ++i) {
-    if (!getVarint(block, pos, cur[i])) malformed("truncated first quad");
+    if (!getVarint(block, pos, cur[i])) {
+      malformed("truncated first quad");
+    }
   }
   out.reserve(out.size() + count);
   out.push_back(cur);
   for (uint32_t n = 1; n < count; ++n) {
     uint64_t token = 0;
-    if (!getVarint(block, pos, token)) malformed("truncated entry");
+    if (!getVarint(block, pos, token)) {
+      malformed("truncated entry");
+    }
     auto d = static_cast<int>((token >> 1) & 3);
     uint64_t delta = 0;
     if ((token & 1) != 0) {
-      if ((token >> 3) != 0 || !getVarint(block, pos, delta)) malformed("bad long delta");
+      if ((token >> 3) != 0 || !getVarint(block, pos, delta)) {
+        malformed("bad long delta");
+      }
     } else {
       delta = token >> 3;
     }
-    if (delta == 0 || cur[d] + delta < cur[d]) malformed("quads not increasing");
+    if (delta == 0 || cur[d] + delta < cur[d]) {
+      malformed("quads not increasing");
+    }
     cur[d] += delta;
     for (int i = d + 1; i < 4; ++i) {
-      if (!getVarint(block, pos, cur[i])) malformed("truncated entry");
+      if (!getVarint(block, pos, cur[i])) {
+        malformed("truncated entry");
+      }
     }
     out.push_back(cur);
   }
-  if (pos != block.size()) malformed("trailing bytes");
+  if (pos != block.size()) {
+    malformed("trailing bytes");
+  }
 }
 
 }  // namespace bdis::rdf

@@ -27,9 +27,15 @@ using Key4 = std::array<uint64_t, 4>;
 /// Lexicographic order on Key4, spelled out (faster than std::less on arrays in sorts).
 struct Key4Less {
   bool operator()(const Key4& a, const Key4& b) const {
-    if (a[0] != b[0]) return a[0] < b[0];
-    if (a[1] != b[1]) return a[1] < b[1];
-    if (a[2] != b[2]) return a[2] < b[2];
+    if (a[0] != b[0]) {
+      return a[0] < b[0];
+    }
+    if (a[1] != b[1]) {
+      return a[1] < b[1];
+    }
+    if (a[2] != b[2]) {
+      return a[2] < b[2];
+    }
     return a[3] < b[3];
   }
 };

@@ -11,12 +11,16 @@ KeyRange keyRange(const QuadPattern& pattern, IndexOrder order) {
   const uint64_t values[4] = {pattern.s.raw, pattern.p.raw, pattern.o.raw, pattern.g.raw};
   const auto& positions = orderPositions(order);
   int constraints = 0;
-  for (int i = 0; i < 4; ++i) constraints += values[i] != kAny.raw ? 1 : 0;
+  for (int i = 0; i < 4; ++i) {
+    constraints += values[i] != kAny.raw ? 1 : 0;
+  }
   int covered = 0;
   for (int i = 0; i < 4; ++i) {
     int pos = positions[i];
     uint64_t v = values[pos];
-    if (v == kAny.raw) break;
+    if (v == kAny.raw) {
+      break;
+    }
     if (pos == 3 && v == kAnyNamedGraph.raw) {
       // Named graph ids (IRIs, blank nodes) all sort after the default graph.
       r.lo[i] = kDefaultGraph.raw + 1;
@@ -31,16 +35,28 @@ KeyRange keyRange(const QuadPattern& pattern, IndexOrder order) {
 }
 
 bool matches(const QuadPattern& pattern, const QuadIds& q) {
-  if (!pattern.s.isAny() && pattern.s != q.s) return false;
-  if (!pattern.p.isAny() && pattern.p != q.p) return false;
-  if (!pattern.o.isAny() && pattern.o != q.o) return false;
-  if (pattern.g.isAny()) return true;
-  if (pattern.g == kAnyNamedGraph) return !q.g.isDefaultGraph();
+  if (!pattern.s.isAny() && pattern.s != q.s) {
+    return false;
+  }
+  if (!pattern.p.isAny() && pattern.p != q.p) {
+    return false;
+  }
+  if (!pattern.o.isAny() && pattern.o != q.o) {
+    return false;
+  }
+  if (pattern.g.isAny()) {
+    return true;
+  }
+  if (pattern.g == kAnyNamedGraph) {
+    return !q.g.isDefaultGraph();
+  }
   return pattern.g == q.g;
 }
 
 bool QuadCursor::Impl::advanceBlock() {
-  if (done) return false;
+  if (done) {
+    return false;
+  }
   bool ok = started ? index.blockAfter(block.key, block) : index.blockFor(range.lo, block);
   started = true;
   if (!ok || range.hi < block.key) {
@@ -65,9 +81,13 @@ bool QuadCursor::Impl::next(QuadIds& out) {
         return false;
       }
       out = unpermute(k, order);
-      if (range.exact || matches(pattern, out)) return true;
+      if (range.exact || matches(pattern, out)) {
+        return true;
+      }
     }
-    if (!advanceBlock()) return false;
+    if (!advanceBlock()) {
+      return false;
+    }
   }
 }
 
@@ -80,7 +100,9 @@ bool QuadCursor::next(QuadIds& out) { return impl_->next(out); }
 
 size_t QuadCursor::nextBatch(std::span<QuadIds> out) {
   size_t n = 0;
-  while (n < out.size() && impl_->next(out[n])) ++n;
+  while (n < out.size() && impl_->next(out[n])) {
+    ++n;
+  }
   return n;
 }
 

@@ -15,8 +15,12 @@ bool locate(lmdb::Cursor& c, const Key4& k, MDB_val& key, MDB_val& val) {
   std::string wanted = blockKey(k);
   key = lmdb::toVal(wanted);
   if (c.get(key, val, MDB_SET_RANGE)) {
-    if (lmdb::toView(key) == wanted) return true;
-    if (c.get(key, val, MDB_PREV)) return true;
+    if (lmdb::toView(key) == wanted) {
+      return true;
+    }
+    if (c.get(key, val, MDB_PREV)) {
+      return true;
+    }
     return c.get(key, val, MDB_FIRST);
   }
   return c.get(key, val, MDB_LAST);
@@ -46,14 +50,20 @@ void loadTarget(MDB_txn* txn, MDB_dbi dbi, const Key4& k, Target& t) {
   t.have = locate(c, k, key, val);
   t.nextKey.reset();
   t.quads.clear();
-  if (!t.have) return;
+  if (!t.have) {
+    return;
+  }
   t.oldKey.assign(lmdb::toView(key));
   decodeChecked(t.oldKey, lmdb::toView(val), t.quads);
-  if (c.get(key, val, MDB_NEXT)) t.nextKey = parseBlockKey(lmdb::toView(key));
+  if (c.get(key, val, MDB_NEXT)) {
+    t.nextKey = parseBlockKey(lmdb::toView(key));
+  }
 }
 
 size_t groupEnd(std::span<const Key4> keys, size_t i, const std::optional<Key4>& nextKey) {
-  if (!nextKey) return keys.size();
+  if (!nextKey) {
+    return keys.size();
+  }
   auto it = std::lower_bound(keys.begin() + static_cast<std::ptrdiff_t>(i), keys.end(), *nextKey);
   return static_cast<size_t>(it - keys.begin());
 }
@@ -64,8 +74,12 @@ void QuadIndex::writeBlocks(std::span<const Key4> head, std::span<const Key4> ta
   BlockEncoder enc;
   size_t limit = kMaxBlockBytes;
   if (!append) {
-    for (const Key4& k : head) enc.add(k);
-    for (const Key4& k : tail) enc.add(k);
+    for (const Key4& k : head) {
+      enc.add(k);
+    }
+    for (const Key4& k : tail) {
+      enc.add(k);
+    }
     size_t total = enc.size();
     if (total > kMaxBlockBytes) {
       size_t blocks = (total + kMaxBlockBytes - 1) / kMaxBlockBytes;
@@ -86,9 +100,15 @@ void QuadIndex::writeBlocks(std::span<const Key4> head, std::span<const Key4> ta
       enc.add(k);
     }
   };
-  for (const Key4& k : head) feed(k);
-  for (const Key4& k : tail) feed(k);
-  if (enc.count() > 0) flush();
+  for (const Key4& k : head) {
+    feed(k);
+  }
+  for (const Key4& k : tail) {
+    feed(k);
+  }
+  if (enc.count() > 0) {
+    flush();
+  }
 }
 
 uint64_t QuadIndex::insertSorted(std::span<const Key4> keys, std::vector<Key4>* added) {
@@ -105,10 +125,10 @@ uint64_t QuadIndex::insertSorted(std::span<const Key4> keys, std::vector<Key4>* 
     // Keys beyond the last quad of the last block need no merging.
     size_t split = group.size();
     if (append) {
-      split = t.have ? static_cast<size_t>(
-                           std::upper_bound(group.begin(), group.end(), t.quads.back()) -
-                           group.begin())
-                     : 0;
+      split =
+          t.have ? static_cast<size_t>(
+                       std::upper_bound(group.begin(), group.end(), t.quads.back()) - group.begin())
+                 : 0;
     }
     merged.clear();
     merged.reserve(t.quads.size() + split);
@@ -119,7 +139,9 @@ uint64_t QuadIndex::insertSorted(std::span<const Key4> keys, std::vector<Key4>* 
       if (b == split || (a < t.quads.size() && t.quads[a] < group[b])) {
         merged.push_back(t.quads[a++]);
       } else if (a == t.quads.size() || group[b] < t.quads[a]) {
-        if (added != nullptr) added->push_back(group[b]);
+        if (added != nullptr) {
+          added->push_back(group[b]);
+        }
         merged.push_back(group[b++]);
         ++fresh;
       } else {
@@ -128,10 +150,14 @@ uint64_t QuadIndex::insertSorted(std::span<const Key4> keys, std::vector<Key4>* 
       }
     }
     std::span<const Key4> tail = group.subspan(split);
-    if (added != nullptr) added->insert(added->end(), tail.begin(), tail.end());
+    if (added != nullptr) {
+      added->insert(added->end(), tail.begin(), tail.end());
+    }
     fresh += tail.size();
     if (fresh > 0) {
-      if (t.have) lmdb::del(txn_, dbi_, t.oldKey, "rewriting an index block");
+      if (t.have) {
+        lmdb::del(txn_, dbi_, t.oldKey, "rewriting an index block");
+      }
       writeBlocks(merged, tail, append);
       total += fresh;
     }
@@ -147,16 +173,22 @@ uint64_t QuadIndex::eraseSorted(std::span<const Key4> keys, std::vector<Key4>* r
   size_t i = 0;
   while (i < keys.size()) {
     loadTarget(txn_, dbi_, keys[i], t);
-    if (!t.have) break;
+    if (!t.have) {
+      break;
+    }
     size_t j = groupEnd(keys, i, t.nextKey);
     BDIS_ASSERT(j > i);
     kept.clear();
     uint64_t gone = 0;
     size_t b = i;
     for (const Key4& q : t.quads) {
-      while (b < j && keys[b] < q) ++b;
+      while (b < j && keys[b] < q) {
+        ++b;
+      }
       if (b < j && keys[b] == q) {
-        if (removed != nullptr) removed->push_back(q);
+        if (removed != nullptr) {
+          removed->push_back(q);
+        }
         ++gone;
         ++b;
       } else {
@@ -170,7 +202,9 @@ uint64_t QuadIndex::eraseSorted(std::span<const Key4> keys, std::vector<Key4>* r
       }
       if (!kept.empty()) {
         BlockEncoder enc;
-        for (const Key4& q : kept) enc.add(q);
+        for (const Key4& q : kept) {
+          enc.add(q);
+        }
         lmdb::put(txn_, dbi_, blockKey(enc.first()), enc.bytes(), 0, "writing an index block");
       }
     }
@@ -180,20 +214,28 @@ uint64_t QuadIndex::eraseSorted(std::span<const Key4> keys, std::vector<Key4>* r
 }
 
 uint64_t QuadIndex::countRange(const Key4& lo, const Key4& hi) const {
-  if (hi < lo) return 0;
+  if (hi < lo) {
+    return 0;
+  }
   lmdb::Cursor c(txn_, dbi_);
   MDB_val key{};
   MDB_val val{};
-  if (!locate(c, lo, key, val)) return 0;
+  if (!locate(c, lo, key, val)) {
+    return 0;
+  }
   uint64_t total = 0;
   std::vector<Key4> quads;
   for (;;) {
     Key4 blockFirst = parseBlockKey(lmdb::toView(key));
-    if (hi < blockFirst) break;
+    if (hi < blockFirst) {
+      break;
+    }
     std::string_view block = lmdb::toView(val);
     bool more = c.get(key, val, MDB_NEXT);
     std::optional<Key4> nextKey;
-    if (more) nextKey = parseBlockKey(lmdb::toView(key));
+    if (more) {
+      nextKey = parseBlockKey(lmdb::toView(key));
+    }
     if (!(blockFirst < lo) && nextKey && !(hi < *nextKey)) {
       total += blockCount(block);
     } else {
@@ -203,7 +245,9 @@ uint64_t QuadIndex::countRange(const Key4& lo, const Key4& hi) const {
       auto to = std::upper_bound(from, quads.end(), hi);
       total += static_cast<uint64_t>(to - from);
     }
-    if (!more) break;
+    if (!more) {
+      break;
+    }
   }
   return total;
 }
@@ -212,7 +256,9 @@ bool QuadIndex::blockFor(const Key4& k, Block& out) const {
   lmdb::Cursor c(txn_, dbi_);
   MDB_val key{};
   MDB_val val{};
-  if (!locate(c, k, key, val)) return false;
+  if (!locate(c, k, key, val)) {
+    return false;
+  }
   out.key = parseBlockKey(lmdb::toView(key));
   decodeChecked(lmdb::toView(key), lmdb::toView(val), out.quads);
   return true;
@@ -223,8 +269,12 @@ bool QuadIndex::blockAfter(const Key4& after, Block& out) const {
   std::string wanted = blockKey(after);
   MDB_val key = lmdb::toVal(wanted);
   MDB_val val{};
-  if (!c.get(key, val, MDB_SET_RANGE)) return false;
-  if (lmdb::toView(key) == wanted && !c.get(key, val, MDB_NEXT)) return false;
+  if (!c.get(key, val, MDB_SET_RANGE)) {
+    return false;
+  }
+  if (lmdb::toView(key) == wanted && !c.get(key, val, MDB_NEXT)) {
+    return false;
+  }
   out.key = parseBlockKey(lmdb::toView(key));
   decodeChecked(lmdb::toView(key), lmdb::toView(val), out.quads);
   return true;

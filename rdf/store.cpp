@@ -28,7 +28,9 @@ StoreDbs openDbs(MDB_txn* txn, unsigned flags) {
   d.term2id = lmdb::openDbi(txn, "term2id", flags);
   d.id2term = lmdb::openDbi(txn, "id2term", flags);
   d.stats = lmdb::openDbi(txn, "stats", flags);
-  for (int i = 0; i < kIndexCount; ++i) d.index[i] = lmdb::openDbi(txn, kIndexNames[i], flags);
+  for (int i = 0; i < kIndexCount; ++i) {
+    d.index[i] = lmdb::openDbi(txn, kIndexNames[i], flags);
+  }
   return d;
 }
 
@@ -40,7 +42,9 @@ void checkFolder(const fs::path& dir, const StoreOptions& options, bool& fresh) 
       throw StorageError("store folder " + quoted(dir) + " does not exist");
     }
     fs::create_directories(dir, ec);
-    if (ec) throw StorageError("cannot create store folder " + quoted(dir) + ": " + ec.message());
+    if (ec) {
+      throw StorageError("cannot create store folder " + quoted(dir) + ": " + ec.message());
+    }
   } else if (!fs::is_directory(st)) {
     throw StorageError(quoted(dir) + " is not a folder, so it cannot be a bdis store");
   }
@@ -48,7 +52,9 @@ void checkFolder(const fs::path& dir, const StoreOptions& options, bool& fresh) 
     throw StorageError("store folder " + quoted(dir) + " is read-only: " + std::strerror(errno));
   }
   fresh = !fs::exists(dir / "data.mdb", ec);
-  if (!fresh) return;
+  if (!fresh) {
+    return;
+  }
   bool empty = fs::is_empty(dir, ec);
   if (!empty) {
     throw StorageError(quoted(dir) + " is not a bdis store (it holds other files but no data.mdb)");
@@ -59,15 +65,21 @@ void checkFolder(const fs::path& dir, const StoreOptions& options, bool& fresh) 
 }
 
 uint32_t readVersion(std::string_view v) {
-  if (v.size() != 4) throw StorageError("malformed store format version");
+  if (v.size() != 4) {
+    throw StorageError("malformed store format version");
+  }
   uint32_t out = 0;
-  for (int i = 3; i >= 0; --i) out = (out << 8) | static_cast<uint8_t>(v[i]);
+  for (int i = 3; i >= 0; --i) {
+    out = (out << 8) | static_cast<uint8_t>(v[i]);
+  }
   return out;
 }
 
 std::string le32(uint32_t v) {
   std::string out(4, '\0');
-  for (int i = 0; i < 4; ++i) out[i] = static_cast<char>((v >> (8 * i)) & 0xFF);
+  for (int i = 0; i < 4; ++i) {
+    out[i] = static_cast<char>((v >> (8 * i)) & 0xFF);
+  }
   return out;
 }
 
@@ -75,7 +87,7 @@ std::string le32(uint32_t v) {
 
 const char* indexName(IndexOrder order) {
   static constexpr const char* kUpper[kIndexCount] = {"SPOG", "POSG", "OSPG",
-                                                       "GSPO", "GPOS", "GOSP"};
+                                                      "GSPO", "GPOS", "GOSP"};
   return kUpper[static_cast<int>(order)];
 }
 
@@ -92,10 +104,12 @@ std::unique_ptr<Store> Store::open(const fs::path& dir, const StoreOptions& opti
   impl->readOnly = options.readOnly;
   unsigned flags = MDB_NOTLS | (options.readOnly ? MDB_RDONLY : 0);
   // Read-only media: no lock file can be written, and no writer can be running.
-  if (options.readOnly && ::access(dir.c_str(), W_OK) != 0) flags |= MDB_NOLOCK;
+  if (options.readOnly && ::access(dir.c_str(), W_OK) != 0) {
+    flags |= MDB_NOLOCK;
+  }
   try {
-    impl->env = std::make_unique<lmdb::Env>(dir, flags, options.mapSize, options.maxReaders,
-                                            kMaxDbs);
+    impl->env =
+        std::make_unique<lmdb::Env>(dir, flags, options.mapSize, options.maxReaders, kMaxDbs);
   } catch (const StorageError& e) {
     throw StorageError("cannot open store " + quoted(dir) + " (" + e.what() +
                        "); is it a bdis store?");
@@ -114,8 +128,9 @@ std::unique_ptr<Store> Store::open(const fs::path& dir, const StoreOptions& opti
     MDB_dbi meta = 0;
     int rc = mdb_dbi_open(txn.get(), "meta", 0, &meta);
     std::string_view magic;
-    if (rc == MDB_NOTFOUND || (rc == MDB_SUCCESS && (!lmdb::get(txn.get(), meta, kMetaMagic, magic) ||
-                                                     magic != kMagicValue))) {
+    if (rc == MDB_NOTFOUND ||
+        (rc == MDB_SUCCESS &&
+         (!lmdb::get(txn.get(), meta, kMetaMagic, magic) || magic != kMagicValue))) {
       throw StorageError(quoted(dir) + " is an LMDB environment but not a bdis store");
     }
     lmdb::check(rc, "opening the store metadata");
@@ -178,7 +193,9 @@ IndexOrder ReadTxn::chooseIndex(const QuadPattern& pattern) {
     auto order = static_cast<IndexOrder>(i);
     const auto& positions = orderPositions(order);
     int prefix = 0;
-    while (prefix < 4 && bound[positions[prefix]]) ++prefix;
+    while (prefix < 4 && bound[positions[prefix]]) {
+      ++prefix;
+    }
     // A "any named graph" range right after the prefix narrows the scan too.
     int score = 2 * prefix + (prefix < 4 && positions[prefix] == 3 && namedRange ? 1 : 0);
     if (score > bestScore) {
@@ -207,18 +224,24 @@ uint64_t ReadTxn::count(const QuadPattern& pattern) const {
   }
   IndexOrder order = chooseIndex(pattern);
   KeyRange range = keyRange(pattern, order);
-  if (range.exact) return impl_->index(order).countRange(range.lo, range.hi);
+  if (range.exact) {
+    return impl_->index(order).countRange(range.lo, range.hi);
+  }
   QuadCursor cursor = scan(pattern, order);
   uint64_t n = 0;
   QuadIds q;
-  while (cursor.next(q)) ++n;
+  while (cursor.next(q)) {
+    ++n;
+  }
   return n;
 }
 
 std::vector<TermId> ReadTxn::namedGraphs() const {
   std::vector<TermId> out;
   for (auto [g, n] : impl_->statsTable().list(StatsTable::Kind::Graph)) {
-    if (!g.isDefaultGraph() && n > 0) out.push_back(g);
+    if (!g.isDefaultGraph() && n > 0) {
+      out.push_back(g);
+    }
   }
   return out;
 }
@@ -250,7 +273,9 @@ StoreStats ReadTxn::stats() const {
     lmdb::check(mdb_stat(txn, dbi, &st), "reading index statistics");
     return (st.ms_branch_pages + st.ms_leaf_pages + st.ms_overflow_pages) * st.ms_psize;
   };
-  for (int i = 0; i < kIndexCount; ++i) out.indexBytes[i] = pages(dbs.index[i]);
+  for (int i = 0; i < kIndexCount; ++i) {
+    out.indexBytes[i] = pages(dbs.index[i]);
+  }
   out.dictionaryBytes = pages(dbs.term2id) + pages(dbs.id2term);
   return out;
 }

@@ -36,8 +36,12 @@ std::string quadText(const QuadIds& q) {
 struct Problems {
   std::vector<std::string> list;
   void add(std::string s) {
-    if (list.size() < kMaxProblems) list.push_back(std::move(s));
-    if (list.size() == kMaxProblems) list.push_back("too many problems: stopped listing");
+    if (list.size() < kMaxProblems) {
+      list.push_back(std::move(s));
+    }
+    if (list.size() == kMaxProblems) {
+      list.emplace_back("too many problems: stopped listing");
+    }
   }
 };
 
@@ -64,8 +68,8 @@ IndexSummary walkIndex(MDB_txn* txn, MDB_dbi dbi, IndexOrder order, Problems& pr
       blockFirst = parseBlockKey(lmdb::toView(key));
       decodeBlock(lmdb::toView(val), quads);
     } catch (const StorageError& e) {
-      problems.add("index " + name + ": block " + std::to_string(blockFirst[0]) + "...: " +
-                   e.what());
+      problems.add("index " + name + ": block " + std::to_string(blockFirst[0]) +
+                   "...: " + e.what());
       continue;
     }
     if (quads.front() != blockFirst) {
@@ -88,7 +92,9 @@ IndexSummary walkIndex(MDB_txn* txn, MDB_dbi dbi, IndexOrder order, Problems& pr
 }
 
 void checkId(const Dictionary& dict, TermId id, bool graphPosition, Problems& problems) {
-  if (graphPosition && id.isDefaultGraph()) return;
+  if (graphPosition && id.isDefaultGraph()) {
+    return;
+  }
   if (id.tag() == IdTag::Special || id.tag() > IdTag::Decimal) {
     problems.add("id " + std::to_string(id.raw) + " in a quad is not a term");
     return;
@@ -152,7 +158,9 @@ void checkDictionary(MDB_txn* txn, const StoreDbs& dbs, Problems& problems) {
 void compareCounts(const char* what, const std::unordered_map<uint64_t, uint64_t>& actual,
                    const std::vector<std::pair<TermId, uint64_t>>& stored, Problems& problems) {
   std::map<uint64_t, uint64_t> kept;
-  for (auto [id, n] : stored) kept[id.raw] = n;
+  for (auto [id, n] : stored) {
+    kept[id.raw] = n;
+  }
   for (auto [id, n] : actual) {
     auto it = kept.find(id);
     uint64_t k = it == kept.end() ? 0 : it->second;
@@ -180,19 +188,21 @@ std::vector<std::string> ReadTxn::check() const {
   std::unordered_set<uint64_t> seen;
   TermId last[4] = {};
   const Dictionary& dict = impl_->dictionary;
-  IndexSummary spog = walkIndex(txn, dbs.index[0], IndexOrder::SPOG, problems,
-                                [&](const QuadIds& q) {
-                                  ++byPredicate[q.p.raw];
-                                  ++byGraph[q.g.raw];
-                                  const TermId ids[4] = {q.s, q.p, q.o, q.g};
-                                  for (int i = 0; i < 4; ++i) {
-                                    if (ids[i] == last[i]) continue;  // common in SPOG order
-                                    last[i] = ids[i];
-                                    if (seen.insert(ids[i].raw).second) {
-                                      checkId(dict, ids[i], i == 3, problems);
-                                    }
-                                  }
-                                });
+  IndexSummary spog =
+      walkIndex(txn, dbs.index[0], IndexOrder::SPOG, problems, [&](const QuadIds& q) {
+        ++byPredicate[q.p.raw];
+        ++byGraph[q.g.raw];
+        const TermId ids[4] = {q.s, q.p, q.o, q.g};
+        for (int i = 0; i < 4; ++i) {
+          if (ids[i] == last[i]) {
+            continue;  // common in SPOG order
+          }
+          last[i] = ids[i];
+          if (seen.insert(ids[i].raw).second) {
+            checkId(dict, ids[i], i == 3, problems);
+          }
+        }
+      });
   for (int i = 1; i < kIndexCount; ++i) {
     auto order = static_cast<IndexOrder>(i);
     IndexSummary other = walkIndex(txn, dbs.index[i], order, problems, [](const QuadIds&) {});

@@ -21,14 +21,20 @@ std::string statsKey(StatsTable::Kind kind, uint64_t id) {
 
 std::string le64(uint64_t v) {
   std::string out(8, '\0');
-  for (int i = 0; i < 8; ++i) out[i] = static_cast<char>((v >> (8 * i)) & 0xFF);
+  for (int i = 0; i < 8; ++i) {
+    out[i] = static_cast<char>((v >> (8 * i)) & 0xFF);
+  }
   return out;
 }
 
 uint64_t readLe64(std::string_view v) {
-  if (v.size() != 8) throw StorageError("malformed store counter (size " + std::to_string(v.size()) + ")");
+  if (v.size() != 8) {
+    throw StorageError("malformed store counter (size " + std::to_string(v.size()) + ")");
+  }
   uint64_t out = 0;
-  for (int i = 7; i >= 0; --i) out = (out << 8) | static_cast<uint8_t>(v[i]);
+  for (int i = 7; i >= 0; --i) {
+    out = (out << 8) | static_cast<uint8_t>(v[i]);
+  }
   return out;
 }
 
@@ -50,15 +56,21 @@ std::vector<std::pair<TermId, uint64_t>> StatsTable::list(Kind kind) const {
   MDB_val val{};
   for (bool ok = c.get(key, val, MDB_SET_RANGE); ok; ok = c.get(key, val, MDB_NEXT)) {
     std::string_view k = lmdb::toView(key);
-    if (k.empty() || k[0] != static_cast<char>(kind)) break;
-    if (k.size() != 9) throw StorageError("malformed stats key");
+    if (k.empty() || k[0] != static_cast<char>(kind)) {
+      break;
+    }
+    if (k.size() != 9) {
+      throw StorageError("malformed stats key");
+    }
     out.emplace_back(TermId(getBigEndian64(k.data() + 1)), readLe64(lmdb::toView(val)));
   }
   return out;
 }
 
 void StatsTable::apply(std::span<const QuadIds> quads, int sign) {
-  if (quads.empty()) return;
+  if (quads.empty()) {
+    return;
+  }
   std::unordered_map<uint64_t, uint64_t> byPredicate;
   std::unordered_map<uint64_t, uint64_t> byGraph;
   for (const QuadIds& q : quads) {

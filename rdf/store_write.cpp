@@ -10,9 +10,9 @@ namespace bdis::rdf {
 namespace {
 
 void checkQuad(const QuadIds& q) {
-  BDIS_CHECK(q.s.tag() != IdTag::Special && q.p.tag() != IdTag::Special &&
-                 q.o.tag() != IdTag::Special,
-             InternalError, "a quad's subject, predicate and object must be terms");
+  BDIS_CHECK(
+      q.s.tag() != IdTag::Special && q.p.tag() != IdTag::Special && q.o.tag() != IdTag::Special,
+      InternalError, "a quad's subject, predicate and object must be terms");
   BDIS_CHECK(q.g.isDefaultGraph() || q.g.isIri() || q.g.isBlank(), InternalError,
              "a quad's graph must be kDefaultGraph, an IRI or a blank node");
 }
@@ -21,12 +21,16 @@ Key4 asKey(const QuadIds& q) { return Key4{q.s.raw, q.p.raw, q.o.raw, q.g.raw}; 
 
 /// Sorts the quads (SPOG) and returns them as unique SPOG keys.
 std::vector<Key4> sortedUniqueKeys(std::vector<QuadIds>& quads) {
-  for (const QuadIds& q : quads) checkQuad(q);
+  for (const QuadIds& q : quads) {
+    checkQuad(q);
+  }
   tbb::parallel_sort(quads.begin(), quads.end());
   std::vector<Key4> keys;
   keys.reserve(quads.size());
   for (size_t i = 0; i < quads.size(); ++i) {
-    if (i == 0 || quads[i] != quads[i - 1]) keys.push_back(asKey(quads[i]));
+    if (i == 0 || quads[i] != quads[i - 1]) {
+      keys.push_back(asKey(quads[i]));
+    }
   }
   return keys;
 }
@@ -34,7 +38,9 @@ std::vector<Key4> sortedUniqueKeys(std::vector<QuadIds>& quads) {
 std::vector<QuadIds> asQuads(const std::vector<Key4>& keys) {
   std::vector<QuadIds> out;
   out.reserve(keys.size());
-  for (const Key4& k : keys) out.push_back(unpermute(k, IndexOrder::SPOG));
+  for (const Key4& k : keys) {
+    out.push_back(unpermute(k, IndexOrder::SPOG));
+  }
   return out;
 }
 
@@ -62,8 +68,8 @@ static void propagate(ReadTxn::Impl& impl, const std::vector<Key4>& changed, boo
     }
     tbb::parallel_sort(permuted.begin(), permuted.end(), Key4Less());
     QuadIndex index = impl.index(order);
-    uint64_t n = insert ? index.insertSorted(permuted, nullptr)
-                        : index.eraseSorted(permuted, nullptr);
+    uint64_t n =
+        insert ? index.insertSorted(permuted, nullptr) : index.eraseSorted(permuted, nullptr);
     if (n != changed.size()) {
       throw StorageError(std::string("index ") + indexName(order) +
                          " disagrees with SPOG: run bdis check");
@@ -88,7 +94,9 @@ uint64_t WriteTxn::insertBatch(std::vector<QuadIds>& quads) {
   std::vector<Key4> keys = sortedUniqueKeys(quads);
   std::vector<Key4> added;
   impl_->index(IndexOrder::SPOG).insertSorted(keys, &added);
-  if (added.empty()) return 0;
+  if (added.empty()) {
+    return 0;
+  }
   keys.clear();
   keys.shrink_to_fit();
   propagate(*impl_, added, true);
@@ -100,7 +108,9 @@ uint64_t WriteTxn::eraseBatch(std::vector<QuadIds>& quads) {
   std::vector<Key4> keys = sortedUniqueKeys(quads);
   std::vector<Key4> removed;
   impl_->index(IndexOrder::SPOG).eraseSorted(keys, &removed);
-  if (removed.empty()) return 0;
+  if (removed.empty()) {
+    return 0;
+  }
   propagate(*impl_, removed, false);
   return removed.size();
 }
@@ -111,7 +121,9 @@ uint64_t WriteTxn::clearGraph(TermId graph) {
   std::vector<QuadIds> quads;
   QuadCursor cursor = scan(QuadPattern{kAny, kAny, kAny, graph}, IndexOrder::GSPO);
   QuadIds q;
-  while (cursor.next(q)) quads.push_back(q);
+  while (cursor.next(q)) {
+    quads.push_back(q);
+  }
   return eraseBatch(quads);
 }
 

@@ -21,23 +21,31 @@ inline void putVarint(std::string& out, uint64_t v) {
 inline bool getVarint(std::string_view in, size_t& pos, uint64_t& v) {
   v = 0;
   for (int shift = 0; shift < 70; shift += 7) {
-    if (pos >= in.size()) return false;
+    if (pos >= in.size()) {
+      return false;
+    }
     auto byte = static_cast<uint8_t>(in[pos++]);
     v |= static_cast<uint64_t>(byte & 0x7F) << shift;
-    if ((byte & 0x80) == 0) return true;
+    if ((byte & 0x80) == 0) {
+      return true;
+    }
   }
   return false;
 }
 
 /// Appends `v` as 8 big-endian bytes (keys that sort as numbers).
 inline void putBigEndian64(std::string& out, uint64_t v) {
-  for (int i = 7; i >= 0; --i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+  for (int i = 7; i >= 0; --i) {
+    out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+  }
 }
 
 /// Reads 8 big-endian bytes at `p` (the caller checks the length).
 inline uint64_t getBigEndian64(const char* p) {
   uint64_t v = 0;
-  for (int i = 0; i < 8; ++i) v = (v << 8) | static_cast<uint8_t>(p[i]);
+  for (int i = 0; i < 8; ++i) {
+    v = (v << 8) | static_cast<uint8_t>(p[i]);
+  }
   return v;
 }
 

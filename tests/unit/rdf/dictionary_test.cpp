@@ -35,12 +35,14 @@ Term iri(const std::string& v) { return Term::iri(v); }
 TEST_F(DictionaryTest, InternLookupDecode) {
   lmdb::Txn txn(env_->get(), 0);
   Dictionary dict(txn.get(), dbs_, true);
-  const Term terms[] = {iri("http://example.org/a"), Term::blank("b1"),
-                        Term::literal("a longer string"), Term::literal("chat", "", "fr"),
+  const Term terms[] = {iri("http://example.org/a"),
+                        Term::blank("b1"),
+                        Term::literal("a longer string"),
+                        Term::literal("chat", "", "fr"),
                         Term::literal("007", std::string(kXsdInteger)),
                         iri("http://example.org/" + std::string(700, 'x'))};
-  const IdTag tags[] = {IdTag::Iri, IdTag::Blank, IdTag::String, IdTag::LangString, IdTag::Typed,
-                        IdTag::Iri};
+  const IdTag tags[] = {IdTag::Iri,        IdTag::Blank, IdTag::String,
+                        IdTag::LangString, IdTag::Typed, IdTag::Iri};
   std::vector<TermId> ids;
   for (size_t i = 0; i < std::size(terms); ++i) {
     TermId id = dict.intern(terms[i].view());
@@ -56,7 +58,9 @@ TEST_F(DictionaryTest, InternLookupDecode) {
     EXPECT_EQ(Term(dict.decodeView(ids[i], scratch)), terms[i]);
   }
   // Numbers are dense and increasing whatever the tag.
-  for (size_t i = 1; i < ids.size(); ++i) EXPECT_EQ(ids[i].payload(), ids[i - 1].payload() + 1);
+  for (size_t i = 1; i < ids.size(); ++i) {
+    EXPECT_EQ(ids[i].payload(), ids[i - 1].payload() + 1);
+  }
   EXPECT_FALSE(dict.lookup(iri("http://example.org/unknown").view()).has_value());
   EXPECT_FALSE(dict.lookup(iri("http://example.org/" + std::string(701, 'x')).view()).has_value());
   dict.flush();
@@ -130,7 +134,10 @@ TEST_F(DictionaryTest, ManyTermsInOneTransaction) {
   lmdb::Txn txn(env_->get(), 0);
   Dictionary dict(txn.get(), dbs_, true);
   std::vector<TermId> ids;
-  for (int i = 0; i < 20000; ++i) ids.push_back(dict.intern(iri("http://e/" + std::to_string(i)).view()));
+  ids.reserve(20000);
+  for (int i = 0; i < 20000; ++i) {
+    ids.push_back(dict.intern(iri("http://e/" + std::to_string(i)).view()));
+  }
   for (int i = 0; i < 20000; i += 7) {
     EXPECT_EQ(dict.intern(iri("http://e/" + std::to_string(i)).view()), ids[i]);
     std::string scratch;

@@ -21,7 +21,9 @@ std::vector<Key4> randomSorted(size_t n, uint64_t range, std::mt19937_64& rng) {
 
 std::string encode(const std::vector<Key4>& quads) {
   BlockEncoder enc;
-  for (const Key4& k : quads) enc.add(k);
+  for (const Key4& k : quads) {
+    enc.add(k);
+  }
   return std::string(enc.bytes());
 }
 
@@ -29,7 +31,9 @@ TEST(QuadBlock, RoundTripSmallAndLargeValues) {
   std::mt19937_64 rng(1);
   for (uint64_t range : {uint64_t{3}, uint64_t{50}, uint64_t{1} << 20, ~uint64_t{0}}) {
     auto quads = randomSorted(300, range == 3 ? 81 : range, rng);
-    if (range == 3) quads = randomSorted(81, 3, rng);  // every quad of a 3^4 cube
+    if (range == 3) {
+      quads = randomSorted(81, 3, rng);  // every quad of a 3^4 cube
+    }
     std::string bytes = encode(quads);
     EXPECT_EQ(blockCount(bytes), quads.size());
     std::vector<Key4> back;
@@ -52,7 +56,9 @@ TEST(QuadBlock, HugeDeltasUseTheLongForm) {
 
 TEST(QuadBlock, DenseQuadsCompressWell) {
   std::vector<Key4> quads;
-  for (uint64_t o = 0; o < 1000; ++o) quads.push_back(Key4{17, 33, 1000 + o * 3, 16});
+  for (uint64_t o = 0; o < 1000; ++o) {
+    quads.push_back(Key4{17, 33, 1000 + o * 3, 16});
+  }
   std::string bytes = encode(quads);
   EXPECT_LT(bytes.size(), 1000u * 3);  // one token byte + one graph byte per quad
   std::vector<Key4> back;

@@ -26,7 +26,9 @@ using testing::Universe;
 class StoreTest : public ::testing::Test {
  protected:
   std::filesystem::path storeDir() const { return dir_.path() / "store"; }
-  std::unique_ptr<Store> open(StoreOptions options = {}) { return Store::open(storeDir(), options); }
+  std::unique_ptr<Store> open(StoreOptions options = {}) {
+    return Store::open(storeDir(), options);
+  }
 
   test::TempDir dir_;
 };
@@ -58,9 +60,13 @@ void randomOps(Store& store, Model& model, const Universe& u, std::mt19937_64& r
       for (size_t k = 0; k < n; ++k) {
         batch.push_back(k % 5 == 0 ? testing::pickExisting(model, u, rng) : u.random(rng));
       }
-      if (n > 3) batch.push_back(batch[1]);  // a duplicate inside the batch
+      if (n > 3) {
+        batch.push_back(batch[1]);  // a duplicate inside the batch
+      }
       uint64_t fresh = 0;
-      for (const QuadIds& q : batch) fresh += model.insert(q).second ? 1 : 0;
+      for (const QuadIds& q : batch) {
+        fresh += model.insert(q).second ? 1 : 0;
+      }
       ASSERT_EQ(txn->insertBatch(batch), fresh);
     } else if (r < 900) {
       std::vector<QuadIds> batch;
@@ -69,7 +75,9 @@ void randomOps(Store& store, Model& model, const Universe& u, std::mt19937_64& r
         batch.push_back(k % 2 == 0 ? testing::pickExisting(model, u, rng) : u.random(rng));
       }
       uint64_t gone = 0;
-      for (const QuadIds& q : batch) gone += model.erase(q);
+      for (const QuadIds& q : batch) {
+        gone += model.erase(q);
+      }
       ASSERT_EQ(txn->eraseBatch(batch), gone);
     } else if (r < 906) {
       TermId g = u.graphs[rng() % u.graphs.size()];
@@ -88,7 +96,9 @@ void randomOps(Store& store, Model& model, const Universe& u, std::mt19937_64& r
       committed = model;
       txn = store.beginWrite();
     } else {
-      if (rng() % 2) txn->abort();
+      if (rng() % 2) {
+        txn->abort();
+      }
       txn.reset();
       model = committed;
       txn = store.beginWrite();
@@ -109,8 +119,13 @@ TEST_F(StoreTest, RandomisedAgainstModel) {
     auto w = store->beginWrite();
     u = Universe::make(*w, 45, 8, 56, 5);
     std::vector<QuadIds> initial;
-    for (int i = 0; i < 8000; ++i) initial.push_back(u.random(rng));
-    for (const QuadIds& q : initial) model.insert(q);
+    initial.reserve(8000);
+    for (int i = 0; i < 8000; ++i) {
+      initial.push_back(u.random(rng));
+    }
+    for (const QuadIds& q : initial) {
+      model.insert(q);
+    }
     EXPECT_EQ(w->insertBatch(initial), model.size());
     w->commit();
     randomOps(*store, model, u, rng, 3000);
@@ -145,7 +160,9 @@ TEST_F(StoreTest, BulkLoadAppendsPrependsAndMerges) {
   };
   auto load = [&](std::vector<QuadIds> batch) {
     uint64_t fresh = 0;
-    for (const QuadIds& q : batch) fresh += model.insert(q).second ? 1 : 0;
+    for (const QuadIds& q : batch) {
+      fresh += model.insert(q).second ? 1 : 0;
+    }
     EXPECT_EQ(w->insertBatch(batch), fresh);
   };
   load(batchOf(60000, 100, 200));  // fresh store: append path
@@ -157,7 +174,9 @@ TEST_F(StoreTest, BulkLoadAppendsPrependsAndMerges) {
   testing::verifyAgainstModel(*r, model, u, rng);
   StoreStats st = r->stats();
   EXPECT_GT(st.bytesOnDisk, 0u);
-  for (uint64_t b : st.indexBytes) EXPECT_GT(b, 0u);
+  for (uint64_t b : st.indexBytes) {
+    EXPECT_GT(b, 0u);
+  }
   EXPECT_GT(st.dictionaryBytes, 0u);
   EXPECT_EQ(st.terms, 300u + 20 + 3 + 200 / 2);  // every other object is inline
   r.reset();
@@ -289,7 +308,9 @@ TEST_F(StoreTest, FormatVersionMismatchSaysWhatToDo) {
 }
 
 TEST_F(StoreTest, ReadOnlyFolderIsAClearError) {
-  if (::geteuid() == 0) GTEST_SKIP() << "running as root: chmod cannot make a folder read-only";
+  if (::geteuid() == 0) {
+    GTEST_SKIP() << "running as root: chmod cannot make a folder read-only";
+  }
   open().reset();
   ::chmod(storeDir().c_str(), 0555);
   std::string msg = errorOf([&] { open(); });
@@ -379,7 +400,10 @@ TEST_F(StoreTest, CheckFindsDamage) {
     std::mt19937_64 rng(9);
     Universe u = Universe::make(*w, 20, 4, 20, 2);
     std::vector<QuadIds> batch;
-    for (int i = 0; i < 2000; ++i) batch.push_back(u.random(rng));
+    batch.reserve(2000);
+    for (int i = 0; i < 2000; ++i) {
+      batch.push_back(u.random(rng));
+    }
     w->insertBatch(batch);
     w->commit();
     EXPECT_TRUE(store->beginRead()->check().empty());
@@ -407,7 +431,9 @@ TEST_F(StoreTest, CheckFindsDamage) {
   auto store = open();
   std::vector<std::string> problems = store->beginRead()->check();
   std::string all;
-  for (const auto& p : problems) all += p + "\n";
+  for (const auto& p : problems) {
+    all += p + "\n";
+  }
   EXPECT_NE(all.find("index POSG holds"), std::string::npos) << all;
   EXPECT_NE(all.find("quad counter"), std::string::npos) << all;
   EXPECT_NE(all.find("term2id has"), std::string::npos) << all;
@@ -417,15 +443,17 @@ TEST_F(StoreTest, CheckFindsDamage) {
 /// Writes committed batches of 500 new quads forever; run by KillNineLeavesAConsistentStore.
 TEST(StoreCrashChild, DISABLED_WriteForever) {
   const char* dir = std::getenv("BDIS_CRASH_STORE");
-  if (dir == nullptr) GTEST_SKIP() << "only run as the child of KillNineLeavesAConsistentStore";
+  if (dir == nullptr) {
+    GTEST_SKIP() << "only run as the child of KillNineLeavesAConsistentStore";
+  }
   auto store = Store::open(dir);
   for (int round = 0;; ++round) {
     auto w = store->beginWrite();
     std::vector<QuadIds> batch;
     TermId p = w->intern(Term::iri("http://e/p").view());
     for (int i = 0; i < 500; ++i) {
-      TermId s = w->intern(Term::iri("http://e/s" + std::to_string(round) + "_" +
-                                     std::to_string(i)).view());
+      TermId s = w->intern(
+          Term::iri("http://e/s" + std::to_string(round) + "_" + std::to_string(i)).view());
       batch.push_back(QuadIds{s, p, s, kDefaultGraph});
     }
     w->insertBatch(batch);

@@ -21,10 +21,18 @@ Universe Universe::make(WriteTxn& w, int subjects, int predicates, int objects, 
   for (int i = 0; i < objects; ++i) {
     Term t;
     switch (i % 4) {
-      case 0: t = Term::iri("http://example.org/o/" + std::to_string(i)); break;
-      case 1: t = Term::literal(std::to_string(i * 1000 - 7000), std::string(kXsdInteger)); break;
-      case 2: t = Term::literal("v" + std::to_string(i)); break;
-      default: t = Term::literal("a longer literal number " + std::to_string(i), "", "en"); break;
+      case 0:
+        t = Term::iri("http://example.org/o/" + std::to_string(i));
+        break;
+      case 1:
+        t = Term::literal(std::to_string(i * 1000 - 7000), std::string(kXsdInteger));
+        break;
+      case 2:
+        t = Term::literal("v" + std::to_string(i));
+        break;
+      default:
+        t = Term::literal("a longer literal number " + std::to_string(i), "", "en");
+        break;
     }
     u.objects.push_back(w.intern(t.view()));
   }
@@ -43,11 +51,21 @@ QuadIds Universe::random(std::mt19937_64& rng) const {
 std::vector<QuadIds> filterModel(const Model& model, const QuadPattern& pattern) {
   std::vector<QuadIds> out;
   for (const QuadIds& q : model) {
-    if (!pattern.s.isAny() && q.s != pattern.s) continue;
-    if (!pattern.p.isAny() && q.p != pattern.p) continue;
-    if (!pattern.o.isAny() && q.o != pattern.o) continue;
-    if (pattern.g == kAnyNamedGraph && q.g.isDefaultGraph()) continue;
-    if (!pattern.g.isAny() && pattern.g != kAnyNamedGraph && q.g != pattern.g) continue;
+    if (!pattern.s.isAny() && q.s != pattern.s) {
+      continue;
+    }
+    if (!pattern.p.isAny() && q.p != pattern.p) {
+      continue;
+    }
+    if (!pattern.o.isAny() && q.o != pattern.o) {
+      continue;
+    }
+    if (pattern.g == kAnyNamedGraph && q.g.isDefaultGraph()) {
+      continue;
+    }
+    if (!pattern.g.isAny() && pattern.g != kAnyNamedGraph && q.g != pattern.g) {
+      continue;
+    }
     out.push_back(q);
   }
   return out;
@@ -55,7 +73,9 @@ std::vector<QuadIds> filterModel(const Model& model, const QuadPattern& pattern)
 
 QuadIds pickExisting(const Model& model, const Universe& u, std::mt19937_64& rng) {
   QuadIds probe = u.random(rng);
-  if (model.empty()) return probe;
+  if (model.empty()) {
+    return probe;
+  }
   auto it = model.lower_bound(probe);
   return it == model.end() ? *model.begin() : *it;
 }
@@ -74,8 +94,8 @@ std::vector<QuadIds> scanSorted(const ReadTxn& txn, const QuadPattern& pattern,
   QuadIds q;
   while (cursor.next(q)) {
     if (!out.empty()) {
-      EXPECT_LT(permute(out.back(), used), permute(q, used)) << "scan not sorted by "
-                                                             << indexName(used);
+      EXPECT_LT(permute(out.back(), used), permute(q, used))
+          << "scan not sorted by " << indexName(used);
     }
     out.push_back(q);
   }
@@ -96,7 +116,9 @@ void verifyAgainstModel(const ReadTxn& txn, const Model& model, const Universe& 
         QuadIds base = inst < 3 ? pickExisting(model, u, rng) : u.random(rng);
         QuadPattern pattern{(mask & 1) ? base.s : kAny, (mask & 2) ? base.p : kAny,
                             (mask & 4) ? base.o : kAny, graphModes[gm]};
-        if (gm == 3) pattern.g = inst == 3 ? u.graphs[1 + rng() % (u.graphs.size() - 1)] : base.g;
+        if (gm == 3) {
+          pattern.g = inst == 3 ? u.graphs[1 + rng() % (u.graphs.size() - 1)] : base.g;
+        }
         std::vector<QuadIds> expected = filterModel(model, pattern);
         SCOPED_TRACE("mask " + std::to_string(mask) + " graph mode " + std::to_string(gm));
         EXPECT_EQ(scanSorted(txn, pattern, std::nullopt), expected);
@@ -113,7 +135,9 @@ void verifyAgainstModel(const ReadTxn& txn, const Model& model, const Universe& 
   QuadCursor all = txn.scan(QuadPattern{kAny, kAny, kAny, kAny}, IndexOrder::SPOG);
   std::vector<QuadIds> got;
   std::vector<QuadIds> batch(97);
-  while (size_t n = all.nextBatch(batch)) got.insert(got.end(), batch.begin(), batch.begin() + n);
+  while (size_t n = all.nextBatch(batch)) {
+    got.insert(got.end(), batch.begin(), batch.begin() + n);
+  }
   EXPECT_EQ(got, std::vector<QuadIds>(model.begin(), model.end()));
 
   StoreStats st = txn.stats();
@@ -126,7 +150,9 @@ void verifyAgainstModel(const ReadTxn& txn, const Model& model, const Universe& 
   }
   std::vector<TermId> named;
   for (auto [g, n] : byG) {
-    if (!g.isDefaultGraph()) named.push_back(g);
+    if (!g.isDefaultGraph()) {
+      named.push_back(g);
+    }
   }
   EXPECT_EQ(txn.namedGraphs(), named);
   EXPECT_EQ(st.namedGraphs, named.size());
@@ -135,7 +161,9 @@ void verifyAgainstModel(const ReadTxn& txn, const Model& model, const Universe& 
   for (TermId p : u.predicates) {
     EXPECT_EQ(txn.predicateCount(p), byP.count(p) != 0 ? byP.at(p) : 0);
   }
-  for (TermId g : u.graphs) EXPECT_EQ(txn.graphCount(g), byG.count(g) != 0 ? byG.at(g) : 0);
+  for (TermId g : u.graphs) {
+    EXPECT_EQ(txn.graphCount(g), byG.count(g) != 0 ? byG.at(g) : 0);
+  }
 }
 
 }  // namespace bdis::rdf::testing

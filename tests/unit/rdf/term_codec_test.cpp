@@ -32,8 +32,8 @@ void expectDictionary(const TermView& t) {
 }
 
 TEST(TermCodec, IntegersCanonicalAreInline) {
-  for (const char* v : {"0", "1", "-1", "-12", "42", "1000000", "576460752303423487",
-                        "-576460752303423488"}) {
+  for (const char* v :
+       {"0", "1", "-1", "-12", "42", "1000000", "576460752303423487", "-576460752303423488"}) {
     expectRoundTrip(typed(v, kXsdInteger), IdTag::Integer);
   }
   auto a = encodeInline(typed("-12", kXsdInteger));
@@ -41,9 +41,9 @@ TEST(TermCodec, IntegersCanonicalAreInline) {
 }
 
 TEST(TermCodec, IntegersNonCanonicalOrTooLargeGoToDictionary) {
-  for (const char* v : {"+1", "01", "00", "-0", "", "-", "1a", " 1", "1 ", "1.0",
-                        "576460752303423488", "-576460752303423489", "99999999999999999999",
-                        "18446744073709551616"}) {
+  for (const char* v :
+       {"+1", "01", "00", "-0", "", "-", "1a", " 1", "1 ", "1.0", "576460752303423488",
+        "-576460752303423489", "99999999999999999999", "18446744073709551616"}) {
     expectDictionary(typed(v, kXsdInteger));
   }
 }
@@ -69,8 +69,8 @@ TEST(TermCodec, DatesCanonicalAreInline) {
 
 TEST(TermCodec, DatesInvalidOrWithTimezoneGoToDictionary) {
   for (const char* v : {"2023-02-29", "1900-02-29", "2024-13-01", "2024-00-10", "2024-01-00",
-                        "2024-04-31", "2024-1-01", "24-01-01", "2024-01-01Z",
-                        "2024-01-01+02:00", "-0001-01-01", "10000-01-01", "2024/01/01", ""}) {
+                        "2024-04-31", "2024-1-01", "24-01-01", "2024-01-01Z", "2024-01-01+02:00",
+                        "-0001-01-01", "10000-01-01", "2024/01/01", ""}) {
     expectDictionary(typed(v, kXsdDate));
   }
 }
@@ -97,9 +97,9 @@ TEST(TermCodec, DecimalsCanonicalAreInline) {
 }
 
 TEST(TermCodec, DecimalsNonCanonicalGoToDictionary) {
-  for (const char* v : {"1.50", "1.", ".5", "-0.0", "+1.5", "01.5", "00.5", "1", "1.1234567891",
-                        "1.00", "1e3", "1.5.5", "-", "", "360287970189639.68",
-                        "99999999999999999999.5"}) {
+  for (const char* v :
+       {"1.50", "1.", ".5", "-0.0", "+1.5", "01.5", "00.5", "1", "1.1234567891", "1.00", "1e3",
+        "1.5.5", "-", "", "360287970189639.68", "99999999999999999999.5"}) {
     expectDictionary(typed(v, kXsdDecimal));
   }
 }
@@ -152,7 +152,8 @@ TEST(TermCodec, RandomIntegersAndDecimalsRoundTrip) {
     expectRoundTrip(typed(s, kXsdInteger), IdTag::Integer);
     int scale = 1 + static_cast<int>(rng() % 9);
     int64_t unscaled = static_cast<int64_t>(rng()) >> (9 + rng() % 55);
-    TermId id = TermId::make(IdTag::Decimal, (zigzag(unscaled) << 4) | static_cast<uint64_t>(scale));
+    TermId id =
+        TermId::make(IdTag::Decimal, (zigzag(unscaled) << 4) | static_cast<uint64_t>(scale));
     TermView d = decodeInline(id, scratch);
     std::string text(d.value);
     auto again = encodeInline(typed(text, kXsdDecimal));
@@ -177,8 +178,8 @@ TEST(TermCodec, SerializationRoundTrips) {
       TermView{TermKind::Literal, "", "http://example.org/dt", {}},
       TermView{TermKind::Literal, std::string_view("nul\0inside", 10), {}, {}},
   };
-  const IdTag tags[] = {IdTag::Iri,        IdTag::Blank, IdTag::String, IdTag::LangString,
-                        IdTag::Typed,      IdTag::Typed, IdTag::String};
+  const IdTag tags[] = {IdTag::Iri,   IdTag::Blank, IdTag::String, IdTag::LangString,
+                        IdTag::Typed, IdTag::Typed, IdTag::String};
   for (size_t i = 0; i < std::size(terms); ++i) {
     std::string bytes;
     serializeTerm(terms[i], bytes);
@@ -189,7 +190,10 @@ TEST(TermCodec, SerializationRoundTrips) {
   }
   EXPECT_THROW(deserializeTerm(""), StorageError);
   EXPECT_THROW(deserializeTerm("\x09x"), StorageError);
-  EXPECT_THROW(deserializeTerm(std::string_view("\x04\x05" "ab", 4)), StorageError);
+  EXPECT_THROW(deserializeTerm(std::string_view("\x04\x05"
+                                                "ab",
+                                                4)),
+               StorageError);
 }
 
 TEST(TermCodec, LongTermsAreKeyedByHash) {
