@@ -17,25 +17,37 @@ std::string term(const rdf::Term& t) {
       return t.value;
     }
   }
-  if (t.isBlank()) return "_:" + t.value;
-  if (t.isNone()) return "UNDEF";
+  if (t.isBlank()) {
+    return "_:" + t.value;
+  }
+  if (t.isNone()) {
+    return "UNDEF";
+  }
   return rdf::toNTriples(t);
 }
 
 std::string node(const VarOrTerm& v) {
-  if (v.isVar()) return "?" + v.var;
+  if (v.isVar()) {
+    return "?" + v.var;
+  }
   return term(v.term);
 }
 
 std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : s) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
   return s;
 }
 
 std::string exprs(const std::vector<Expr>& list) {
-  if (list.size() == 1) return toSse(list[0]);
+  if (list.size() == 1) {
+    return toSse(list[0]);
+  }
   std::string out = "(exprlist";
-  for (const auto& e : list) out += " " + toSse(e);
+  for (const auto& e : list) {
+    out += " " + toSse(e);
+  }
   return out + ")";
 }
 
@@ -46,7 +58,9 @@ class Printer {
 
  private:
   void open(int depth, const std::string& head) {
-    if (!out.empty()) out += "\n";
+    if (!out.empty()) {
+      out += "\n";
+    }
     out += std::string(static_cast<size_t>(depth) * 2, ' ') + "(" + head;
   }
 };
@@ -73,12 +87,16 @@ void Printer::print(const Op& op, int depth) {
         return;
       }
       std::string head = "table (vars";
-      for (const auto& v : t.vars) head += " ?" + v;
+      for (const auto& v : t.vars) {
+        head += " ?" + v;
+      }
       head += ")";
       for (const auto& row : t.rows) {
         head += " (row";
         for (size_t i = 0; i < row.size() && i < t.vars.size(); ++i) {
-          if (!row[i].isNone()) head += " [?" + t.vars[i] + " " + term(row[i]) + "]";
+          if (!row[i].isNone()) {
+            head += " [?" + t.vars[i] + " " + term(row[i]) + "]";
+          }
         }
         head += ")";
       }
@@ -149,17 +167,22 @@ void Printer::print(const Op& op, int depth) {
       std::string head = "group (";
       for (size_t i = 0; i < g.keys.size(); ++i) {
         const auto& k = g.keys[i];
-        if (i) head += " ";
-        if (k.expr.kind == Expr::Kind::Var && k.expr.name == k.var)
+        if (i) {
+          head += " ";
+        }
+        if (k.expr.kind == Expr::Kind::Var && k.expr.name == k.var) {
           head += "?" + k.var;
-        else if (k.var.empty())
+        } else if (k.var.empty()) {
           head += toSse(k.expr);
-        else
+        } else {
           head += "(?" + k.var + " " + toSse(k.expr) + ")";
+        }
       }
       head += ") (";
       for (size_t i = 0; i < g.aggregates.size(); ++i) {
-        if (i) head += " ";
+        if (i) {
+          head += " ";
+        }
         head += "(?" + g.aggregates[i].var + " " + toSse(g.aggregates[i].aggregate) + ")";
       }
       open(depth, head + ")");
@@ -170,7 +193,9 @@ void Printer::print(const Op& op, int depth) {
     case OpKind::Project: {
       const auto& p = as<Project>(op);
       std::string head = "project (";
-      for (size_t i = 0; i < p.vars.size(); ++i) head += (i ? " ?" : "?") + p.vars[i];
+      for (size_t i = 0; i < p.vars.size(); ++i) {
+        head += (i ? " ?" : "?") + p.vars[i];
+      }
       open(depth, head + ")");
       print(*p.input, depth + 1);
       out += ")";
@@ -190,7 +215,9 @@ void Printer::print(const Op& op, int depth) {
       const auto& o = as<OrderBy>(op);
       std::string head = "order (";
       for (size_t i = 0; i < o.keys.size(); ++i) {
-        if (i) head += " ";
+        if (i) {
+          head += " ";
+        }
         head +=
             o.keys[i].descending ? "(desc " + toSse(o.keys[i].expr) + ")" : toSse(o.keys[i].expr);
       }
@@ -252,11 +279,15 @@ std::string toSse(const Expr& e) {
       break;
   }
   std::string out = "(" + head;
-  if (e.distinct) out += " distinct";
+  if (e.distinct) {
+    out += " distinct";
+  }
   if (e.kind == K::Aggregate && e.hasSeparator) {
     out += " (separator " + rdf::toNTriples(rdf::Term::literal(e.separator)) + ")";
   }
-  for (const auto& a : e.args) out += " " + toSse(a);
+  for (const auto& a : e.args) {
+    out += " " + toSse(a);
+  }
   return out + ")";
 }
 
@@ -264,7 +295,9 @@ std::string toSse(const Path& p) {
   using K = Path::Kind;
   auto list = [&](const char* head) {
     std::string out = std::string("(") + head;
-    for (const auto& a : p.args) out += " " + toSse(a);
+    for (const auto& a : p.args) {
+      out += " " + toSse(a);
+    }
     return out + ")";
   };
   switch (p.kind) {
@@ -284,8 +317,12 @@ std::string toSse(const Path& p) {
       return list("path?");
     case K::NegatedSet: {
       std::string out = "(notoneof";
-      for (const auto& i : p.forward) out += " " + term(i);
-      for (const auto& i : p.inverse) out += " (reverse " + term(i) + ")";
+      for (const auto& i : p.forward) {
+        out += " " + term(i);
+      }
+      for (const auto& i : p.inverse) {
+        out += " (reverse " + term(i) + ")";
+      }
       return out + ")";
     }
   }
@@ -300,7 +337,9 @@ std::string squashSse(const std::string& sse) {
       space = true;
       continue;
     }
-    if (space && !out.empty()) out += ' ';
+    if (space && !out.empty()) {
+      out += ' ';
+    }
     space = false;
     out += c;
   }

@@ -23,8 +23,12 @@ bool isUnit(const Op& op) { return op.kind == OpKind::Table && Table::isUnit(as<
 
 /// Join(G, A) with the simplification of 18.2.2.8: Join(Z, A) = A, Join(A, Z) = A.
 OpPtr join(OpPtr g, OpPtr a) {
-  if (isUnit(*g)) return a;
-  if (isUnit(*a)) return g;
+  if (isUnit(*g)) {
+    return a;
+  }
+  if (isUnit(*a)) {
+    return g;
+  }
   auto j = std::make_unique<Join>();
   j->left = std::move(g);
   j->right = std::move(a);
@@ -60,7 +64,9 @@ class Translator {
   };
 
   VarOrTerm node(const VarOrTerm& t) const {
-    if (!t.isVar() && t.term.isBlank()) return VarOrTerm::variable("?" + t.term.value);
+    if (!t.isVar() && t.term.isBlank()) {
+      return VarOrTerm::variable("?" + t.term.value);
+    }
     return t;
   }
   VarOrTerm freshVar() { return VarOrTerm::variable("?P" + std::to_string(pathVars_++)); }
@@ -105,7 +111,9 @@ OpPtr Translator::flush(std::vector<Item>& items) {
   OpPtr result = unitTable();
   std::unique_ptr<Bgp> bgp;
   auto closeBgp = [&] {
-    if (bgp) result = join(std::move(result), std::move(bgp));
+    if (bgp) {
+      result = join(std::move(result), std::move(bgp));
+    }
     bgp.reset();
   };
   for (auto& it : items) {
@@ -113,7 +121,9 @@ OpPtr Translator::flush(std::vector<Item>& items) {
       closeBgp();
       result = join(std::move(result), std::move(it.path));
     } else {
-      if (!bgp) bgp = std::make_unique<Bgp>();
+      if (!bgp) {
+        bgp = std::make_unique<Bgp>();
+      }
       bgp->triples.push_back(std::move(it.triple));
     }
   }
@@ -130,8 +140,12 @@ Expr Translator::expr(const Expr& e) {
   out.distinct = e.distinct;
   out.hasSeparator = e.hasSeparator;
   out.separator = e.separator;
-  for (const auto& a : e.args) out.args.push_back(expr(a));
-  if (e.pattern) out.op = group(*e.pattern);
+  for (const auto& a : e.args) {
+    out.args.push_back(expr(a));
+  }
+  if (e.pattern) {
+    out.op = group(*e.pattern);
+  }
   return out;
 }
 
@@ -140,7 +154,9 @@ Expr Translator::replaceAggregates(const Expr& e, std::vector<AggregateBinding>&
     Expr a = expr(e);
     std::string key = toSse(a);
     for (const auto& b : aggs) {
-      if (toSse(b.aggregate) == key) return Expr::var(b.var);
+      if (toSse(b.aggregate) == key) {
+        return Expr::var(b.var);
+      }
     }
     std::string var = "." + std::to_string(aggs.size());
     aggs.push_back(AggregateBinding{var, std::move(a)});
@@ -153,8 +169,12 @@ Expr Translator::replaceAggregates(const Expr& e, std::vector<AggregateBinding>&
   out.distinct = e.distinct;
   out.hasSeparator = e.hasSeparator;
   out.separator = e.separator;
-  for (const auto& a : e.args) out.args.push_back(replaceAggregates(a, aggs));
-  if (e.pattern) out.op = group(*e.pattern);
+  for (const auto& a : e.args) {
+    out.args.push_back(replaceAggregates(a, aggs));
+  }
+  if (e.pattern) {
+    out.op = group(*e.pattern);
+  }
   return out;
 }
 
@@ -163,7 +183,9 @@ OpPtr Translator::group(const ast::GroupGraphPattern& g) {
   OpPtr result = unitTable();
   std::vector<Item> items;  // the current triples block (filters do not end it)
   auto closeBlock = [&] {
-    if (!items.empty()) result = join(std::move(result), flush(items));
+    if (!items.empty()) {
+      result = join(std::move(result), flush(items));
+    }
   };
   for (const auto& e : g.elements) {
     if (e.kind == PK::Filter) {
@@ -172,10 +194,11 @@ OpPtr Translator::group(const ast::GroupGraphPattern& g) {
     }
     if (e.kind == PK::Triples) {
       for (const auto& t : e.triples) {
-        if (t.path)
+        if (t.path) {
           translatePath(node(t.s), *t.path, node(t.o), items);
-        else
+        } else {
           items.push_back(Item{TriplePattern{node(t.s), node(t.p), node(t.o)}, nullptr});
+        }
       }
       continue;
     }
@@ -259,9 +282,15 @@ OpPtr Translator::query(const ast::Query& q) {
 
   // 18.2.4.1 Grouping and aggregation.
   bool grouped = !q.groupBy.empty();
-  for (const auto& s : q.select.items) grouped = grouped || (s.expr && s.expr->hasAggregate());
-  for (const auto& h : q.having) grouped = grouped || h.hasAggregate();
-  for (const auto& o : q.orderBy) grouped = grouped || o.expr.hasAggregate();
+  for (const auto& s : q.select.items) {
+    grouped = grouped || (s.expr && s.expr->hasAggregate());
+  }
+  for (const auto& h : q.having) {
+    grouped = grouped || h.hasAggregate();
+  }
+  for (const auto& o : q.orderBy) {
+    grouped = grouped || o.expr.hasAggregate();
+  }
   std::vector<AggregateBinding> aggs;
   std::vector<Expr> selectExprs;  // per select item; Constant None when a plain variable
   std::vector<Expr> havings;
@@ -269,9 +298,12 @@ OpPtr Translator::query(const ast::Query& q) {
   for (const auto& s : q.select.items) {
     selectExprs.push_back(s.expr ? replaceAggregates(*s.expr, aggs) : Expr());
   }
-  for (const auto& h : q.having) havings.push_back(replaceAggregates(h, aggs));
-  for (const auto& o : q.orderBy)
+  for (const auto& h : q.having) {
+    havings.push_back(replaceAggregates(h, aggs));
+  }
+  for (const auto& o : q.orderBy) {
     keys.push_back(SortKey{replaceAggregates(o.expr, aggs), o.descending});
+  }
   if (grouped) {
     auto g = std::make_unique<Group>();
     for (const auto& c : q.groupBy) {
@@ -291,10 +323,14 @@ OpPtr Translator::query(const ast::Query& q) {
     p = std::move(f);
   }
   // 18.2.4.3 trailing VALUES.
-  if (q.values) p = join(std::move(p), table(*q.values));
+  if (q.values) {
+    p = join(std::move(p), table(*q.values));
+  }
   // 18.2.4.4 SELECT expressions.
   for (size_t i = 0; i < q.select.items.size(); ++i) {
-    if (!q.select.items[i].expr) continue;
+    if (!q.select.items[i].expr) {
+      continue;
+    }
     auto ext = std::make_unique<Extend>();
     ext->input = std::move(p);
     ext->var = q.select.items[i].var;
@@ -312,7 +348,9 @@ OpPtr Translator::query(const ast::Query& q) {
     auto proj = std::make_unique<Project>();
     if (q.select.star) {
       for (auto& v : ast::visibleVariables(q)) {
-        if (!isHiddenVar(v)) proj->vars.push_back(std::move(v));
+        if (!isHiddenVar(v)) {
+          proj->vars.push_back(std::move(v));
+        }
       }
     } else {
       for (const auto& s : q.select.items) {

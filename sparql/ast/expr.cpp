@@ -33,9 +33,13 @@ Expr Expr::call(Kind kind, std::string name, std::vector<Expr> args) {
 }
 
 bool Expr::hasAggregate() const {
-  if (kind == Kind::Aggregate) return true;
+  if (kind == Kind::Aggregate) {
+    return true;
+  }
   for (const auto& a : args) {
-    if (a.hasAggregate()) return true;
+    if (a.hasAggregate()) {
+      return true;
+    }
   }
   return false;
 }

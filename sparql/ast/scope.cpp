@@ -6,11 +6,15 @@ namespace bdis::sparql::ast {
 namespace {
 
 void add(std::vector<std::string>& out, const std::string& v) {
-  if (!v.empty() && std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
+  if (!v.empty() && std::find(out.begin(), out.end(), v) == out.end()) {
+    out.push_back(v);
+  }
 }
 
 void add(std::vector<std::string>& out, const VarOrTerm& t) {
-  if (t.isVar()) add(out, t.var);
+  if (t.isVar()) {
+    add(out, t.var);
+  }
 }
 
 }  // namespace
@@ -22,7 +26,9 @@ void inScopeVariables(const GroupGraphPattern& g, std::vector<std::string>& out)
       case K::Triples:
         for (const auto& t : e.triples) {
           add(out, t.s);
-          if (!t.path) add(out, t.p);
+          if (!t.path) {
+            add(out, t.p);
+          }
           add(out, t.o);
         }
         break;
@@ -33,16 +39,22 @@ void inScopeVariables(const GroupGraphPattern& g, std::vector<std::string>& out)
       case K::Group:
       case K::Union:
       case K::Optional:
-        for (const auto& sub : e.groups) inScopeVariables(sub, out);
+        for (const auto& sub : e.groups) {
+          inScopeVariables(sub, out);
+        }
         break;
       case K::Bind:
         add(out, e.var);
         break;
       case K::Values:
-        for (const auto& v : e.values.vars) add(out, v);
+        for (const auto& v : e.values.vars) {
+          add(out, v);
+        }
         break;
       case K::SubSelect:
-        for (const auto& v : visibleVariables(*e.subquery)) add(out, v);
+        for (const auto& v : visibleVariables(*e.subquery)) {
+          add(out, v);
+        }
         break;
       case K::Minus:
       case K::Filter:
@@ -54,13 +66,19 @@ void inScopeVariables(const GroupGraphPattern& g, std::vector<std::string>& out)
 std::vector<std::string> visibleVariables(const Query& q) {
   std::vector<std::string> out;
   if (q.select.star || q.form != QueryForm::Select) {
-    if (q.where) inScopeVariables(*q.where, out);
+    if (q.where) {
+      inScopeVariables(*q.where, out);
+    }
     if (q.values) {
-      for (const auto& v : q.values->vars) add(out, v);
+      for (const auto& v : q.values->vars) {
+        add(out, v);
+      }
     }
     return out;
   }
-  for (const auto& p : q.select.items) add(out, p.var);
+  for (const auto& p : q.select.items) {
+    add(out, p.var);
+  }
   return out;
 }
 

@@ -46,7 +46,9 @@ struct SourcePos {
   uint32_t column = 0;
   /// "line:column: " or "" when unknown.
   std::string prefix() const {
-    if (line == 0) return {};
+    if (line == 0) {
+      return {};
+    }
     return std::to_string(line) + ":" + std::to_string(column) + ": ";
   }
 };

@@ -12,8 +12,12 @@ namespace {
 void checkGroup(const ast::GroupGraphPattern& g);
 
 void checkExpr(const Expr& e) {
-  if (e.pattern) checkGroup(*e.pattern);
-  for (const auto& a : e.args) checkExpr(a);
+  if (e.pattern) {
+    checkGroup(*e.pattern);
+  }
+  for (const auto& a : e.args) {
+    checkExpr(a);
+  }
 }
 
 void checkGroup(const ast::GroupGraphPattern& g) {
@@ -27,9 +31,15 @@ void checkGroup(const ast::GroupGraphPattern& g) {
                             " is already in scope in this group");
       }
     }
-    if (e.kind == K::Filter) checkExpr(e.expr);
-    for (const auto& sub : e.groups) checkGroup(sub);
-    if (e.kind == K::SubSelect) checkQuery(*e.subquery);
+    if (e.kind == K::Filter) {
+      checkExpr(e.expr);
+    }
+    for (const auto& sub : e.groups) {
+      checkGroup(sub);
+    }
+    if (e.kind == K::SubSelect) {
+      checkQuery(*e.subquery);
+    }
     // In-scope variables of this element alone, added to what precedes it.
     std::vector<std::string> vars;
     {
@@ -37,18 +47,24 @@ void checkGroup(const ast::GroupGraphPattern& g) {
         case K::Triples:
           for (const auto& t : e.triples) {
             for (const VarOrTerm* v : {&t.s, &t.p, &t.o}) {
-              if (v->isVar() && !(v == &t.p && t.path)) vars.push_back(v->var);
+              if (v->isVar() && !(v == &t.p && t.path)) {
+                vars.push_back(v->var);
+              }
             }
           }
           break;
         case K::Graph:
         case K::Service:
-          if (e.name.isVar()) vars.push_back(e.name.var);
+          if (e.name.isVar()) {
+            vars.push_back(e.name.var);
+          }
           [[fallthrough]];
         case K::Group:
         case K::Union:
         case K::Optional:
-          for (const auto& sub : e.groups) ast::inScopeVariables(sub, vars);
+          for (const auto& sub : e.groups) {
+            ast::inScopeVariables(sub, vars);
+          }
           break;
         case K::Bind:
           vars.push_back(e.var);
@@ -64,32 +80,52 @@ void checkGroup(const ast::GroupGraphPattern& g) {
           break;
       }
     }
-    for (auto& v : vars) seen.push_back(std::move(v));
+    for (auto& v : vars) {
+      seen.push_back(std::move(v));
+    }
   }
 }
 
 /// Variables used in `e` outside aggregates.
 void freeVars(const Expr& e, std::vector<std::string>& out) {
-  if (e.kind == Expr::Kind::Aggregate || e.pattern) return;
-  if (e.kind == Expr::Kind::Var) out.push_back(e.name);
-  for (const auto& a : e.args) freeVars(a, out);
+  if (e.kind == Expr::Kind::Aggregate || e.pattern) {
+    return;
+  }
+  if (e.kind == Expr::Kind::Var) {
+    out.push_back(e.name);
+  }
+  for (const auto& a : e.args) {
+    freeVars(a, out);
+  }
 }
 
 }  // namespace
 
 void checkQuery(const ast::Query& q) {
-  if (q.where) checkGroup(*q.where);
-  for (const auto& p : q.select.items) {
-    if (p.expr) checkExpr(*p.expr);
+  if (q.where) {
+    checkGroup(*q.where);
   }
-  for (const auto& h : q.having) checkExpr(h);
-  for (const auto& o : q.orderBy) checkExpr(o.expr);
+  for (const auto& p : q.select.items) {
+    if (p.expr) {
+      checkExpr(*p.expr);
+    }
+  }
+  for (const auto& h : q.having) {
+    checkExpr(h);
+  }
+  for (const auto& o : q.orderBy) {
+    checkExpr(o.expr);
+  }
 
   std::vector<std::string> scope;
-  if (q.where) ast::inScopeVariables(*q.where, scope);
+  if (q.where) {
+    ast::inScopeVariables(*q.where, scope);
+  }
   std::set<std::string> inScope(scope.begin(), scope.end());
   for (const auto& c : q.groupBy) {
-    if (c.var.empty()) continue;
+    if (c.var.empty()) {
+      continue;
+    }
     if (inScope.count(c.var)) {
       throw SemanticError(c.pos.prefix() + "GROUP BY: variable ?" + c.var + " in (... AS ?" +
                           c.var + ") is already in scope");
@@ -106,27 +142,37 @@ void checkQuery(const ast::Query& q) {
   }
 
   bool grouped = !q.groupBy.empty();
-  for (const auto& p : q.select.items) grouped = grouped || (p.expr && p.expr->hasAggregate());
-  for (const auto& h : q.having) grouped = grouped || h.hasAggregate();
-  for (const auto& o : q.orderBy) grouped = grouped || o.expr.hasAggregate();
-  if (!grouped) return;
+  for (const auto& p : q.select.items) {
+    grouped = grouped || (p.expr && p.expr->hasAggregate());
+  }
+  for (const auto& h : q.having) {
+    grouped = grouped || h.hasAggregate();
+  }
+  for (const auto& o : q.orderBy) {
+    grouped = grouped || o.expr.hasAggregate();
+  }
+  if (!grouped) {
+    return;
+  }
   if (q.select.star && q.form == ast::QueryForm::Select) {
     throw SemanticError("SELECT * is not allowed with GROUP BY or aggregates");
   }
   std::set<std::string> groupVars;
   for (const auto& c : q.groupBy) {
-    if (!c.var.empty())
+    if (!c.var.empty()) {
       groupVars.insert(c.var);
-    else if (c.expr.kind == Expr::Kind::Var)
+    } else if (c.expr.kind == Expr::Kind::Var) {
       groupVars.insert(c.expr.name);
+    }
   }
   std::set<std::string> defined = groupVars;
   for (const auto& p : q.select.items) {
     std::vector<std::string> used;
-    if (p.expr)
+    if (p.expr) {
       freeVars(*p.expr, used);
-    else
+    } else {
       used.push_back(p.var);
+    }
     for (const auto& v : used) {
       if (!defined.count(v)) {
         throw SemanticError(p.pos.prefix() + "SELECT: variable ?" + v +
@@ -139,7 +185,9 @@ void checkQuery(const ast::Query& q) {
 
 void checkUpdate(const ast::Update& u) {
   for (const auto& op : u.operations) {
-    if (op.where) checkGroup(*op.where);
+    if (op.where) {
+      checkGroup(*op.where);
+    }
   }
 }
 

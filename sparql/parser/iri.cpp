@@ -43,9 +43,7 @@ std::string removeDotSegments(std::string in) {
   while (!in.empty()) {
     if (in.rfind("../", 0) == 0) {
       in.erase(0, 3);
-    } else if (in.rfind("./", 0) == 0) {
-      in.erase(0, 2);
-    } else if (in.rfind("/./", 0) == 0) {
+    } else if (in.rfind("./", 0) == 0 || in.rfind("/./", 0) == 0) {
       in.erase(0, 2);
     } else if (in == "/.") {
       in = "/";
@@ -68,9 +66,13 @@ std::string removeDotSegments(std::string in) {
 }  // namespace
 
 bool hasScheme(std::string_view iri) {
-  if (iri.empty() || !std::isalpha(static_cast<unsigned char>(iri[0]))) return false;
+  if (iri.empty() || !std::isalpha(static_cast<unsigned char>(iri[0]))) {
+    return false;
+  }
   for (char c : iri.substr(1)) {
-    if (c == ':') return true;
+    if (c == ':') {
+      return true;
+    }
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') {
       return false;
     }
@@ -79,7 +81,9 @@ bool hasScheme(std::string_view iri) {
 }
 
 std::string resolveIri(std::string_view base, std::string_view ref) {
-  if (base.empty() || hasScheme(ref)) return std::string(ref);
+  if (base.empty() || hasScheme(ref)) {
+    return std::string(ref);
+  }
   Parts b = split(base), r = split(ref), t;
   t.scheme = b.scheme;
   if (r.hasAuthority) {
@@ -113,10 +117,16 @@ std::string resolveIri(std::string_view base, std::string_view ref) {
     }
   }
   std::string out = t.scheme + ":";
-  if (t.hasAuthority) out += "//" + t.authority;
+  if (t.hasAuthority) {
+    out += "//" + t.authority;
+  }
   out += t.path;
-  if (t.hasQuery) out += "?" + t.query;
-  if (r.hasFragment) out += "#" + r.fragment;
+  if (t.hasQuery) {
+    out += "?" + t.query;
+  }
+  if (r.hasFragment) {
+    out += "#" + r.fragment;
+  }
   return out;
 }
 

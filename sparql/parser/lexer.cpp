@@ -97,8 +97,8 @@ struct SourceTag;
 /// failed expectation wanted (the rule name, e.g. "closing \" of the string").
 struct TerminalErrorHandler {
   template <typename Iterator, typename Exception, typename Context>
-  x3::error_handler_result on_error(Iterator&, Iterator const&, Exception const& x,
-                                    Context const& ctx) {
+  x3::error_handler_result on_error(  // NOLINT(readability-identifier-naming): X3 name
+      Iterator&, Iterator const&, Exception const& x, Context const& ctx) {
     const Source& src = x3::get<SourceTag>(ctx).get();
     auto [line, col] = src.lineColumn(static_cast<size_t>(x.where() - src.text().begin()));
     throw SyntaxError("", line, col, "expected " + x.which());
@@ -194,7 +194,9 @@ BOOST_SPIRIT_DEFINE(doubleRule, decimalRule, integerRule, echar, string1, string
 template <typename P>
 bool match(const Source& src, const P& p, It& it, It end) {
   It save = it;
-  if (x3::parse(it, end, x3::with<SourceTag>(std::cref(src))[p])) return true;
+  if (x3::parse(it, end, x3::with<SourceTag>(std::cref(src))[p])) {
+    return true;
+  }
   it = save;
   return false;
 }
@@ -235,7 +237,9 @@ std::string decodeString(std::string_view body) {
 std::string unescapeLocal(std::string_view s) {
   std::string out;
   for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\\' && i + 1 < s.size()) ++i;
+    if (s[i] == '\\' && i + 1 < s.size()) {
+      ++i;
+    }
     out += s[i];
   }
   return out;
@@ -276,11 +280,17 @@ Source::Source(std::string_view original) : original_(original) {
   for (size_t i = 0; i < original.size();) {
     size_t digits = 0;
     if (original[i] == '\\' && i + 1 < original.size()) {
-      if (original[i + 1] == 'u') digits = 4;
-      if (original[i + 1] == 'U') digits = 8;
+      if (original[i + 1] == 'u') {
+        digits = 4;
+      }
+      if (original[i + 1] == 'U') {
+        digits = 8;
+      }
     }
     bool ok = digits != 0 && i + 2 + digits <= original.size();
-    for (size_t k = 0; ok && k < digits; ++k) ok = isHex(original[i + 2 + k]);
+    for (size_t k = 0; ok && k < digits; ++k) {
+      ok = isHex(original[i + 2 + k]);
+    }
     if (ok) {
       uint32_t cp = std::stoul(std::string(original.substr(i + 2, digits)), nullptr, 16);
       if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
@@ -293,7 +303,9 @@ Source::Source(std::string_view original) : original_(original) {
       }
       size_t before = text_.size();
       appendUtf8(text_, cp);
-      for (size_t k = before; k < text_.size(); ++k) toOriginal_.push_back(i);
+      for (size_t k = before; k < text_.size(); ++k) {
+        toOriginal_.push_back(i);
+      }
       i += 2 + digits;
     } else {
       text_ += original[i];
@@ -306,9 +318,12 @@ Source::Source(std::string_view original) : original_(original) {
 
 std::pair<uint64_t, uint64_t> Source::lineColumn(size_t offset) const {
   size_t orig = offset;
-  if (!toOriginal_.empty())
+  if (!toOriginal_.empty()) {
     orig = offset < toOriginal_.size() ? toOriginal_[offset] : original_.size();
-  if (orig > original_.size()) orig = original_.size();
+  }
+  if (orig > original_.size()) {
+    orig = original_.size();
+  }
   uint64_t line = 1, col = 1;
   size_t i = 0;
   if (orig >= cacheOffset_) {
@@ -345,7 +360,9 @@ std::vector<Token> tokenize(const Source& src) {
       if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
         ++p;
       } else if (c == '#') {
-        while (p != end && *p != '\n' && *p != '\r') ++p;
+        while (p != end && *p != '\n' && *p != '\r') {
+          ++p;
+        }
       } else {
         break;
       }
@@ -391,7 +408,9 @@ std::vector<Token> tokenize(const Source& src) {
       t.type = Tok::LangTag;
       t.text = std::string(start + 1, it);
     } else if (numberStart) {
-      if (c == '+' || c == '-') ++it;
+      if (c == '+' || c == '-') {
+        ++it;
+      }
       if (match(src, doubleRule, it, end)) {
         t.type = Tok::Double;
       } else if (match(src, decimalRule, it, end)) {
@@ -414,7 +433,9 @@ std::vector<Token> tokenize(const Source& src) {
           t.type = Tok::PNameNs;
         }
       } else if (isAlpha(c)) {
-        while (it != end && (isAlpha(*it) || isDigit(*it) || *it == '_')) ++it;
+        while (it != end && (isAlpha(*it) || isDigit(*it) || *it == '_')) {
+          ++it;
+        }
         t.type = Tok::Word;
         t.text = text();
       } else {
@@ -441,7 +462,9 @@ std::vector<Token> tokenize(const Source& src) {
           break;
         }
       }
-      if (t.type != Tok::Punct) fail(start, std::string("unexpected character '") + c + "'");
+      if (t.type != Tok::Punct) {
+        fail(start, std::string("unexpected character '") + c + "'");
+      }
     }
     out.push_back(std::move(t));
   }

@@ -38,14 +38,18 @@ constexpr std::string_view kAggregates[] = {"COUNT", "SUM",    "MIN",         "M
                                             "AVG",   "SAMPLE", "GROUP_CONCAT"};
 
 std::string upper(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (char& c : s) {
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
   return s;
 }
 
 const BuiltinSpec* findBuiltin(const std::string& word) {
   std::string u = upper(word);
   for (const auto& b : kBuiltins) {
-    if (b.name == u) return &b;
+    if (b.name == u) {
+      return &b;
+    }
   }
   return nullptr;
 }
@@ -54,14 +58,20 @@ const BuiltinSpec* findBuiltin(const std::string& word) {
 
 bool Parser::atBuiltin() const {
   const Token& t = peek();
-  if (t.type != Tok::Word) return false;
-  if (isWord("EXISTS") || (isWord("NOT") && isWord("EXISTS", 1))) return true;
+  if (t.type != Tok::Word) {
+    return false;
+  }
+  if (isWord("EXISTS") || (isWord("NOT") && isWord("EXISTS", 1))) {
+    return true;
+  }
   return findBuiltin(t.text) != nullptr;
 }
 
 bool Parser::atAggregate() const {
   const Token& t = peek();
-  if (t.type != Tok::Word) return false;
+  if (t.type != Tok::Word) {
+    return false;
+  }
   std::string u = upper(t.text);
   return std::find(std::begin(kAggregates), std::end(kAggregates), u) != std::end(kAggregates);
 }
@@ -92,14 +102,17 @@ Expr Parser::parseRelational() {
                                                        {"<", K::Less},    {">", K::Greater},
                                                        {"<=", K::LessEq}, {">=", K::GreaterEq}};
   for (const auto& [p, k] : ops) {
-    if (acceptPunct(p))
+    if (acceptPunct(p)) {
       return Expr::call(k, std::string(p), exprList(std::move(e), parseAdditive()));
+    }
   }
   bool notIn = isWord("NOT") && isWord("IN", 1);
   if (notIn || isWord("IN")) {
     pos_ += notIn ? 2 : 1;
     std::vector<Expr> args = exprList(std::move(e));
-    for (auto& a : parseExpressionList()) args.push_back(std::move(a));
+    for (auto& a : parseExpressionList()) {
+      args.push_back(std::move(a));
+    }
     return Expr::call(notIn ? K::NotIn : K::In, notIn ? "notin" : "in", std::move(args));
   }
   return e;
@@ -151,19 +164,37 @@ Expr Parser::parseMultiplicative() {
 }
 
 Expr Parser::parseUnary() {
-  if (acceptPunct("!")) return Expr::call(K::Not, "!", exprList(parsePrimary()));
-  if (acceptPunct("+")) return Expr::call(K::UnaryPlus, "+", exprList(parsePrimary()));
-  if (acceptPunct("-")) return Expr::call(K::UnaryMinus, "-", exprList(parsePrimary()));
+  if (acceptPunct("!")) {
+    return Expr::call(K::Not, "!", exprList(parsePrimary()));
+  }
+  if (acceptPunct("+")) {
+    return Expr::call(K::UnaryPlus, "+", exprList(parsePrimary()));
+  }
+  if (acceptPunct("-")) {
+    return Expr::call(K::UnaryMinus, "-", exprList(parsePrimary()));
+  }
   return parsePrimary();
 }
 
 Expr Parser::parsePrimary() {
-  if (isPunct("(")) return parseBracketted();
-  if (atVar()) return Expr::var(parseVar());
-  if (atIri()) return parseIriOrFunction();
-  if (atAggregate()) return parseAggregate();
-  if (atBuiltin()) return parseBuiltin();
-  if (atLiteral()) return Expr::constant(parseLiteral());
+  if (isPunct("(")) {
+    return parseBracketted();
+  }
+  if (atVar()) {
+    return Expr::var(parseVar());
+  }
+  if (atIri()) {
+    return parseIriOrFunction();
+  }
+  if (atAggregate()) {
+    return parseAggregate();
+  }
+  if (atBuiltin()) {
+    return parseBuiltin();
+  }
+  if (atLiteral()) {
+    return Expr::constant(parseLiteral());
+  }
   fail("an expression");
 }
 
@@ -175,15 +206,23 @@ Expr Parser::parseBracketted() {
 }
 
 Expr Parser::parseConstraint() {
-  if (isPunct("(")) return parseBracketted();
+  if (isPunct("(")) {
+    return parseBracketted();
+  }
   if (atIri()) {
     const Token& start = peek();
     Expr e = parseIriOrFunction();
-    if (e.kind != K::Function) failAt(start, "expected a function call or '(' after FILTER");
+    if (e.kind != K::Function) {
+      failAt(start, "expected a function call or '(' after FILTER");
+    }
     return e;
   }
-  if (atAggregate()) return parseAggregate();
-  if (atBuiltin()) return parseBuiltin();
+  if (atAggregate()) {
+    return parseAggregate();
+  }
+  if (atBuiltin()) {
+    return parseBuiltin();
+  }
   fail("'(' or a function call");
 }
 
@@ -195,7 +234,9 @@ std::vector<Expr> Parser::parseExpressionList() {
   }
   expectPunct("(");
   out.push_back(parseExpression());
-  while (acceptPunct(",")) out.push_back(parseExpression());
+  while (acceptPunct(",")) {
+    out.push_back(parseExpression());
+  }
   expectPunct(")", "','");
   return out;
 }
@@ -206,12 +247,16 @@ Expr Parser::parseIriOrFunction() {
     advance();
     return Expr::call(K::Function, iri.value, {});
   }
-  if (!isPunct("(")) return Expr::constant(std::move(iri));
+  if (!isPunct("(")) {
+    return Expr::constant(std::move(iri));
+  }
   advance();
   bool distinct = acceptWord("DISTINCT");
   std::vector<Expr> args;
   args.push_back(parseExpression());
-  while (acceptPunct(",")) args.push_back(parseExpression());
+  while (acceptPunct(",")) {
+    args.push_back(parseExpression());
+  }
   expectPunct(")", "','");
   Expr e = Expr::call(K::Function, iri.value, std::move(args));
   e.distinct = distinct;
@@ -220,8 +265,12 @@ Expr Parser::parseIriOrFunction() {
 
 Expr Parser::parseAggregate() {
   const Token& start = peek();
-  if (!aggregatesAllowed_) failAt(start, "aggregate " + upper(start.text) + " is not allowed here");
-  if (aggregateDepth_ > 0) failAt(start, "aggregates cannot be nested");
+  if (!aggregatesAllowed_) {
+    failAt(start, "aggregate " + upper(start.text) + " is not allowed here");
+  }
+  if (aggregateDepth_ > 0) {
+    failAt(start, "aggregates cannot be nested");
+  }
   std::string name = upper(advance().text);
   ++aggregateDepth_;
   expectPunct("(");
@@ -235,7 +284,9 @@ Expr Parser::parseAggregate() {
   if (name == "GROUP_CONCAT" && acceptPunct(";")) {
     expectWord("SEPARATOR");
     expectPunct("=");
-    if (peek().type != Tok::String) fail("a string after SEPARATOR =");
+    if (peek().type != Tok::String) {
+      fail("a string after SEPARATOR =");
+    }
     e.hasSeparator = true;
     e.separator = advance().text;
   }
@@ -272,7 +323,9 @@ Expr Parser::parseBuiltin() {
     expectPunct("(");
     if (!isPunct(")")) {
       args.push_back(parseExpression());
-      while (acceptPunct(",")) args.push_back(parseExpression());
+      while (acceptPunct(",")) {
+        args.push_back(parseExpression());
+      }
     }
     expectPunct(")", "','");
   }
@@ -286,8 +339,12 @@ Expr Parser::parseBuiltin() {
                                                     : std::to_string(spec->maxArgs))) +
                       " argument(s), not " + std::to_string(n));
   }
-  if (name == "URI") name = "IRI";
-  if (name == "ISURI") name = "ISIRI";
+  if (name == "URI") {
+    name = "IRI";
+  }
+  if (name == "ISURI") {
+    name = "ISIRI";
+  }
   return Expr::call(K::Builtin, name, std::move(args));
 }
 

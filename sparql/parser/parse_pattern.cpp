@@ -19,7 +19,9 @@ ast::TriplePath makeTriple(const VarOrTerm& s, const VarOrTerm& p, const Path* p
   ast::TriplePath t;
   t.s = s;
   t.p = p;
-  if (path) t.path = std::make_unique<Path>(*path);
+  if (path) {
+    t.path = std::make_unique<Path>(*path);
+  }
   t.o = std::move(o);
   return t;
 }
@@ -63,13 +65,19 @@ void Parser::parseGroupBody(ast::GroupGraphPattern& g) {
         size_t before = e.triples.size();
         parseTriplesSameSubject(e.triples, true);
         for (size_t i = before; i < e.triples.size(); ++i) {
-          if (e.triples[i].path) deeper();
+          if (e.triples[i].path) {
+            deeper();
+          }
         }
         if (!acceptPunct(".")) {
-          if (atTriplesStart()) fail("'.' between triple patterns");
+          if (atTriplesStart()) {
+            fail("'.' between triple patterns");
+          }
           break;
         }
-        if (!atTriplesStart()) break;
+        if (!atTriplesStart()) {
+          break;
+        }
       }
       g.elements.push_back(std::move(e));
       continue;
@@ -100,11 +108,15 @@ void Parser::parseGroupBody(ast::GroupGraphPattern& g) {
       e.groups.push_back(parseGroupGraphPattern());
       size_t end = toks_[pos_ - 1].offset + 1;
       std::string q;
-      if (!prologue_->base.empty()) q += "BASE <" + prologue_->base + ">\n";
-      for (const auto& [prefix, iri] : prologue_->prefixes) {
-        q += "PREFIX " + prefix + ": <" + iri + ">\n";
+      if (!prologue_->base.empty()) {
+        q += "BASE <" + prologue_->base + ">\n";
       }
-      e.serviceQuery = q + "SELECT * WHERE " + src_.text().substr(begin, end - begin);
+      for (const auto& [prefix, iri] : prologue_->prefixes) {
+        q.append("PREFIX ").append(prefix).append(": <").append(iri).append(">\n");
+      }
+      q += "SELECT * WHERE ";
+      q.append(src_.text(), begin, end - begin);
+      e.serviceQuery = std::move(q);
     } else if (acceptWord("FILTER")) {
       e.kind = PK::Filter;
       e.expr = parseConstraint();
@@ -137,7 +149,9 @@ void Parser::parseTriplesSameSubject(std::vector<ast::TriplePath>& out, bool pat
     VarOrTerm s = parseTriplesNode(out, paths);
     bool verb = atVar() || atIri() || isWord("a") ||
                 (paths && (isPunct("^") || isPunct("(") || isPunct("!")));
-    if (verb) parsePropertyList(s, out, paths);
+    if (verb) {
+      parsePropertyList(s, out, paths);
+    }
     return;
   }
   VarOrTerm s = parseVarOrTerm();
@@ -150,7 +164,9 @@ void Parser::parsePropertyList(const VarOrTerm& s, std::vector<ast::TriplePath>&
            (paths && (isPunct("^") || isPunct("(") || isPunct("!")));
   };
   while (true) {
-    if (!atVerb()) fail(paths ? "a predicate or a property path" : "a predicate");
+    if (!atVerb()) {
+      fail(paths ? "a predicate or a property path" : "a predicate");
+    }
     VarOrTerm p;
     std::optional<Path> path;
     if (atVar()) {
@@ -175,7 +191,9 @@ void Parser::parsePropertyList(const VarOrTerm& s, std::vector<ast::TriplePath>&
         break;
       }
     }
-    if (!more) return;
+    if (!more) {
+      return;
+    }
   }
 }
 
@@ -188,7 +206,9 @@ void Parser::parseObjectList(const VarOrTerm& s, const VarOrTerm& p, const Path*
 }
 
 VarOrTerm Parser::parseGraphNode(std::vector<ast::TriplePath>& out, bool paths) {
-  if (isPunct("[") || isPunct("(")) return parseTriplesNode(out, paths);
+  if (isPunct("[") || isPunct("(")) {
+    return parseTriplesNode(out, paths);
+  }
   return parseVarOrTerm();
 }
 
@@ -203,10 +223,14 @@ VarOrTerm Parser::parseTriplesNode(std::vector<ast::TriplePath>& out, bool paths
   expectPunct("(");
   std::vector<VarOrTerm> items;
   while (!acceptPunct(")")) {
-    if (peek().type == Tok::End) fail("')'");
+    if (peek().type == Tok::End) {
+      fail("')'");
+    }
     items.push_back(parseGraphNode(out, paths));
   }
-  if (items.empty()) fail("a collection member");
+  if (items.empty()) {
+    fail("a collection member");
+  }
   VarOrTerm head = VarOrTerm::of(freshBlank());
   VarOrTerm node = head;
   for (size_t i = 0; i < items.size(); ++i) {
@@ -223,16 +247,24 @@ Path Parser::parsePath() {
   DepthGuard guard(*this);
   std::vector<Path> alts;
   alts.push_back(parsePathSequence());
-  while (acceptPunct("|")) alts.push_back(parsePathSequence());
-  if (alts.size() == 1) return std::move(alts[0]);
+  while (acceptPunct("|")) {
+    alts.push_back(parsePathSequence());
+  }
+  if (alts.size() == 1) {
+    return std::move(alts[0]);
+  }
   return Path::of(Path::Kind::Alternative, std::move(alts));
 }
 
 Path Parser::parsePathSequence() {
   std::vector<Path> seq;
   seq.push_back(parsePathEltOrInverse());
-  while (acceptPunct("/")) seq.push_back(parsePathEltOrInverse());
-  if (seq.size() == 1) return std::move(seq[0]);
+  while (acceptPunct("/")) {
+    seq.push_back(parsePathEltOrInverse());
+  }
+  if (seq.size() == 1) {
+    return std::move(seq[0]);
+  }
   return Path::of(Path::Kind::Sequence, std::move(seq));
 }
 
@@ -248,15 +280,21 @@ Path Parser::parsePathEltOrInverse() {
     one.push_back(std::move(p));
     p = Path::of(k, std::move(one));
   }
-  if (!inverse) return p;
+  if (!inverse) {
+    return p;
+  }
   std::vector<Path> one;
   one.push_back(std::move(p));
   return Path::of(Path::Kind::Inverse, std::move(one));
 }
 
 Path Parser::parsePathPrimary() {
-  if (acceptWord("a")) return Path::link(rdfIri("type"));
-  if (atIri()) return Path::link(parseIri());
+  if (acceptWord("a")) {
+    return Path::link(rdfIri("type"));
+  }
+  if (atIri()) {
+    return Path::link(parseIri());
+  }
   if (acceptPunct("!")) {
     Path set;
     set.kind = Path::Kind::NegatedSet;
@@ -264,7 +302,9 @@ Path Parser::parsePathPrimary() {
       advance();
     } else if (acceptPunct("(")) {
       parseNegatedItem(set);
-      while (acceptPunct("|")) parseNegatedItem(set);
+      while (acceptPunct("|")) {
+        parseNegatedItem(set);
+      }
       expectPunct(")", "'|'");
     } else {
       parseNegatedItem(set);
@@ -287,17 +327,22 @@ void Parser::parseNegatedItem(Path& set) {
 
 std::vector<TriplePattern> Parser::parseTriplesTemplate(bool allowBody) {
   std::vector<TriplePattern> out;
-  if (!allowBody) return out;
+  if (!allowBody) {
+    return out;
+  }
   bool saved = inTemplate_;
   inTemplate_ = true;
   std::vector<ast::TriplePath> triples;
   while (atTriplesStart()) {
     parseTriplesSameSubject(triples, false);
-    if (!acceptPunct(".")) break;
+    if (!acceptPunct(".")) {
+      break;
+    }
   }
   inTemplate_ = saved;
-  for (auto& t : triples)
+  for (auto& t : triples) {
     out.push_back(TriplePattern{std::move(t.s), std::move(t.p), std::move(t.o)});
+  }
   return out;
 }
 

@@ -46,7 +46,9 @@ ast::Query Parser::parseQueryUnit() {
         tp.o = t.o;
         e.triples.push_back(std::move(tp));
       }
-      if (!e.triples.empty()) q.where->elements.push_back(std::move(e));
+      if (!e.triples.empty()) {
+        q.where->elements.push_back(std::move(e));
+      }
     }
   } else if (acceptWord("DESCRIBE")) {
     q.form = ast::QueryForm::Describe;
@@ -56,10 +58,14 @@ ast::Query Parser::parseQueryUnit() {
       while (atVar() || atIri()) {
         q.describe.push_back(atVar() ? VarOrTerm::variable(parseVar()) : VarOrTerm::of(parseIri()));
       }
-      if (q.describe.empty()) fail("'*', a variable or an IRI after DESCRIBE");
+      if (q.describe.empty()) {
+        fail("'*', a variable or an IRI after DESCRIBE");
+      }
     }
     parseDatasetClauses(q);
-    if (isWord("WHERE") || isPunct("{")) parseWhere(q, true);
+    if (isWord("WHERE") || isPunct("{")) {
+      parseWhere(q, true);
+    }
   } else if (acceptWord("ASK")) {
     q.form = ast::QueryForm::Ask;
     parseDatasetClauses(q);
@@ -68,17 +74,22 @@ ast::Query Parser::parseQueryUnit() {
     fail("SELECT, CONSTRUCT, DESCRIBE or ASK");
   }
   parseSolutionModifiers(q);
-  if (acceptWord("VALUES")) q.values = parseDataBlock();
-  if (peek().type != Tok::End) fail("end of query");
+  if (acceptWord("VALUES")) {
+    q.values = parseDataBlock();
+  }
+  if (peek().type != Tok::End) {
+    fail("end of query");
+  }
   return q;
 }
 
 void Parser::parseSelectClause(ast::SelectClause& sel) {
   expectWord("SELECT");
-  if (acceptWord("DISTINCT"))
+  if (acceptWord("DISTINCT")) {
     sel.distinct = true;
-  else if (acceptWord("REDUCED"))
+  } else if (acceptWord("REDUCED")) {
     sel.reduced = true;
+  }
   if (acceptPunct("*")) {
     sel.star = true;
     return;
@@ -104,21 +115,28 @@ void Parser::parseSelectClause(ast::SelectClause& sel) {
       break;
     }
   }
-  if (sel.items.empty()) fail("'*', a variable or '(expression AS ?var)' after SELECT");
+  if (sel.items.empty()) {
+    fail("'*', a variable or '(expression AS ?var)' after SELECT");
+  }
 }
 
 void Parser::parseDatasetClauses(ast::Query& q) {
   while (acceptWord("FROM")) {
-    if (acceptWord("NAMED"))
+    if (acceptWord("NAMED")) {
       q.fromNamed.push_back(parseIri());
-    else
+    } else {
       q.from.push_back(parseIri());
+    }
   }
 }
 
 void Parser::parseWhere(ast::Query& q, bool optionalWhereKeyword) {
-  if (!acceptWord("WHERE") && !optionalWhereKeyword) fail("WHERE");
-  if (!isPunct("{")) fail("'{' (the WHERE clause)");
+  if (!acceptWord("WHERE") && !optionalWhereKeyword) {
+    fail("WHERE");
+  }
+  if (!isPunct("{")) {
+    fail("'{' (the WHERE clause)");
+  }
   q.where = std::make_unique<ast::GroupGraphPattern>(parseGroupGraphPattern());
 }
 
@@ -142,13 +160,16 @@ void Parser::parseSolutionModifiers(ast::Query& q) {
       } else if (isPunct("(")) {
         advance();
         c.expr = parseExpression();
-        if (acceptWord("AS")) c.var = parseVar();
+        if (acceptWord("AS")) {
+          c.var = parseVar();
+        }
         expectPunct(")", "AS");
       } else if (atIri()) {
         const Token& start = peek();
         c.expr = parseIriOrFunction();
-        if (c.expr.kind != Expr::Kind::Function)
+        if (c.expr.kind != Expr::Kind::Function) {
           failAt(start, "expected a function call in GROUP BY");
+        }
       } else if (atBuiltin()) {
         c.expr = parseBuiltin();
       } else {
@@ -173,7 +194,9 @@ void Parser::parseSolutionModifiers(ast::Query& q) {
       if (isWord("ASC") || isWord("DESC")) {
         c.descending = isWord("DESC");
         advance();
-        if (!isPunct("(")) fail("'(' after ASC/DESC");
+        if (!isPunct("(")) {
+          fail("'(' after ASC/DESC");
+        }
         c.expr = parseBracketted();
       } else if (atVar()) {
         c.expr = Expr::var(parseVar());
@@ -210,7 +233,9 @@ std::shared_ptr<ast::Query> Parser::parseSubSelect() {
   parseSelectClause(q->select);
   parseWhere(*q, true);
   parseSolutionModifiers(*q);
-  if (acceptWord("VALUES")) q->values = parseDataBlock();
+  if (acceptWord("VALUES")) {
+    q->values = parseDataBlock();
+  }
   aggregatesAllowed_ = savedAgg;
   aggregateDepth_ = savedDepth;
   return q;

@@ -10,7 +10,9 @@ namespace bdis::sparql::parser {
 namespace {
 
 bool equalsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
+  if (a.size() != b.size()) {
+    return false;
+  }
   for (size_t i = 0; i < a.size(); ++i) {
     if (std::toupper(static_cast<unsigned char>(a[i])) !=
         std::toupper(static_cast<unsigned char>(b[i]))) {
@@ -64,8 +66,12 @@ const Token& Parser::peek(size_t k) const {
 
 bool Parser::isWord(std::string_view kw, size_t k) const {
   const Token& t = peek(k);
-  if (t.type != Tok::Word) return false;
-  if (kw == "a") return t.text == "a";  // 'a' is case-sensitive
+  if (t.type != Tok::Word) {
+    return false;
+  }
+  if (kw == "a") {
+    return t.text == "a";  // 'a' is case-sensitive
+  }
   return equalsIgnoreCase(t.text, kw);
 }
 
@@ -75,31 +81,43 @@ bool Parser::isPunct(std::string_view p, size_t k) const {
 }
 
 bool Parser::acceptWord(std::string_view kw) {
-  if (!isWord(kw)) return false;
+  if (!isWord(kw)) {
+    return false;
+  }
   ++pos_;
   return true;
 }
 
 bool Parser::acceptPunct(std::string_view p) {
-  if (!isPunct(p)) return false;
+  if (!isPunct(p)) {
+    return false;
+  }
   ++pos_;
   return true;
 }
 
 void Parser::expectWord(std::string_view kw) {
-  if (!acceptWord(kw)) fail(std::string(kw));
+  if (!acceptWord(kw)) {
+    fail(std::string(kw));
+  }
 }
 
 void Parser::expectPunct(std::string_view p, std::string_view what) {
-  if (acceptPunct(p)) return;
+  if (acceptPunct(p)) {
+    return;
+  }
   std::string e = "'" + std::string(p) + "'";
-  if (!what.empty()) e += " or " + std::string(what);
+  if (!what.empty()) {
+    e += " or " + std::string(what);
+  }
   fail(e);
 }
 
 const Token& Parser::advance() {
   const Token& t = peek();
-  if (pos_ < toks_.size() - 1) ++pos_;
+  if (pos_ < toks_.size() - 1) {
+    ++pos_;
+  }
   return t;
 }
 
@@ -128,12 +146,18 @@ void Parser::failAt(const Token& t, const std::string& message) const {
 void Parser::parsePrologue(ast::Prologue& p) {
   while (true) {
     if (acceptWord("BASE")) {
-      if (peek().type != Tok::IriRef) fail("an IRI after BASE");
+      if (peek().type != Tok::IriRef) {
+        fail("an IRI after BASE");
+      }
       p.base = resolve(advance().text);
     } else if (acceptWord("PREFIX")) {
-      if (peek().type != Tok::PNameNs) fail("a prefix name such as 'ex:' after PREFIX");
+      if (peek().type != Tok::PNameNs) {
+        fail("a prefix name such as 'ex:' after PREFIX");
+      }
       std::string name = advance().text;
-      if (peek().type != Tok::IriRef) fail("an IRI after PREFIX " + name + ":");
+      if (peek().type != Tok::IriRef) {
+        fail("an IRI after PREFIX " + name + ":");
+      }
       p.prefixes[name] = resolve(advance().text);
     } else {
       return;
@@ -159,7 +183,9 @@ rdf::Term Parser::parseIri() {
   }
   if (t.type == Tok::PNameNs || t.type == Tok::PNameLn) {
     auto it = prologue_->prefixes.find(t.text);
-    if (it == prologue_->prefixes.end()) failAt(t, "undefined prefix '" + t.text + ":'");
+    if (it == prologue_->prefixes.end()) {
+      failAt(t, "undefined prefix '" + t.text + ":'");
+    }
     advance();
     return rdf::Term::iri(it->second + t.local);
   }
@@ -186,8 +212,12 @@ rdf::Term Parser::parseLiteral() {
       return rdf::Term::literal(t.text, std::string(kXsdDouble));
     case Tok::String: {
       advance();
-      if (peek().type == Tok::LangTag) return rdf::Term::literal(t.text, {}, advance().text);
-      if (acceptPunct("^^")) return rdf::Term::literal(t.text, parseIri().value);
+      if (peek().type == Tok::LangTag) {
+        return rdf::Term::literal(t.text, {}, advance().text);
+      }
+      if (acceptPunct("^^")) {
+        return rdf::Term::literal(t.text, parseIri().value);
+      }
       return rdf::Term::literal(t.text);
     }
     default:
@@ -202,15 +232,21 @@ rdf::Term Parser::parseLiteral() {
 }
 
 std::string Parser::parseVar() {
-  if (!atVar()) fail("a variable");
-  if (noVars_) failAt(peek(), "variables are not allowed in INSERT DATA / DELETE DATA");
+  if (!atVar()) {
+    fail("a variable");
+  }
+  if (noVars_) {
+    failAt(peek(), "variables are not allowed in INSERT DATA / DELETE DATA");
+  }
   return advance().text;
 }
 
 bool Parser::atBlank() const { return peek().type == Tok::BNodeLabel || peek().type == Tok::Anon; }
 
 rdf::Term Parser::freshBlank() {
-  if (noBlanks_) failAt(peek(), "blank nodes are not allowed in DELETE templates and data");
+  if (noBlanks_) {
+    failAt(peek(), "blank nodes are not allowed in DELETE templates and data");
+  }
   return rdf::Term::blank(".b" + std::to_string(blankCounter_++));
 }
 
@@ -221,8 +257,12 @@ rdf::Term Parser::parseBlank() {
     advance();
     return b;
   }
-  if (t.type != Tok::BNodeLabel) fail("a blank node");
-  if (noBlanks_) failAt(t, "blank nodes are not allowed in DELETE templates and data");
+  if (t.type != Tok::BNodeLabel) {
+    fail("a blank node");
+  }
+  if (noBlanks_) {
+    failAt(t, "blank nodes are not allowed in DELETE templates and data");
+  }
   if (!inTemplate_ || checkTemplateLabels_) {
     std::string key = (inTemplate_ ? "\x01" : "") + t.text;
     auto [it, inserted] = labelScope_.emplace(key, currentScope_);
@@ -236,21 +276,35 @@ rdf::Term Parser::parseBlank() {
 }
 
 VarOrTerm Parser::parseVarOrTerm() {
-  if (atVar()) return VarOrTerm::variable(parseVar());
-  if (atIri()) return VarOrTerm::of(parseIri());
-  if (atBlank()) return VarOrTerm::of(parseBlank());
+  if (atVar()) {
+    return VarOrTerm::variable(parseVar());
+  }
+  if (atIri()) {
+    return VarOrTerm::of(parseIri());
+  }
+  if (atBlank()) {
+    return VarOrTerm::of(parseBlank());
+  }
   if (peek().type == Tok::Nil) {
     advance();
     return VarOrTerm::of(rdf::Term::iri(std::string(rdf::kRdf) + "nil"));
   }
-  if (atLiteral()) return VarOrTerm::of(parseLiteral());
+  if (atLiteral()) {
+    return VarOrTerm::of(parseLiteral());
+  }
   fail("a variable, an IRI, a literal or a blank node");
 }
 
 rdf::Term Parser::parseDataValue() {
-  if (acceptWord("UNDEF")) return rdf::Term();
-  if (atIri()) return parseIri();
-  if (atLiteral()) return parseLiteral();
+  if (acceptWord("UNDEF")) {
+    return rdf::Term();
+  }
+  if (atIri()) {
+    return parseIri();
+  }
+  if (atLiteral()) {
+    return parseLiteral();
+  }
   fail("an IRI, a literal or UNDEF");
 }
 
@@ -260,7 +314,9 @@ ast::ValuesBlock Parser::parseDataBlock() {
     vb.vars.push_back(parseVar());
     expectPunct("{");
     while (!acceptPunct("}")) {
-      if (peek().type == Tok::End) fail("'}'");
+      if (peek().type == Tok::End) {
+        fail("'}'");
+      }
       vb.rows.push_back({parseDataValue()});
     }
     return vb;
@@ -269,7 +325,9 @@ ast::ValuesBlock Parser::parseDataBlock() {
     advance();
   } else {
     expectPunct("(", "a variable");
-    while (!acceptPunct(")")) vb.vars.push_back(parseVar());
+    while (!acceptPunct(")")) {
+      vb.vars.push_back(parseVar());
+    }
   }
   expectPunct("{");
   while (!acceptPunct("}")) {
@@ -278,7 +336,9 @@ ast::ValuesBlock Parser::parseDataBlock() {
       advance();
     } else {
       expectPunct("(", "'}'");
-      while (!acceptPunct(")")) row.push_back(parseDataValue());
+      while (!acceptPunct(")")) {
+        row.push_back(parseDataValue());
+      }
     }
     if (row.size() != vb.vars.size()) {
       failAt(toks_[pos_ - 1], "VALUES row has " + std::to_string(row.size()) + " values for " +

@@ -13,12 +13,16 @@ ast::Update Parser::parseUpdateUnit() {
   int index = 0;
   while (true) {
     parsePrologue(u.prologue);
-    if (peek().type == Tok::End) break;
+    if (peek().type == Tok::End) {
+      break;
+    }
     ast::UpdateOperation op;
     currentScope_ = -(++index);
     parseUpdateOperation(op);
     u.operations.push_back(std::move(op));
-    if (peek().type == Tok::End) break;
+    if (peek().type == Tok::End) {
+      break;
+    }
     expectPunct(";", "end of update");
   }
   return u;
@@ -33,7 +37,9 @@ ast::GraphRef Parser::parseGraphRefAll() {
   } else if (acceptWord("ALL")) {
     r.kind = ast::GraphRef::Kind::All;
   } else {
-    if (!acceptWord("GRAPH")) fail("GRAPH, DEFAULT, NAMED or ALL");
+    if (!acceptWord("GRAPH")) {
+      fail("GRAPH, DEFAULT, NAMED or ALL");
+    }
     r.kind = ast::GraphRef::Kind::Graph;
     r.iri = parseIri().value;
   }
@@ -42,9 +48,13 @@ ast::GraphRef Parser::parseGraphRefAll() {
 
 ast::GraphRef Parser::parseGraphOrDefault() {
   ast::GraphRef r;
-  if (acceptWord("DEFAULT")) return r;
+  if (acceptWord("DEFAULT")) {
+    return r;
+  }
   acceptWord("GRAPH");
-  if (!atIri()) fail("DEFAULT, GRAPH or an IRI");
+  if (!atIri()) {
+    fail("DEFAULT, GRAPH or an IRI");
+  }
   r.kind = ast::GraphRef::Kind::Graph;
   r.iri = parseIri().value;
   return r;
@@ -88,7 +98,9 @@ std::unique_ptr<ast::GroupGraphPattern> quadsAsPattern(const std::vector<QuadPat
     ast::PatternElement* target = nullptr;
     if (!g->elements.empty()) {
       auto& last = g->elements.back();
-      if (isDefault && last.kind == PK::Triples) target = &last;
+      if (isDefault && last.kind == PK::Triples) {
+        target = &last;
+      }
       if (!isDefault && last.kind == PK::Graph && last.name == q.g) {
         target = &last.groups[0].elements[0];
       }
@@ -166,7 +178,9 @@ void Parser::parseUpdateOperation(ast::UpdateOperation& op) {
     op.where = quadsAsPattern(op.deleteQuads);
   } else if (isWord("WITH") || isWord("DELETE") || isWord("INSERT")) {
     op.kind = OK::Modify;
-    if (acceptWord("WITH")) op.with = parseIri().value;
+    if (acceptWord("WITH")) {
+      op.with = parseIri().value;
+    }
     if (acceptWord("DELETE")) {
       op.hasDeleteClause = true;
       noBlanks_ = true;
@@ -177,7 +191,9 @@ void Parser::parseUpdateOperation(ast::UpdateOperation& op) {
       op.hasInsertClause = true;
       op.insertQuads = parseQuadPattern(false);
     }
-    if (!op.hasDeleteClause && !op.hasInsertClause) fail("DELETE or INSERT");
+    if (!op.hasDeleteClause && !op.hasInsertClause) {
+      fail("DELETE or INSERT");
+    }
     while (acceptWord("USING")) {
       ast::UsingClause c;
       c.named = acceptWord("NAMED");

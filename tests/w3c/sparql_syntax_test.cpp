@@ -58,11 +58,15 @@ std::vector<std::string> suites(const std::filesystem::path& sparqlDir) {
   for (const auto& dir : std::filesystem::directory_iterator(sparqlDir / "sparql11")) {
     const auto manifest = dir.path() / "manifest.ttl";
     const std::string name = "sparql11/" + dir.path().filename().string();
-    if (known.count(name) || !std::filesystem::exists(manifest)) continue;
+    if (known.count(name) || !std::filesystem::exists(manifest)) {
+      continue;
+    }
     std::ifstream in(manifest);
     std::stringstream text;
     text << in.rdbuf();
-    if (text.str().find("SyntaxTest") != std::string::npos) extra.push_back(name);
+    if (text.str().find("SyntaxTest") != std::string::npos) {
+      extra.push_back(name);
+    }
   }
   std::sort(extra.begin(), extra.end());
   out.insert(out.end(), extra.begin(), extra.end());
@@ -73,16 +77,22 @@ const std::vector<Case>& cases() {
   static const std::vector<Case> all = [] {
     std::vector<Case> out;
     const auto shared = test::sharedDir();
-    if (!shared) return out;
+    if (!shared) {
+      return out;
+    }
     const auto sparqlDir = *shared / "w3c/sparql";
     std::set<std::string> names;
     for (const std::string& suite : suites(sparqlDir)) {
       for (ManifestEntry& e : loadManifest(sparqlDir / suite / "manifest.ttl")) {
-        if (!isSyntaxTest(e.type)) continue;
+        if (!isSyntaxTest(e.type)) {
+          continue;
+        }
         const auto hash = e.iri.rfind('#');
         std::string name = sanitise(suite) + "_" +
                            sanitise(hash == std::string::npos ? e.name : e.iri.substr(hash + 1));
-        while (!names.insert(name).second) name += "_";
+        while (!names.insert(name).second) {
+          name += "_";
+        }
         out.push_back(Case{suite, name, std::move(e)});
       }
     }
@@ -93,10 +103,14 @@ const std::vector<Case>& cases() {
 
 Outcome run(const Case& c) {
   const ManifestEntry& e = c.entry;
-  if (const std::string* reason = skipReason(e.iri)) return {Outcome::Skipped, *reason};
+  if (const std::string* reason = skipReason(e.iri)) {
+    return {Outcome::Skipped, *reason};
+  }
   const std::filesystem::path action = e.action.path();
   std::ifstream in(action, std::ios::binary);
-  if (!in) return {Outcome::Failed, "cannot read " + action.string()};
+  if (!in) {
+    return {Outcome::Failed, "cannot read " + action.string()};
+  }
   std::stringstream text;
   text << in.rdbuf();
   const std::string_view type(e.type);
@@ -105,16 +119,21 @@ Outcome run(const Case& c) {
   const std::string base =
       e.testBase.empty() ? fileIri(action) : e.testBase + action.filename().string();
   try {
-    if (update)
+    if (update) {
       sparql::parseUpdate(text.str(), base);
-    else
+    } else {
       sparql::parseQuery(text.str(), base);
+    }
   } catch (const Error& err) {
-    if (negative) return {};
+    if (negative) {
+      return {};
+    }
     return {Outcome::Failed,
             std::string("rejected valid input: ") + err.what() + "\n" + text.str()};
   }
-  if (negative) return {Outcome::Failed, "accepted invalid input:\n" + text.str()};
+  if (negative) {
+    return {Outcome::Failed, "accepted invalid input:\n" + text.str()};
+  }
   return {};
 }
 
@@ -125,15 +144,21 @@ TEST_P(SparqlSyntax, Entry) {
   const Case* c = GetParam();
   ASSERT_NE(c, nullptr) << "no W3C SPARQL syntax entries found under " << shared;
   const Outcome o = run(*c);
-  if (o.kind == Outcome::Skipped) GTEST_SKIP() << o.message;
+  if (o.kind == Outcome::Skipped) {
+    GTEST_SKIP() << o.message;
+  }
   EXPECT_EQ(o.kind, Outcome::Passed) << c->entry.iri << "\n" << o.message;
 }
 
 std::vector<const Case*> params() {
   std::vector<const Case*> out;
-  for (const Case& c : cases()) out.push_back(&c);
+  for (const Case& c : cases()) {
+    out.push_back(&c);
+  }
   // Without the shared folder: one case that skips and says why.
-  if (out.empty()) out.push_back(nullptr);
+  if (out.empty()) {
+    out.push_back(nullptr);
+  }
   return out;
 }
 
@@ -148,12 +173,18 @@ TEST(SparqlSyntaxSummary, MatchesCommittedSummary) {
   std::map<std::string, std::array<int, 3>> counts;  // total, passed, skipped
   std::vector<std::string> order;
   for (const Case& c : cases()) {
-    if (!counts.count(c.suite)) order.push_back(c.suite);
+    if (!counts.count(c.suite)) {
+      order.push_back(c.suite);
+    }
     auto& n = counts[c.suite];
     ++n[0];
     const Outcome o = run(c);
-    if (o.kind == Outcome::Passed) ++n[1];
-    if (o.kind == Outcome::Skipped) ++n[2];
+    if (o.kind == Outcome::Passed) {
+      ++n[1];
+    }
+    if (o.kind == Outcome::Skipped) {
+      ++n[2];
+    }
   }
   std::string summary = "# suite total passed skipped (regenerate: BDIS_UPDATE_W3C_SUMMARY=1)\n";
   for (const std::string& suite : order) {

@@ -15,10 +15,11 @@ struct Failure {
 /// The SyntaxError of parsing `text` as a query (or an update).
 Failure syntaxError(const std::string& text, bool update = false) {
   try {
-    if (update)
+    if (update) {
       parseUpdate(text);
-    else
+    } else {
       parseQuery(text);
+    }
   } catch (const SyntaxError& e) {
     return {e.line(), e.column(), e.message()};
   }
@@ -29,10 +30,11 @@ Failure syntaxError(const std::string& text, bool update = false) {
 /// The message of the SemanticError of parsing `text` as a query (or an update).
 std::string semanticError(const std::string& text, bool update = false) {
   try {
-    if (update)
+    if (update) {
       parseUpdate(text);
-    else
+    } else {
       parseQuery(text);
+    }
   } catch (const SemanticError& e) {
     return e.what();
   }
@@ -175,7 +177,9 @@ TEST(SparqlErrors, NestingIsBounded) {
       "SELECT * { FILTER(" + std::string(5000, '(') + "1" + std::string(5000, ')') + ") }";
   EXPECT_EQ(syntaxError(deep).message.rfind("query nested too deeply", 0), 0u);
   std::string chain = "SELECT * { FILTER(1";
-  for (int i = 0; i < 5000; ++i) chain += " || 1";
+  for (int i = 0; i < 5000; ++i) {
+    chain += " || 1";
+  }
   EXPECT_EQ(syntaxError(chain + ") }").message.rfind("query nested too deeply", 0), 0u);
   std::string fine =
       "SELECT * { FILTER(" + std::string(100, '(') + "1" + std::string(100, ')') + ") }";
