@@ -21,23 +21,61 @@ using json = nlohmann::json;
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
 std::string readAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) throw StorageError("cannot read " + path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  std::string text(static_cast<size_t>(in.tellg()), '\0');
+  in.seekg(0);
+  if (!in.read(text.data(), static_cast<std::streamsize>(text.size())))
+    throw StorageError("cannot read " + path);
+  return text;
 }
 
-// Parses after replacing ill-formed UTF-8; errors name line and column.
-json parseJson(std::string_view text, const std::string& name, bool& sanitized) {
-  std::string clean = sanitizeUtf8(text, sanitized);
+// Parses `text` (ill-formed UTF-8 replaced first), handing each element of the top-level list to
+// `onElement` as soon as it is complete and dropping it afterwards, so that memory stays bounded
+// by one element. The list is the root array, or the array under the root key `listKey`.
+// Returns the root without the list's elements. Errors name the line and column.
+template <typename OnElement>
+json streamElements(std::string_view text, const std::string& name, const std::string& listKey,
+                    bool& sanitized, bool& listSeen, OnElement onElement) {
+  std::string clean;
+  std::string_view input = text;
+  sanitized = false;
+  if (!isValidUtf8(text)) {
+    clean = sanitizeUtf8(text, sanitized);
+    input = clean;
+  }
+  bool rootIsArray = false;
+  std::string topKey;
+  uint64_t index = 0;
+  listSeen = false;
+  auto callback = [&](int depth, json::parse_event_t event, json& parsed) {
+    if (depth == 0 && event == json::parse_event_t::array_start) {
+      rootIsArray = true;
+      listSeen = true;
+    }
+    if (!rootIsArray && depth == 1 && event == json::parse_event_t::key)
+      topKey = parsed.get<std::string>();
+    if (!rootIsArray && depth == 1 && event == json::parse_event_t::array_start &&
+        topKey == listKey) {
+      listSeen = true;
+    }
+    int elementDepth = rootIsArray ? 1 : 2;
+    bool inList = rootIsArray || topKey == listKey;
+    if (depth == elementDepth && inList &&
+        (event == json::parse_event_t::object_end || event == json::parse_event_t::value ||
+         event == json::parse_event_t::array_end)) {
+      onElement(++index, parsed);
+      return false;  // dropped: the element has been handled
+    }
+    return true;
+  };
   try {
-    return json::parse(clean);
+    return json::parse(input.begin(), input.end(), callback);
   } catch (const json::parse_error& e) {
     size_t byte = e.byte > 0 ? e.byte - 1 : 0;
     uint64_t line = 1, col = 1;
-    for (size_t i = 0; i < byte && i < clean.size(); ++i) {
-      if (clean[i] == '\n')
+    for (size_t i = 0; i < byte && i < input.size(); ++i) {
+      if (input[i] == '\n')
         ++line, col = 1;
       else
         ++col;
@@ -221,50 +259,48 @@ class WktWriter {
 LoadReport loadGeoJsonText(std::string_view text, const std::string& name, const Mapping& mapping,
                            const SourceInfo& source, rdf::QuadSink& sink,
                            const LoaderOptions& options) {
-  bool sanitized = false;
-  json doc = parseJson(text, name, sanitized);
-  if (!doc.is_object() || doc.value("type", "") != "FeatureCollection" ||
-      !doc.contains("features") || !doc["features"].is_array()) {
-    throw SyntaxError(name, 0, 0,
-                      "not a GeoJSON FeatureCollection (expected {\"type\": \"FeatureCollection\", "
-                      "\"features\": [...]})");
-  }
   LoadSession session(mapping, source, sink, options, name, "feature", "application/geo+json");
   Flattener flat(mapping);
   WktWriter wkt;
   RecordGeometry geometry;
   std::string reason;
-  uint64_t index = 0;
-  for (const auto& f : doc["features"]) {
-    ++index;
+  bool sanitized = false;
+  bool listSeen = false;
+  auto onFeature = [&](uint64_t index, const json& f) {
     if (!f.is_object()) {
       session.reject(index, Problem::Malformed, {}, "the feature is not a JSON object");
-      continue;
+      return;
     }
     static const json kNull;
     auto props = f.find("properties");
     const json& p = props != f.end() ? *props : kNull;
     if (!p.is_null() && !p.is_object()) {
       session.reject(index, Problem::Malformed, {}, "the feature's properties are not an object");
-      continue;
+      return;
     }
     flat.flatten(p, &f);
     int bad;
     if (sanitized && flat.hasReplacement(bad)) {
       session.reject(index, Problem::BadEncoding, mapping.columns[static_cast<size_t>(bad)],
                      "the value is not valid UTF-8");
-      continue;
+      return;
     }
     const RecordGeometry* g = nullptr;
     auto geom = f.find("geometry");
     if (mapping.latColumn < 0 && geom != f.end() && !geom->is_null()) {
       if (!wkt.write(*geom, geometry, reason)) {
         session.reject(index, Problem::BadCoordinates, "geometry", reason);
-        continue;
+        return;
       }
       g = &geometry;
     }
     session.record(index, flat.values(), g);
+  };
+  json root = streamElements(text, name, "features", sanitized, listSeen, onFeature);
+  if (!root.is_object() || root.value("type", "") != "FeatureCollection" || !listSeen) {
+    throw SyntaxError(name, 0, 0,
+                      "not a GeoJSON FeatureCollection (expected {\"type\": \"FeatureCollection\", "
+                      "\"features\": [...]})");
   }
   return session.finish();
 }
@@ -272,34 +308,28 @@ LoadReport loadGeoJsonText(std::string_view text, const std::string& name, const
 LoadReport loadGogocartoText(std::string_view text, const std::string& name, const Mapping& mapping,
                              const SourceInfo& source, rdf::QuadSink& sink,
                              const LoaderOptions& options) {
-  bool sanitized = false;
-  json doc = parseJson(text, name, sanitized);
-  const json* elements = nullptr;
-  if (doc.is_array())
-    elements = &doc;
-  else if (doc.is_object() && doc.contains("data") && doc["data"].is_array())
-    elements = &doc["data"];
-  if (!elements) {
-    throw SyntaxError(
-        name, 0, 0, "not a GoGoCarto export (expected {\"data\": [...]} or an array of elements)");
-  }
   LoadSession session(mapping, source, sink, options, name, "element", "application/json");
   Flattener flat(mapping);
-  uint64_t index = 0;
-  for (const auto& e : *elements) {
-    ++index;
+  bool sanitized = false;
+  bool listSeen = false;
+  auto onElement = [&](uint64_t index, const json& e) {
     if (!e.is_object()) {
       session.reject(index, Problem::Malformed, {}, "the element is not a JSON object");
-      continue;
+      return;
     }
     flat.flatten(e, nullptr);
     int bad;
     if (sanitized && flat.hasReplacement(bad)) {
       session.reject(index, Problem::BadEncoding, mapping.columns[static_cast<size_t>(bad)],
                      "the value is not valid UTF-8");
-      continue;
+      return;
     }
     session.record(index, flat.values(), nullptr);
+  };
+  streamElements(text, name, "data", sanitized, listSeen, onElement);
+  if (!listSeen) {
+    throw SyntaxError(
+        name, 0, 0, "not a GoGoCarto export (expected {\"data\": [...]} or an array of elements)");
   }
   return session.finish();
 }
