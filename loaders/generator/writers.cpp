@@ -199,8 +199,8 @@ class AnnuaireExport : public Export {
 [[node]]
 name = "adresse"
 template = "{@subject}/address/{@source}"
-types = ["ess:Address", "schema:PostalAddress"]
-link = ["ess:hasAddress", "schema:address"]
+types = ["ess:Address", "schema:PostalAddress", "essglobal:Address"]
+link = ["ess:hasAddress", "schema:address", "essglobal:hasAddress"]
 
 [[field]]
 column = "nom"
@@ -350,8 +350,8 @@ class CooperativesExport : public Export {
 [[node]]
 name = "siege"
 template = "{@subject}/address/{@source}"
-types = ["ess:Address", "schema:PostalAddress"]
-link = ["ess:hasAddress", "schema:address"]
+types = ["ess:Address", "schema:PostalAddress", "essglobal:Address"]
+link = ["ess:hasAddress", "schema:address", "essglobal:hasAddress"]
 
 [[field]]
 column = "raison_sociale"
@@ -492,8 +492,8 @@ class ReemploiExport : public Export {
 [[node]]
 name = "adresse"
 template = "{@subject}/address/{@source}"
-types = ["ess:Address", "schema:PostalAddress"]
-link = ["ess:hasAddress", "schema:address"]
+types = ["ess:Address", "schema:PostalAddress", "essglobal:Address"]
+link = ["ess:hasAddress", "schema:address", "essglobal:hasAddress"]
 
 [[field]]
 column = "nom"
@@ -617,8 +617,8 @@ class AmapExport : public Export {
 [[node]]
 name = "address"
 template = "{@subject}/address/{@source}"
-types = ["ess:Address", "schema:PostalAddress"]
-link = ["ess:hasAddress", "schema:address"]
+types = ["ess:Address", "schema:PostalAddress", "essglobal:Address"]
+link = ["ess:hasAddress", "schema:address", "essglobal:hasAddress"]
 
 [[field]]
 column = "name"
