@@ -55,18 +55,16 @@ class Evaluator {
  public:
   Evaluator(const Row& row, EvalContext& ctx) : row_(row), ctx_(ctx) {}
 
+  /// The value of `e`.
   Value eval(const Expr& e);
-  std::optional<bool> ebv(const Expr& e) {
-    Value v = eval(e);
-    if (!v) {
-      return std::nullopt;
-    }
-    return effectiveBooleanValue(*v);
-  }
+  /// The effective boolean value of `e`; boolean-valued nodes (connectives,
+  /// comparisons, IN, BOUND, EXISTS) are decided without building a term.
+  std::optional<bool> test(const Expr& e);
 
  private:
-  Value logical(const Expr& e, bool isOr);
-  Value in(const Expr& e, bool negated);
+  std::optional<bool> logical(const Expr& e, bool isOr);
+  std::optional<bool> comparison(const Expr& e);
+  std::optional<bool> in(const Expr& e, bool negated);
   Value arithmeticOp(const Expr& e, ArithOp op);
   Value builtin(const Expr& e);
   Value function(const Expr& e);
@@ -76,10 +74,62 @@ class Evaluator {
     }
     return Value::owned(booleanLiteral(*b));
   }
+  static bool isBound(const Expr& e) { return e.kind == K::Builtin && e.name == "BOUND"; }
 
   const Row& row_;
   EvalContext& ctx_;
 };
+
+std::optional<bool> Evaluator::test(const Expr& e) {
+  switch (e.kind) {
+    case K::Or:
+      return logical(e, true);
+    case K::And:
+      return logical(e, false);
+    case K::Equal:
+    case K::NotEqual:
+    case K::Less:
+    case K::Greater:
+    case K::LessEq:
+    case K::GreaterEq:
+      return comparison(e);
+    case K::In:
+      return in(e, false);
+    case K::NotIn:
+      return in(e, true);
+    case K::Not: {
+      if (e.args.size() != 1) {
+        return std::nullopt;
+      }
+      auto b = test(e.args[0]);
+      if (!b) {
+        return std::nullopt;
+      }
+      return !*b;
+    }
+    case K::Exists:
+    case K::NotExists: {
+      if (!ctx_.exists || !e.op) {
+        return std::nullopt;
+      }
+      bool found = ctx_.exists(*e.op, row_);
+      return e.kind == K::Exists ? found : !found;
+    }
+    default:
+      break;
+  }
+  if (isBound(e)) {
+    if (e.args.size() != 1 || e.args[0].kind != K::Var) {
+      return std::nullopt;
+    }
+    return row_.get(e.args[0].name) != nullptr;
+  }
+  Value v = eval(e);
+  if (!v) {
+    return std::nullopt;
+  }
+  return effectiveBooleanValue(*v);
+}
 
 Value Evaluator::eval(const Expr& e) {
   switch (e.kind) {
@@ -88,53 +138,19 @@ Value Evaluator::eval(const Expr& e) {
     case K::Constant:
       return Value::borrowed(&e.term);
     case K::Or:
-      return logical(e, true);
     case K::And:
-      return logical(e, false);
     case K::Equal:
-    case K::NotEqual: {
-      if (e.args.size() != 2) {
-        return Value();
-      }
-      Value a = eval(e.args[0]);
-      if (!a) {
-        return Value();
-      }
-      Value b = eval(e.args[1]);
-      if (!b) {
-        return Value();
-      }
-      auto r = equalTerms(*a, *b);
-      if (r && e.kind == K::NotEqual) {
-        r = !*r;
-      }
-      return boolean(r);
-    }
+    case K::NotEqual:
     case K::Less:
     case K::Greater:
     case K::LessEq:
-    case K::GreaterEq: {
-      if (e.args.size() != 2) {
-        return Value();
-      }
-      Value a = eval(e.args[0]);
-      if (!a) {
-        return Value();
-      }
-      Value b = eval(e.args[1]);
-      if (!b) {
-        return Value();
-      }
-      CompareOp op = e.kind == K::Less      ? CompareOp::Less
-                     : e.kind == K::Greater ? CompareOp::Greater
-                     : e.kind == K::LessEq  ? CompareOp::LessEq
-                                            : CompareOp::GreaterEq;
-      return boolean(compareTerms(op, *a, *b));
-    }
+    case K::GreaterEq:
     case K::In:
-      return in(e, false);
     case K::NotIn:
-      return in(e, true);
+    case K::Not:
+    case K::Exists:
+    case K::NotExists:
+      return boolean(test(e));
     case K::Add:
       return arithmeticOp(e, ArithOp::Add);
     case K::Subtract:
@@ -143,16 +159,6 @@ Value Evaluator::eval(const Expr& e) {
       return arithmeticOp(e, ArithOp::Multiply);
     case K::Divide:
       return arithmeticOp(e, ArithOp::Divide);
-    case K::Not: {
-      if (e.args.size() != 1) {
-        return Value();
-      }
-      auto b = ebv(e.args[0]);
-      if (!b) {
-        return Value();
-      }
-      return boolean(!*b);
-    }
     case K::UnaryMinus:
     case K::UnaryPlus: {
       if (e.args.size() != 1) {
@@ -176,50 +182,75 @@ Value Evaluator::eval(const Expr& e) {
       return Value::owned(numericTerm(*r));
     }
     case K::Builtin:
-      return builtin(e);
+      return isBound(e) ? boolean(test(e)) : builtin(e);
     case K::Function:
       return function(e);
     case K::Aggregate:
       return Value();  // replaced by a variable before evaluation
-    case K::Exists:
-    case K::NotExists: {
-      if (!ctx_.exists || !e.op) {
-        return Value();
-      }
-      bool found = ctx_.exists(*e.op, row_);
-      return boolean(e.kind == K::Exists ? found : !found);
-    }
   }
   return Value();
 }
 
-Value Evaluator::logical(const Expr& e, bool isOr) {
+std::optional<bool> Evaluator::logical(const Expr& e, bool isOr) {
   if (e.args.size() != 2) {
-    return Value();
+    return std::nullopt;
   }
   // || is true when either side is true, && false when either side is false, even
   // if the other side is an error (17.2 truth table).
-  auto left = ebv(e.args[0]);
+  auto left = test(e.args[0]);
   if (left && *left == isOr) {
-    return boolean(isOr);
+    return isOr;
   }
-  auto right = ebv(e.args[1]);
+  auto right = test(e.args[1]);
   if (right && *right == isOr) {
-    return boolean(isOr);
+    return isOr;
   }
   if (!left || !right) {
-    return Value();
+    return std::nullopt;
   }
-  return boolean(!isOr);
+  return !isOr;
 }
 
-Value Evaluator::in(const Expr& e, bool negated) {
+std::optional<bool> Evaluator::comparison(const Expr& e) {
+  if (e.args.size() != 2) {
+    return std::nullopt;
+  }
+  Value a = eval(e.args[0]);
+  if (!a) {
+    return std::nullopt;
+  }
+  Value b = eval(e.args[1]);
+  if (!b) {
+    return std::nullopt;
+  }
+  switch (e.kind) {
+    case K::Equal:
+      return equalTerms(*a, *b);
+    case K::NotEqual: {
+      auto r = equalTerms(*a, *b);
+      if (!r) {
+        return std::nullopt;
+      }
+      return !*r;
+    }
+    case K::Less:
+      return compareTerms(CompareOp::Less, *a, *b);
+    case K::Greater:
+      return compareTerms(CompareOp::Greater, *a, *b);
+    case K::LessEq:
+      return compareTerms(CompareOp::LessEq, *a, *b);
+    default:
+      return compareTerms(CompareOp::GreaterEq, *a, *b);
+  }
+}
+
+std::optional<bool> Evaluator::in(const Expr& e, bool negated) {
   if (e.args.empty()) {
-    return Value();
+    return std::nullopt;
   }
   Value lhs = eval(e.args[0]);
   if (!lhs) {
-    return Value();
+    return std::nullopt;
   }
   bool error = false;
   for (size_t i = 1; i < e.args.size(); ++i) {
@@ -232,13 +263,13 @@ Value Evaluator::in(const Expr& e, bool negated) {
     if (!eq) {
       error = true;
     } else if (*eq) {
-      return boolean(!negated);
+      return !negated;
     }
   }
   if (error) {
-    return Value();
+    return std::nullopt;
   }
-  return boolean(negated);
+  return negated;
 }
 
 Value Evaluator::arithmeticOp(const Expr& e, ArithOp op) {
@@ -270,17 +301,11 @@ Value Evaluator::arithmeticOp(const Expr& e, ArithOp op) {
 
 Value Evaluator::builtin(const Expr& e) {
   const std::string& name = e.name;
-  if (name == "BOUND") {
-    if (e.args.size() != 1 || e.args[0].kind != K::Var) {
-      return Value();
-    }
-    return boolean(row_.get(e.args[0].name) != nullptr);
-  }
   if (name == "IF") {
     if (e.args.size() != 3) {
       return Value();
     }
-    auto c = ebv(e.args[0]);
+    auto c = test(e.args[0]);
     if (!c) {
       return Value();
     }
@@ -344,6 +369,11 @@ Value Evaluator::function(const Expr& e) {
 std::optional<rdf::Term> evaluate(const Expr& e, const Row& row, EvalContext& ctx) {
   Evaluator ev(row, ctx);
   return ev.eval(e).release();
+}
+
+std::optional<bool> evaluateBoolean(const Expr& e, const Row& row, EvalContext& ctx) {
+  Evaluator ev(row, ctx);
+  return ev.test(e);
 }
 
 }  // namespace bdis::sparql::expr

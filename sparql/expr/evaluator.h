@@ -59,6 +59,12 @@ struct EvalContext {
 /// the same node for the same string and solutionId, and no clash with BNODE() labels.
 std::optional<rdf::Term> evaluate(const Expr& e, const Row& row, EvalContext& ctx);
 
+/// The effective boolean value of `e` for `row` (the test of FILTER, 17.2.2), or
+/// nullopt on error. Same result as effectiveBooleanValue(evaluate(e)), but
+/// connectives, comparisons, IN, BOUND and EXISTS are decided without building
+/// boolean terms: the fast path for filters.
+std::optional<bool> evaluateBoolean(const Expr& e, const Row& row, EvalContext& ctx);
+
 /// The effective boolean value of a term (17.2.2): booleans by value, plain
 /// literals (simple, xsd:string, language-tagged) by non-emptiness, numerics by
 /// non-zero and non-NaN; an xsd:boolean or numeric literal with an invalid lexical

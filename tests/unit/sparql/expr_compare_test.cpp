@@ -164,6 +164,34 @@ TEST(ExprCompare, LogicWithErrors) {
   EXPECT_EQ(run(op(K::Not, var("u"))), "error");
 }
 
+TEST(ExprCompare, EvaluateBooleanMatchesTheEffectiveBooleanValue) {
+  MapRow row{{"x", term("2")}, {"s", term("\"abc\"")}};
+  EvalContext ctx;
+  std::vector<Expr> exprs;
+  exprs.push_back(op(K::Or, var("u"), op(K::Less, var("x"), lit("3"))));
+  exprs.push_back(op(K::And, var("u"), lit("false")));
+  exprs.push_back(op(K::And, var("u"), lit("true")));
+  exprs.push_back(op(K::Not, call("BOUND", var("u"))));
+  exprs.push_back(call("BOUND", var("x")));
+  exprs.push_back(op(K::NotIn, var("x"), lit("1"), lit("2.0")));
+  exprs.push_back(op(K::NotEqual, var("s"), lit("\"abc\"^^<http://u>")));
+  exprs.push_back(var("s"));
+  exprs.push_back(var("x"));
+  exprs.push_back(lit("<http://x>"));
+  exprs.push_back(op(K::Subtract, var("x"), lit("2")));
+  exprs.push_back(call("IF", op(K::Greater, var("x"), lit("1")), lit("\"\""), lit("1")));
+  exprs.push_back(call("REGEX", var("s"), lit("\"^a\"")));
+  for (const Expr& e : exprs) {
+    auto viaTerm = evaluate(e, row, ctx);
+    std::optional<bool> expected =
+        viaTerm ? effectiveBooleanValue(*viaTerm) : std::optional<bool>();
+    EXPECT_EQ(evaluateBoolean(e, row, ctx), expected) << run(e, row, ctx);
+  }
+  EXPECT_EQ(evaluateBoolean(op(K::Or, var("u"), lit("1")), row, ctx), std::optional<bool>(true));
+  EXPECT_EQ(evaluateBoolean(lit("\"\""), row, ctx), std::optional<bool>(false));
+  EXPECT_EQ(evaluateBoolean(var("u"), row, ctx), std::nullopt);
+}
+
 TEST(ExprCompare, InAndNotIn) {
   EXPECT_EQ(run(op(K::In, lit("2"), lit("1"), lit("2.0"))), kTrue);
   EXPECT_EQ(run(op(K::In, lit("2"))), kFalse);
