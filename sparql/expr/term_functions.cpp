@@ -127,7 +127,9 @@ std::optional<rdf::Term> fnBnode(Args a, EvalContext& ctx) {
 }
 
 std::optional<rdf::Term> fnStrdt(Args a, EvalContext&) {
-  if (a.size() != 2 || !isStringLiteral(*a[0]) || !a[1]->isIri()) {
+  // rdf:langString needs a language tag, which STRDT cannot give.
+  if (a.size() != 2 || !isStringLiteral(*a[0]) || !a[1]->isIri() ||
+      a[1]->value == rdf::kRdfLangString) {
     return std::nullopt;
   }
   return rdf::Term::literal(a[0]->value, a[1]->value);

@@ -75,6 +75,11 @@ TEST(ExprTerm, StrdtStrlang) {
   EXPECT_EQ(run(call("STRDT", lit("\"iiii\""), lit("<http://example/romanNumeral>"))),
             "\"iiii\"^^<http://example/romanNumeral>");
   EXPECT_EQ(run(call("STRDT", lit("\"a\"@en"), lit("<http://u>"))), "error");
+  EXPECT_EQ(run(call("STRDT", lit("\"a\""),
+                     lit("<http://www.w3.org/1999/02/22-rdf-syntax-ns#langString>"))),
+            "error");
+  EXPECT_EQ(run(call("STRDT", lit("\"a\""), lit("<http://www.w3.org/2001/XMLSchema#string>"))),
+            "\"a\"");
   EXPECT_EQ(run(call("STRDT", lit("\"a\""), lit("\"http://u\""))), "error");
   EXPECT_EQ(run(call("STRLANG", lit("\"chat\""), lit("\"fr\""))), "\"chat\"@fr");
   EXPECT_EQ(run(call("STRLANG", lit("\"chat\"^^xsd:string"), lit("\"en-GB\""))), "\"chat\"@en-GB");
