@@ -76,9 +76,13 @@ std::optional<bool> effectiveBooleanValue(const rdf::Term& t);
 /// unknown datatype with different lexical forms).
 std::optional<bool> equalTerms(const rdf::Term& a, const rdf::Term& b);
 
-/// The ORDER BY total order (15.1): unbound < blank nodes < IRIs < literals;
-/// literals compared by value where `<` decides, otherwise by a stable fallback
-/// (datatype, then lexical form, then language). Returns <0, 0 or >0; nullptr is unbound.
+/// The ORDER BY total order (15.1): unbound < blank nodes < IRIs < literals.
+/// Blank nodes and IRIs by label/IRI (code points). Literals by family, then value:
+/// numerics (NaN first) < simple/xsd:string < language-tagged (text, then tag) <
+/// booleans < xsd:dateTime < xsd:date < xsd:time (values without time zone taken as
+/// UTC) < durations < other datatypes (by datatype IRI). Equal values with different
+/// spellings (1, 1.0, "01"^^xsd:integer) are ordered by datatype IRI, then lexical
+/// form, so that only identical terms compare 0. Returns <0, 0 or >0; nullptr is unbound.
 int orderCompare(const rdf::Term* a, const rdf::Term* b);
 
 }  // namespace bdis::sparql::expr
