@@ -17,6 +17,7 @@ struct ServerConfig {
   uint64_t queryMemoryBytes = 1ull << 30;    ///< per-query memory budget
   uint64_t maxResultRows = 10'000'000;    ///< rows beyond this end the result, flagged
   size_t maxBodyBytes = 64u << 20;        ///< request bodies beyond this get 413
+  size_t maxResponseBytes = 512u << 20;   ///< responses are built whole; beyond this, an error
   std::string writeTokenFile;             ///< empty: read-only server
   std::string publicBase;                 ///< base URL of minted IRIs
   std::string storePath;

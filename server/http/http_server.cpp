@@ -57,32 +57,46 @@ std::string httpDate() {
   return buf;
 }
 
-void setHeaders(Http::ResponseWriter& writer, const HttpResponse& response, bool keepAlive) {
-  auto& headers = writer.headers();
-  headers.add<Http::Header::ContentType>(Http::Mime::MediaType::fromString(response.contentType));
-  headers.addRaw(Http::Header::Raw("Date", httpDate()));
-  headers.addRaw(Http::Header::Raw("Access-Control-Allow-Origin", "*"));
-  if (keepAlive) headers.add<Http::Header::Connection>(Http::ConnectionControl::KeepAlive);
-  for (const auto& [name, value] : response.headers) {
-    headers.addRaw(Http::Header::Raw(name, value));
-  }
+/// Any response header by name: Pistache serialises only typed headers (raw
+/// ones are dropped from responses), so every extra header goes through this.
+class NamedHeader : public Http::Header::Header {
+ public:
+  NamedHeader(std::string name, std::string value)
+      : name_(std::move(name)), value_(std::move(value)) {}
+  const char* name() const override { return name_.c_str(); }
+  uint64_t hash() const override { return Http::Header::detail::hash(name_.c_str()); }
+  void write(std::ostream& os) const override { os << value_; }
+
+ private:
+  std::string name_;
+  std::string value_;
+};
+
+void setHeader(Http::Header::Collection& headers, const std::string& name, std::string value) {
+  headers.remove(name);
+  headers.add(std::make_shared<NamedHeader>(name, std::move(value)));
 }
 
-/// Buffers a streamed body into 32 KiB chunks; the response line and headers
-/// are sent only with the first chunk, so that the producer can still change
-/// them (or fail cleanly) until then.
-class LazyStream : public std::streambuf {
+void setHeaders(Http::ResponseWriter& writer, const HttpResponse& response, bool keepAlive) {
+  auto& headers = writer.headers();
+  headers.remove<Http::Header::ContentType>();
+  headers.add<Http::Header::ContentType>(Http::Mime::MediaType::fromString(response.contentType));
+  setHeader(headers, "Date", httpDate());
+  setHeader(headers, "Access-Control-Allow-Origin", "*");
+  setHeader(headers, "Server", "bdis");
+  headers.remove<Http::Header::Connection>();
+  headers.add<Http::Header::Connection>(keepAlive ? Http::ConnectionControl::KeepAlive
+                                                  : Http::ConnectionControl::Close);
+  for (const auto& [name, value] : response.headers) setHeader(headers, name, value);
+}
+
+/// Collects a produced body, refusing to grow past `limit` bytes.
+class BoundedBuffer : public std::streambuf {
  public:
-  LazyStream(Http::ResponseWriter& writer, HttpResponse& head, bool keepAlive)
-      : writer_(writer), head_(head), keepAlive_(keepAlive) {
-    setp(buf_, buf_ + sizeof buf_);
-  }
-  bool started() const { return stream_.has_value(); }
-  /// Sends what is buffered and ends the body.
-  void finish() {
+  explicit BoundedBuffer(size_t limit) : limit_(limit) { setp(buf_, buf_ + sizeof buf_); }
+  std::string take() {
     sync();
-    if (!stream_) start();
-    stream_->ends();
+    return std::move(body_);
   }
 
  protected:
@@ -95,57 +109,47 @@ class LazyStream : public std::streambuf {
     return c == traits_type::eof() ? 0 : c;
   }
   int sync() override {
-    auto n = pptr() - pbase();
-    if (n > 0) {
-      if (!stream_) start();
-      stream_->write(pbase(), n);
-      stream_->flush();
-      setp(buf_, buf_ + sizeof buf_);
+    auto n = static_cast<size_t>(pptr() - pbase());
+    if (body_.size() + n > limit_) {
+      throw ExecutionError("response larger than the server's limit of " +
+                           std::to_string(limit_ >> 20) + " MiB: add LIMIT or page with OFFSET");
     }
+    body_.append(pbase(), n);
+    setp(buf_, buf_ + sizeof buf_);
     return 0;
   }
 
  private:
-  void start() {
-    setHeaders(writer_, head_, keepAlive_);
-    stream_.emplace(writer_.stream(static_cast<Http::Code>(head_.status)));
-  }
-  Http::ResponseWriter& writer_;
-  HttpResponse& head_;
-  bool keepAlive_;
-  std::optional<Http::ResponseStream> stream_;
-  char buf_[32 * 1024];
+  size_t limit_;
+  std::string body_;
+  char buf_[16 * 1024];
 };
 
+/// Sends a response. A produced body is built completely first and sent in one
+/// write: Pistache 0.0.5's ResponseStream, written from a worker thread, races
+/// with the reactor ("could not find write data") and aborts the process. Built
+/// first, a body that fails (syntax error, deadline, size limit) still becomes a
+/// proper error status.
 void send(Http::ResponseWriter& writer, HttpResponse& response, bool keepAlive,
-          const HttpRequest& request) {
-  if (!response.stream) {
-    setHeaders(writer, response, keepAlive);
-    writer.send(static_cast<Http::Code>(response.status), response.body);
-    return;
-  }
-  LazyStream buffer(writer, response, keepAlive);
-  std::ostream os(&buffer);
-  try {
-    response.stream(os, response);
-    os.flush();
-  } catch (...) {
-    if (!buffer.started()) {
-      HttpResponse error = errorResponse(std::current_exception(), request);
-      setHeaders(writer, error, keepAlive);
-      writer.send(static_cast<Http::Code>(error.status), error.body);
-      return;
-    }
-    // Part of the body is gone already: end it with a visible marker.
+          const HttpRequest& request, size_t maxResponseBytes) {
+  if (response.stream) {
+    BoundedBuffer buffer(maxResponseBytes);
+    std::ostream os(&buffer);
+    os.exceptions(std::ios::badbit);
     try {
-      std::rethrow_exception(std::current_exception());
-    } catch (const std::exception& e) {
-      os << "\n# bdis: result truncated: " << e.what() << "\n";
+      response.stream(os, response);
+      os.flush();
+      response.body = buffer.take();
+    } catch (const std::ios_base::failure&) {
+      response = errorResponse(std::make_exception_ptr(ExecutionError(
+                                   "response larger than the server's limit")), request);
     } catch (...) {
-      os << "\n# bdis: result truncated\n";
+      response = errorResponse(std::current_exception(), request);
     }
+    response.stream = nullptr;
   }
-  buffer.finish();
+  setHeaders(writer, response, keepAlive);
+  writer.send(static_cast<Http::Code>(response.status), response.body);
 }
 
 class Handler : public Http::Handler {
@@ -161,7 +165,7 @@ class Handler : public Http::Handler {
       request = convert(req);
     } catch (const std::exception& e) {
       HttpResponse bad = errorBody(400, std::string("malformed request: ") + e.what());
-      send(writer, bad, false, request);
+      send(writer, bad, false, request, 0);
       return;
     }
     bool keepAlive = req.version() == Http::Version::Http11 &&
@@ -169,13 +173,13 @@ class Handler : public Http::Handler {
     const Route* route = app_->find(request);
     if (!route || route->light) {
       HttpResponse response = app_->handle(request);
-      send(writer, response, keepAlive, request);
+      send(writer, response, keepAlive, request, app_->config().maxResponseBytes);
       return;
     }
     if (stopping_->load()) {
       HttpResponse busy = errorBody(503, "the server is shutting down");
       busy.header("Retry-After", "5");
-      send(writer, busy, false, request);
+      send(writer, busy, false, request, 0);
       return;
     }
     auto task = std::make_shared<std::pair<HttpRequest, Http::ResponseWriter>>(
@@ -185,7 +189,7 @@ class Handler : public Http::Handler {
       app->metrics().inFlight(1);
       HttpResponse response = app->handle(task->first);
       try {
-        send(task->second, response, keepAlive, task->first);
+        send(task->second, response, keepAlive, task->first, app->config().maxResponseBytes);
       } catch (...) {
         // The client went away; nothing to answer.
       }
@@ -195,7 +199,7 @@ class Handler : public Http::Handler {
       app_->metrics().rejected();
       HttpResponse busy = errorBody(503, "too many concurrent queries; retry shortly");
       busy.header("Retry-After", "1");
-      send(task->second, busy, keepAlive, task->first);
+      send(task->second, busy, keepAlive, task->first, 0);
     }
   }
 

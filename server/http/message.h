@@ -36,10 +36,10 @@ struct HttpResponse {
   std::string contentType = "text/plain; charset=utf-8";
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
-  /// When set, called on a worker thread to write the body in chunks; `body` is
-  /// then ignored. Until its first 32 KiB are flushed the producer may still change
-  /// the status, content type and headers of the response it is given, and an
-  /// exception it throws still becomes a proper error response.
+  /// When set, called on a worker thread to write the body; `body` is then
+  /// ignored. The producer may change the status, content type and headers of the
+  /// response it is given while it runs, and an exception it throws becomes a
+  /// proper error response (the body is sent only once complete).
   std::function<void(std::ostream& out, HttpResponse& head)> stream;
 
   static HttpResponse text(int status, std::string body);
