@@ -204,5 +204,48 @@ TEST(SparqlSyntaxSummary, MatchesCommittedSummary) {
                                       << "regenerate " << file << " with BDIS_UPDATE_W3C_SUMMARY=1";
 }
 
+// Every query and update of the evaluation tests (sparql10 and sparql11) must
+// parse too: a wider corpus than the syntax suites, checked in one case.
+TEST(SparqlSyntaxCorpus, EvaluationTestQueriesParse) {
+  BDIS_REQUIRE_SHARED(shared);
+  const auto sparqlDir = shared / "w3c/sparql";
+  const std::string query = std::string(kQt) + "query";
+  const std::string request = std::string(kUt) + "request";
+  int parsed = 0;
+  std::vector<std::string> failures;
+  for (const char* version : {"sparql10", "sparql11"}) {
+    std::vector<std::filesystem::path> dirs;
+    for (const auto& d : std::filesystem::directory_iterator(sparqlDir / version)) {
+      if (std::filesystem::exists(d.path() / "manifest.ttl")) dirs.push_back(d.path());
+    }
+    std::sort(dirs.begin(), dirs.end());
+    for (const auto& dir : dirs) {
+      for (const ManifestEntry& e : loadManifest(dir / "manifest.ttl")) {
+        if (isSyntaxTest(e.type) || skipReason(e.iri)) continue;
+        const ManifestNode* q = e.action.get(query);
+        const ManifestNode* u = e.action.get(request);
+        if (!q && !u) continue;
+        const std::filesystem::path file = (q ? q : u)->path();
+        std::ifstream in(file, std::ios::binary);
+        if (!in) continue;  // protocol and service-description tests name no local file
+        std::stringstream text;
+        text << in.rdbuf();
+        try {
+          if (u) {
+            sparql::parseUpdate(text.str(), fileIri(file));
+          } else {
+            sparql::parseQuery(text.str(), fileIri(file));
+          }
+          ++parsed;
+        } catch (const Error& err) {
+          failures.push_back(e.iri + ": " + err.what());
+        }
+      }
+    }
+  }
+  EXPECT_GT(parsed, 500);
+  for (const auto& f : failures) ADD_FAILURE() << f;
+}
+
 }  // namespace
 }  // namespace bdis::w3c
