@@ -13,7 +13,8 @@ std::string term(const rdf::Term& t) {
   if (t.isLiteral() && t.lang.empty()) {
     static const std::string xsd(rdf::kXsd);
     if (t.datatype == xsd + "integer" || t.datatype == xsd + "decimal" ||
-        t.datatype == xsd + "double") {
+        t.datatype == xsd + "double" ||
+        (t.datatype == xsd + "boolean" && (t.value == "true" || t.value == "false"))) {
       return t.value;
     }
   }
