@@ -92,7 +92,7 @@ QueryStats executeQuery(const rdf::ReadTxn& txn, const QueryRequest& request, Re
   ctx.eval().bnodeScope = "q" + std::to_string(queryCounter.fetch_add(1)) + "_";
 
   planner::PlanBuilder builder(ctx);
-  ctx.buildExists = [&builder](const algebra::Op& op) { return builder.build(op); };
+  ctx.buildExists = [&builder](const algebra::Op& op) { return builder.buildExists(op); };
   exec::OperatorPtr plan = builder.build(root);
 
   QueryStats stats;

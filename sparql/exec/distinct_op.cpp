@@ -1,6 +1,6 @@
 // Distinct (18.2.5.3) and Reduced (18.2.5.4) on ids: equal ids are the same
 // term, because a term has exactly one id (inline encodings are canonical).
-// Reduced keeps a bounded window of recent rows.
+// Reduced passes rows through (duplicate elimination is optional).
 #include <unordered_set>
 #include <vector>
 
@@ -71,7 +71,10 @@ OperatorPtr makeDistinct(ExecContext& ctx, OperatorPtr input) {
 }
 
 OperatorPtr makeReduced(ExecContext& ctx, OperatorPtr input) {
-  return std::make_unique<DistinctOp>(ctx, std::move(input), 100000);
+  // REDUCED permits but does not require eliminating duplicates: rows pass
+  // through unchanged (no memory, no reordering).
+  (void)ctx;
+  return input;
 }
 
 }  // namespace bdis::sparql::exec

@@ -100,6 +100,9 @@ class ExecContext {
 
   /// Builds (once per EXISTS pattern) the operator for an EXISTS pattern; set by the planner.
   std::function<std::unique_ptr<Operator>(const algebra::Op&)> buildExists;
+  /// A fresh solution number for EvalContext::solutionId (never reused in a query).
+  uint64_t newSolutionId() { return ++solutionCounter_; }
+
   /// Evaluates EXISTS { op } for a row of ids (substituting the row's bindings).
   bool exists(const algebra::Op& op, const rdf::TermId* row);
 
@@ -110,6 +113,7 @@ class ExecContext {
   bool hasDeadline_ = false;
   uint64_t memoryUsed_ = 0;
   uint32_t tick_ = 0;
+  uint64_t solutionCounter_ = 0;
   VarTable vars_;
   DatasetIds dataset_;
   expr::EvalContext eval_;

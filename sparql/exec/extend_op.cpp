@@ -19,10 +19,18 @@ class ExtendOp final : public Operator {
   void doOpen(const rdf::TermId* seed) override { input_->open(seed); }
   bool doNext(Batch& out) override {
     if (!input_->next(out)) return false;
+    // Consecutive Extends (SELECT expressions) see one solution per row:
+    // BNODE(str) must give the same node for the same string within it.
+    const auto* below = dynamic_cast<const ExtendOp*>(input_.get());
+    solutionIds_.resize(out.size());
     for (size_t i = 0; i < out.size(); ++i) {
+      solutionIds_[i] = below && i < below->solutionIds_.size()
+                            ? below->solutionIds_[i]
+                            : ctx_.newSolutionId();
       rdf::TermId* r = out.row(i);
       if (!r[slot_].isAny()) continue;  // bound by a seed (EXISTS substitution)
-      r[slot_] = evaluateToId(e_, row_, r, ctx_);
+      ctx_.eval().solutionId = solutionIds_[i];
+      r[slot_] = evaluateToId(e_, row_, r, ctx_, true);
     }
     return true;
   }
@@ -33,6 +41,7 @@ class ExtendOp final : public Operator {
   int slot_;
   const Expr& e_;
   IdRow row_;
+  std::vector<uint64_t> solutionIds_;
 };
 
 class BindConstantOp final : public Operator {

@@ -2,10 +2,10 @@
 
 namespace bdis::sparql::exec {
 
-void IdRow::reset(const rdf::TermId* ids) {
+void IdRow::reset(const rdf::TermId* ids, bool newSolution) {
   ids_ = ids;
   for (auto& c : cache_) c.reset();
-  ++ctx_.eval().solutionId;
+  if (newSolution) ctx_.eval().solutionId = ctx_.newSolutionId();
 }
 
 const rdf::Term* IdRow::get(std::string_view var) const {
@@ -16,8 +16,9 @@ const rdf::Term* IdRow::get(std::string_view var) const {
   return &*c;
 }
 
-rdf::TermId evaluateToId(const Expr& e, IdRow& row, const rdf::TermId* ids, ExecContext& ctx) {
-  row.reset(ids);
+rdf::TermId evaluateToId(const Expr& e, IdRow& row, const rdf::TermId* ids, ExecContext& ctx,
+                         bool sameSolution) {
+  row.reset(ids, !sameSolution);
   if (e.kind == Expr::Kind::Var) {
     int slot = ctx.vars().find(e.name);
     return slot < 0 ? rdf::kAny : ids[slot];

@@ -23,8 +23,9 @@ class IdRowAccess {
 class IdRow final : public expr::Row, public IdRowAccess {
  public:
   explicit IdRow(ExecContext& ctx) : ctx_(ctx), cache_(ctx.vars().width()) {}
-  /// Points the row at `ids` and forgets decoded values.
-  void reset(const rdf::TermId* ids);
+  /// Points the row at `ids` and forgets decoded values. With `newSolution`,
+  /// also moves EvalContext::solutionId on (BNODE(str) scope: one solution).
+  void reset(const rdf::TermId* ids, bool newSolution = true);
   const rdf::Term* get(std::string_view var) const override;
   const rdf::TermId* ids() const override { return ids_; }
 
@@ -35,8 +36,9 @@ class IdRow final : public expr::Row, public IdRowAccess {
 };
 
 /// Evaluates `e` on a row of ids: the value's id (store or query-local), or
-/// kAny on an error. `row` is reset to `ids`.
-rdf::TermId evaluateToId(const Expr& e, IdRow& row, const rdf::TermId* ids, ExecContext& ctx);
+/// kAny on an error. `row` is reset to `ids` (a new solution unless `sameSolution`).
+rdf::TermId evaluateToId(const Expr& e, IdRow& row, const rdf::TermId* ids, ExecContext& ctx,
+                         bool sameSolution = false);
 
 /// True when every expression of a conjunction has effective boolean value true.
 bool evaluateFilter(const std::vector<const Expr*>& exprs, IdRow& row, const rdf::TermId* ids,

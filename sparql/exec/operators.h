@@ -64,7 +64,7 @@ OperatorPtr makeTable(ExecContext& ctx, const algebra::Table& table);
 OperatorPtr makeProject(ExecContext& ctx, OperatorPtr input, std::vector<int> slots);
 /// Removes duplicate rows (ids: equal ids are the same term).
 OperatorPtr makeDistinct(ExecContext& ctx, OperatorPtr input);
-/// REDUCED: removes duplicates within a bounded window.
+/// REDUCED: returns `input` itself (eliminating duplicates is permitted, not required).
 OperatorPtr makeReduced(ExecContext& ctx, OperatorPtr input);
 /// Sorts by the keys; with `topK`, keeps only the first topK rows (ORDER BY + LIMIT).
 OperatorPtr makeOrderBy(ExecContext& ctx, OperatorPtr input,

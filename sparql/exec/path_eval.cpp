@@ -48,6 +48,15 @@ const std::vector<rdf::TermId>& PathEvaluator::nodes() {
   return nodes_;
 }
 
+bool PathEvaluator::isNode(rdf::TermId t) {
+  if (isLocal(t)) return false;
+  for (rdf::TermId g : graphs_) {
+    if (ctx_.txn().count(rdf::QuadPattern{t, rdf::kAny, rdf::kAny, g}) > 0) return true;
+    if (ctx_.txn().count(rdf::QuadPattern{rdf::kAny, rdf::kAny, t, g}) > 0) return true;
+  }
+  return false;
+}
+
 void PathEvaluator::negated(const Path& path, rdf::TermId s, rdf::TermId o, PathPairs& out) {
   auto excluded = [&](const std::vector<rdf::Term>& iris, rdf::TermId p) {
     for (const auto& t : iris) {
@@ -87,7 +96,9 @@ void PathEvaluator::reach(const Path& step, rdf::TermId start, bool forward, boo
   std::vector<rdf::TermId> frontier{start};
   if (zero) {
     visited.insert(start);
-    out.push_back(start);
+    bool anchored =
+        std::find(constants_.begin(), constants_.end(), start) != constants_.end();
+    if (anchored || isNode(start)) out.push_back(start);
   }
   PathPairs pairs;
   bool first = true;

@@ -19,8 +19,12 @@ using PathPairs = std::vector<std::pair<rdf::TermId, rdf::TermId>>;
 /// Lifetime: holds references to `ctx` and `path` during its calls only.
 class PathEvaluator {
  public:
-  PathEvaluator(ExecContext& ctx, std::vector<rdf::TermId> graphs)
-      : ctx_(ctx), graphs_(std::move(graphs)) {}
+  /// `constants`: the path's ends written as constants in the query; a
+  /// zero-length path matches those even when they are not in the graph,
+  /// while a value bound by a variable must be a node of the graph.
+  PathEvaluator(ExecContext& ctx, std::vector<rdf::TermId> graphs,
+                std::vector<rdf::TermId> constants = {})
+      : ctx_(ctx), graphs_(std::move(graphs)), constants_(std::move(constants)) {}
 
   /// Every (x, y) with x path y, x = s unless s is kAny, y = o unless o is kAny.
   /// Constants unknown to the store are query-local ids: they only match by a
@@ -30,6 +34,9 @@ class PathEvaluator {
   /// Every subject and object of the graphs (the nodes a zero-length path
   /// with two variables ranges over), sorted, without duplicates.
   const std::vector<rdf::TermId>& nodes();
+
+  /// Whether `t` is a subject or object in the graphs.
+  bool isNode(rdf::TermId t);
 
  private:
   void link(rdf::TermId s, rdf::TermId p, rdf::TermId o, PathPairs& out);
@@ -42,6 +49,7 @@ class PathEvaluator {
 
   ExecContext& ctx_;
   std::vector<rdf::TermId> graphs_;
+  std::vector<rdf::TermId> constants_;
   std::vector<rdf::TermId> nodes_;
   bool nodesDone_ = false;
 };

@@ -60,7 +60,10 @@ class PathJoinOp final : public Operator {
     rdf::TermId o = o_.isVar() ? r[o_.slot] : o_.id;
     bool sameVar = s_.isVar() && o_.isVar() && s_.slot == o_.slot && s.isAny();
     auto emitFor = [&](const std::vector<rdf::TermId>& graphs, rdf::TermId bindGraph) {
-      PathEvaluator ev(ctx_, graphs);
+      std::vector<rdf::TermId> constants;
+      if (!s_.isVar()) constants.push_back(s_.id);
+      if (!o_.isVar()) constants.push_back(o_.id);
+      PathEvaluator ev(ctx_, graphs, constants);
       PathPairs pairs;
       ev.eval(path_, s, o, pairs);
       std::vector<rdf::TermId> row(w);

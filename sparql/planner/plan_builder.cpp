@@ -56,6 +56,13 @@ exec::PatternPos PlanBuilder::pos(const VarOrTerm& t, bool& impossible, bool all
     return p;
   }
   auto id = ctx_.storeId(t.term);
+  if (!id && !t.term.lang.empty()) {
+    // Language tags compare case-insensitively: try the lower-case spelling.
+    rdf::Term lower = t.term;
+    for (char& c : lower.lang)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    id = ctx_.storeId(lower);
+  }
   if (!id) {
     impossible = true;
     return p;
@@ -71,6 +78,37 @@ OperatorPtr PlanBuilder::build(const algebra::Op& op) {
 OperatorPtr PlanBuilder::wrap(OperatorPtr op, Filters filters) {
   if (filters.empty()) return op;
   return exec::makeFilter(ctx_, std::move(op), std::move(filters));
+}
+
+void PlanBuilder::noteOpExists(const algebra::Op& op, const GraphSpec& g) {
+  using namespace algebra;
+  switch (op.kind) {
+    case OpKind::LeftJoin:
+      for (const auto& e : as<LeftJoin>(op).exprs) noteExists(e, g);
+      break;
+    case OpKind::Filter:
+      for (const auto& e : as<Filter>(op).exprs) noteExists(e, g);
+      break;
+    case OpKind::Extend: noteExists(as<Extend>(op).expr, g); break;
+    case OpKind::OrderBy:
+      for (const auto& k : as<OrderBy>(op).keys) noteExists(k.expr, g);
+      break;
+    case OpKind::Group:
+      for (const auto& k : as<Group>(op).keys) noteExists(k.expr, g);
+      for (const auto& a : as<Group>(op).aggregates) noteExists(a.aggregate, g);
+      break;
+    default: break;
+  }
+}
+
+void PlanBuilder::noteExists(const Expr& e, const GraphSpec& g) {
+  if (e.op) existsGraphs_[e.op.get()] = g;
+  for (const auto& a : e.args) noteExists(a, g);
+}
+
+OperatorPtr PlanBuilder::buildExists(const algebra::Op& op) {
+  auto it = existsGraphs_.find(&op);
+  return build(op, it == existsGraphs_.end() ? GraphSpec{} : it->second, {});
 }
 
 OperatorPtr PlanBuilder::placeFilters(OperatorPtr op, const std::set<int>& bound,
@@ -129,7 +167,8 @@ OperatorPtr PlanBuilder::chainBgp(const algebra::Bgp& bgp, OperatorPtr input, co
     pats.push_back(p);
   }
   double card = input->estimatedRows < 0 ? 1 : input->estimatedRows;
-  for (const auto& step : orderBgp(ctx_, pats, g, bound)) {
+  std::set<int> afterAll = bound;
+  for (const auto& step : orderBgp(ctx_, pats, g, afterAll)) {
     auto scan = exec::makePatternJoin(ctx_, std::move(input), step.pattern, g);
     const auto& p = step.pattern;
     auto name = [&](const exec::PatternPos& x) {
@@ -139,6 +178,8 @@ OperatorPtr PlanBuilder::chainBgp(const algebra::Bgp& bgp, OperatorPtr input, co
     if (p.impossible) scan->detail += " unknown constant";
     card *= step.estimate;
     scan->estimatedRows = card;
+    for (const exec::PatternPos* x : {&p.s, &p.p, &p.o})
+      if (x->isVar()) bound.insert(x->slot);
     if (g.kind == GraphSpec::Kind::Slot) bound.insert(g.slot);
     input = placeFilters(std::move(scan), bound, filters);
   }
@@ -190,6 +231,8 @@ OperatorPtr PlanBuilder::chain(const algebra::Op& op, OperatorPtr input, const G
 
 OperatorPtr PlanBuilder::build(const algebra::Op& op, const GraphSpec& g, Filters filters) {
   using namespace algebra;
+  for (const Expr* e : filters) noteExists(*e, g);
+  noteOpExists(op, g);
   if (chainable(op)) {
     std::set<int> bound;
     OperatorPtr input = exec::makeSeed(ctx_);
@@ -299,7 +342,9 @@ OperatorPtr PlanBuilder::build(const algebra::Op& op, const GraphSpec& g, Filter
       const auto& gr = as<Graph>(op);
       GraphSpec spec = graphSpecFor(gr, g);
       if (spec.kind == GraphSpec::Kind::Cell) {
-        return wrap(build(*gr.input, spec, {}), std::move(filters));
+        auto input = build(*gr.input, spec, {});
+        auto out = exec::makeGraph(ctx_, std::move(input), spec.cell, -1, *spec.cell);
+        return wrap(std::move(out), std::move(filters));
       }
       GraphSpec cellSpec;
       cellSpec.kind = GraphSpec::Kind::Cell;

@@ -14,6 +14,7 @@
 // Lifetime: the operators refer to the algebra's expressions and paths, so
 // the algebra must outlive the plan; the ExecContext too.
 
+#include <map>
 #include <set>
 #include <vector>
 
@@ -30,6 +31,9 @@ class PlanBuilder {
 
   /// The plan of a whole algebra tree (also used for EXISTS patterns).
   exec::OperatorPtr build(const algebra::Op& op);
+  /// The plan of an EXISTS pattern, in the graph that was active where the
+  /// EXISTS expression appeared (GRAPH ... { FILTER EXISTS { ... } }).
+  exec::OperatorPtr buildExists(const algebra::Op& op);
 
  private:
   using Filters = std::vector<const Expr*>;
@@ -52,7 +56,12 @@ class PlanBuilder {
   std::set<int> slotsOf(const std::set<std::string>& names) const;
   std::vector<int> keySlots(const algebra::Op& a, const algebra::Op& b) const;
 
+  /// Records the active graph of every EXISTS pattern inside `e` / `op`'s expressions.
+  void noteExists(const Expr& e, const exec::GraphSpec& g);
+  void noteOpExists(const algebra::Op& op, const exec::GraphSpec& g);
+
   exec::ExecContext& ctx_;
+  std::map<const algebra::Op*, exec::GraphSpec> existsGraphs_;
 };
 
 }  // namespace bdis::sparql::planner
