@@ -45,6 +45,7 @@ class Env {
   Env(const Env&) = delete;
   Env& operator=(const Env&) = delete;
 
+  /// The raw handle, valid while this Env lives.
   MDB_env* get() const { return env_; }
 
  private:
@@ -60,7 +61,9 @@ class Txn {
   Txn(const Txn&) = delete;
   Txn& operator=(const Txn&) = delete;
 
+  /// The raw handle; null once committed or aborted.
   MDB_txn* get() const { return txn_; }
+  /// Whether the transaction is still open.
   bool active() const { return txn_ != nullptr; }
   /// Commits; the handle is then inactive. Throws StorageError on failure (the txn is then
   /// aborted).
@@ -84,6 +87,7 @@ class Cursor {
   /// Positions the cursor; false for MDB_NOTFOUND. `key` is read for the
   /// SET-style ops and written back with the key found.
   bool get(MDB_val& key, MDB_val& value, MDB_cursor_op op);
+  /// The raw handle, valid while this Cursor lives.
   MDB_cursor* raw() const { return cursor_; }
 
  private:

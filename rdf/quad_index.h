@@ -20,6 +20,7 @@ namespace bdis::rdf {
 /// Block-level operations on one index database.
 class QuadIndex {
  public:
+  /// The index database `dbi` seen through `txn` (a write txn for the modifying calls).
   QuadIndex(MDB_txn* txn, MDB_dbi dbi) : txn_(txn), dbi_(dbi) {}
 
   /// Merges strictly increasing `keys` into the index, one decode/encode per

@@ -114,6 +114,16 @@ std::unique_ptr<Store> Store::open(const fs::path& dir, const StoreOptions& opti
     throw StorageError("cannot open store " + quoted(dir) + " (" + e.what() +
                        "); is it a bdis store?");
   }
+  if (!fresh && !options.readOnly) {
+    // A process killed while creating the store leaves an LMDB file with nothing
+    // committed in it: finish the creation instead of refusing the folder.
+    lmdb::Txn txn(impl->env->get(), MDB_RDONLY);
+    MDB_dbi main = 0;
+    lmdb::check(mdb_dbi_open(txn.get(), nullptr, 0, &main), "opening the store");
+    MDB_stat st{};
+    lmdb::check(mdb_stat(txn.get(), main, &st), "reading the store");
+    fresh = st.ms_entries == 0;
+  }
   if (fresh) {
     lmdb::Txn txn(impl->env->get(), 0);
     impl->dbs = openDbs(txn.get(), MDB_CREATE);

@@ -93,7 +93,8 @@ class ReadTxn {
   /// The term behind an id. Throws StorageError for an id the dictionary lacks.
   Term decode(TermId id) const;
   /// Decodes into a view; `scratch` holds inline values, dictionary strings point
-  /// into the map. The view is valid until the transaction ends or scratch changes.
+  /// into the map. The view is valid until the transaction ends or scratch changes
+  /// (in a WriteTxn: only until its next write, as LMDB moves dirty pages; decode() copies).
   TermView decodeView(TermId id, std::string& scratch) const;
 
   /// The index chosen for a pattern: bound positions form the longest key prefix.

@@ -25,6 +25,7 @@ struct StoreDbs {
   MDB_dbi index[kIndexCount] = {};
 };
 
+/// An open store: its folder and environment.
 struct Store::Impl {
   std::filesystem::path path;
   bool readOnly = false;
@@ -32,6 +33,7 @@ struct Store::Impl {
   StoreDbs dbs;
 };
 
+/// One LMDB transaction with its dictionary view; `writable` for a WriteTxn.
 struct ReadTxn::Impl {
   Impl(const Store::Impl& s, bool write)
       : store(s),
@@ -68,6 +70,7 @@ KeyRange keyRange(const QuadPattern& pattern, IndexOrder order);
 /// Whether a quad matches a pattern (graph modes as store.h documents).
 bool matches(const QuadPattern& pattern, const QuadIds& q);
 
+/// A scan: the range on one index, the block being read and the position in it.
 struct QuadCursor::Impl {
   Impl(QuadIndex idx, IndexOrder ord, const QuadPattern& pat)
       : index(idx), order(ord), pattern(pat), range(keyRange(pat, ord)) {}

@@ -26,6 +26,7 @@ class StatsTable {
   /// Which counter family a key belongs to.
   enum class Kind : char { Predicate = 'p', Graph = 'g' };
 
+  /// The counters seen through `txn` (a write txn for apply() and reset()).
   StatsTable(MDB_txn* txn, MDB_dbi stats, MDB_dbi meta) : txn_(txn), stats_(stats), meta_(meta) {}
 
   /// Total quads.

@@ -344,6 +344,17 @@ TEST_F(StoreTest, FoldersThatAreNotStores) {
   EXPECT_NE(errorOf([&] { open(); }).find("not a bdis store"), std::string::npos);
 }
 
+TEST_F(StoreTest, InterruptedCreationIsFinished) {
+  // What a process killed before the creating transaction committed leaves behind.
+  std::filesystem::create_directories(storeDir());
+  { lmdb::Env env(storeDir(), 0, uint64_t{1} << 30, 8, 16); }
+  ASSERT_TRUE(std::filesystem::exists(storeDir() / "data.mdb"));
+  auto store = open();
+  auto r = store->beginRead();
+  EXPECT_EQ(r->count(QuadPattern{kAny, kAny, kAny, kAny}), 0u);
+  EXPECT_TRUE(r->check().empty());
+}
+
 TEST_F(StoreTest, FullMapIsReportedAsDiskFull) {
   auto store = open(StoreOptions{.mapSize = uint64_t{1} << 20});
   auto w = store->beginWrite();
