@@ -106,4 +106,399 @@ std::string subjectSection(const std::string& siretCol, const std::string& nameC
          idCol + "\"\n";
 }
 
+std::string annuaireMapping(const std::string& retrievedAt) {
+  return "# Mapping of annuaire-ess.csv (synthetic, written by bdis-gen) to the bdis ESS "
+         "ontology.\n\n" +
+         sourceSection("annuaire-ess", "Annuaire de l'ESS", "annuaire-ess.csv", retrievedAt) +
+         "\n[csv]\ndelimiter = \";\"\n\n" +
+         subjectSection("siret", "nom", "code_postal", "identifiant") + R"(
+[[node]]
+name = "adresse"
+template = "{@subject}/address/{@source}"
+types = ["ess:Address", "schema:PostalAddress", "essglobal:Address"]
+link = ["ess:hasAddress", "schema:address", "essglobal:hasAddress"]
+
+[[field]]
+column = "nom"
+property = ["ess:name", "schema:name"]
+required = true
+
+[[field]]
+column = "siret"
+property = "ess:siret"
+check = "siret"
+
+[[field]]
+column = "rna"
+property = "ess:rna"
+check = "rna"
+
+[[field]]
+column = "categorie_juridique"
+property = "ess:legalCategory"
+codelist = "cj"
+
+[[field]]
+column = "code_naf"
+property = "ess:activity"
+codelist = "naf"
+
+[[field]]
+column = "type"
+property = "ess:kind"
+codelist = "kind"
+
+[[field]]
+column = "description"
+property = ["ess:description", "schema:description"]
+lang = "fr"
+
+[[field]]
+column = "adresse"
+property = ["ess:streetAddress", "schema:streetAddress"]
+node = "adresse"
+
+[[field]]
+column = "code_postal"
+property = ["ess:postalCode", "schema:postalCode"]
+check = "postcode"
+node = "adresse"
+
+[[field]]
+column = "commune"
+property = ["ess:locality", "schema:addressLocality"]
+node = "adresse"
+
+[[field]]
+column = "code_insee"
+property = "ess:commune"
+template = "https://w3id.org/bdis/id/commune/{value}"
+
+[[field]]
+column = "courriel"
+property = ["ess:email", "schema:email"]
+check = "email"
+
+[[field]]
+column = "telephone"
+property = ["ess:telephone", "schema:telephone"]
+
+[[field]]
+column = "site_web"
+property = ["ess:website", "schema:url"]
+check = "url"
+
+[[field]]
+column = "date_creation"
+property = ["ess:foundingDate", "schema:foundingDate"]
+check = "date"
+
+[[field]]
+column = "effectif"
+property = "ess:employees"
+check = "integer"
+
+[[field]]
+column = "labels"
+property = "ess:hasLabel"
+codelist = "label"
+separator = "|"
+
+[[field]]
+column = "horaires"
+property = ["ess:openingHours", "schema:openingHours"]
+
+[geometry]
+lat = "latitude"
+lon = "longitude"
+
+[membership]
+since = "date_adhesion"
+
+)" + codelistSections(false);
+}
+
+std::string cooperativesMapping(const std::string& retrievedAt) {
+  return "# Mapping of cooperatives.csv (synthetic, written by bdis-gen) to the bdis ESS "
+         "ontology.\n\n" +
+         sourceSection("cooperatives", "Fédération des coopératives", "cooperatives.csv",
+                       retrievedAt) +
+         "\n[csv]\ndelimiter = \",\"\n\n" + subjectSection("siret", "raison_sociale", "cp", "id") +
+         R"(
+[[node]]
+name = "siege"
+template = "{@subject}/address/{@source}"
+types = ["ess:Address", "schema:PostalAddress", "essglobal:Address"]
+link = ["ess:hasAddress", "schema:address", "essglobal:hasAddress"]
+
+[[field]]
+column = "raison_sociale"
+property = ["ess:name", "ess:legalName", "schema:name", "schema:legalName"]
+required = true
+
+[[field]]
+column = "siret"
+property = "ess:siret"
+check = "siret"
+required = true
+
+[[field]]
+column = "forme_juridique"
+property = "ess:legalCategory"
+codelist = "cj"
+required = true
+
+[[field]]
+column = "ape"
+property = "ess:activity"
+codelist = "naf"
+
+[[field]]
+column = "activite"
+property = "ess:kind"
+codelist = "kind"
+
+[[field]]
+column = "presentation"
+property = ["ess:description", "schema:description"]
+lang = "fr"
+
+[[field]]
+column = "voie"
+property = ["ess:streetAddress", "schema:streetAddress"]
+node = "siege"
+
+[[field]]
+column = "cp"
+property = ["ess:postalCode", "schema:postalCode"]
+check = "postcode"
+node = "siege"
+
+[[field]]
+column = "ville"
+property = ["ess:locality", "schema:addressLocality"]
+node = "siege"
+
+[[field]]
+column = "insee"
+property = "ess:commune"
+template = "https://w3id.org/bdis/id/commune/{value}"
+
+[[field]]
+column = "email"
+property = ["ess:email", "schema:email"]
+check = "email"
+
+[[field]]
+column = "tel"
+property = ["ess:telephone", "schema:telephone"]
+
+[[field]]
+column = "web"
+property = ["ess:website", "schema:url"]
+check = "url"
+
+[[field]]
+column = "creation"
+property = ["ess:foundingDate", "schema:foundingDate"]
+check = "date"
+
+[[field]]
+column = "salaries"
+property = "ess:employees"
+check = "integer"
+
+[[field]]
+column = "societaires"
+property = "ess:memberCount"
+check = "integer"
+
+[[field]]
+column = "agrements"
+property = "ess:hasLabel"
+codelist = "label"
+separator = ";"
+
+[geometry]
+lat = "lat"
+lon = "lng"
+required = true
+
+[membership]
+since = "adhesion"
+
+)" + codelistSections(false);
+}
+
+std::string reemploiMapping(const std::string& retrievedAt) {
+  return "# Mapping of reemploi.geojson (synthetic, written by bdis-gen) to the bdis ESS "
+         "ontology.\n"
+         "# Columns are paths in each feature's properties; the feature geometry gives "
+         "geo:asWKT.\n\n" +
+         sourceSection("reemploi", "Réseau du réemploi", "reemploi.geojson", retrievedAt) + "\n" +
+         subjectSection("siret", "nom", "adresse.code_postal", "id") + R"(
+[[node]]
+name = "adresse"
+template = "{@subject}/address/{@source}"
+types = ["ess:Address", "schema:PostalAddress", "essglobal:Address"]
+link = ["ess:hasAddress", "schema:address", "essglobal:hasAddress"]
+
+[[field]]
+column = "nom"
+property = ["ess:name", "schema:name"]
+required = true
+
+[[field]]
+column = "siret"
+property = "ess:siret"
+check = "siret"
+
+[[field]]
+column = "categorie_juridique"
+property = "ess:legalCategory"
+codelist = "cj"
+
+[[field]]
+column = "type"
+property = "ess:kind"
+codelist = "kind"
+
+[[field]]
+column = "description"
+property = ["ess:description", "schema:description"]
+lang = "fr"
+
+[[field]]
+column = "adresse.rue"
+property = ["ess:streetAddress", "schema:streetAddress"]
+node = "adresse"
+
+[[field]]
+column = "adresse.code_postal"
+property = ["ess:postalCode", "schema:postalCode"]
+check = "postcode"
+node = "adresse"
+
+[[field]]
+column = "adresse.ville"
+property = ["ess:locality", "schema:addressLocality"]
+node = "adresse"
+
+[[field]]
+column = "adresse.code_insee"
+property = "ess:commune"
+template = "https://w3id.org/bdis/id/commune/{value}"
+
+[[field]]
+column = "contact.email"
+property = ["ess:email", "schema:email"]
+check = "email"
+
+[[field]]
+column = "contact.telephone"
+property = ["ess:telephone", "schema:telephone"]
+
+[[field]]
+column = "site"
+property = ["ess:website", "schema:url"]
+check = "url"
+
+[[field]]
+column = "horaires"
+property = ["ess:openingHours", "schema:openingHours"]
+
+[[field]]
+column = "labels"
+property = "ess:hasLabel"
+codelist = "label"
+
+[membership]
+since = "adhesion"
+
+)" + codelistSections(true);
+}
+
+std::string amapMapping(const std::string& retrievedAt) {
+  return "# Mapping of reseau-amap.json (synthetic GoGoCarto export, written by bdis-gen) to "
+         "the bdis\n"
+         "# ESS ontology. Columns are paths in each element of \"data\".\n\n" +
+         sourceSection("reseau-amap", "Réseau des AMAP", "reseau-amap.json", retrievedAt) + "\n" +
+         subjectSection("siret", "name", "address.postalCode", "id") + R"(
+[[node]]
+name = "address"
+template = "{@subject}/address/{@source}"
+types = ["ess:Address", "schema:PostalAddress", "essglobal:Address"]
+link = ["ess:hasAddress", "schema:address", "essglobal:hasAddress"]
+
+[[field]]
+column = "name"
+property = ["ess:name", "schema:name"]
+required = true
+
+[[field]]
+column = "siret"
+property = "ess:siret"
+check = "siret"
+
+[[field]]
+column = "legal_category"
+property = "ess:legalCategory"
+codelist = "cj"
+
+[[field]]
+column = "categories"
+property = "ess:kind"
+codelist = "kind"
+
+[[field]]
+column = "description"
+property = ["ess:description", "schema:description"]
+lang = "fr"
+
+[[field]]
+column = "address.streetAddress"
+property = ["ess:streetAddress", "schema:streetAddress"]
+node = "address"
+
+[[field]]
+column = "address.postalCode"
+property = ["ess:postalCode", "schema:postalCode"]
+check = "postcode"
+node = "address"
+
+[[field]]
+column = "address.addressLocality"
+property = ["ess:locality", "schema:addressLocality"]
+node = "address"
+
+[[field]]
+column = "email"
+property = ["ess:email", "schema:email"]
+check = "email"
+
+[[field]]
+column = "telephone"
+property = ["ess:telephone", "schema:telephone"]
+
+[[field]]
+column = "website"
+property = ["ess:website", "schema:url"]
+check = "url"
+
+[[field]]
+column = "labels"
+property = "ess:hasLabel"
+codelist = "label"
+
+[geometry]
+lat = "geo.latitude"
+lon = "geo.longitude"
+required = true
+
+[membership]
+since = "createdAt"
+
+)" + codelistSections(true);
+}
+
 }  // namespace bdis::gen

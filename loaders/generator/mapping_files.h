@@ -19,4 +19,16 @@ std::string sourceSection(const std::string& id, const std::string& title, const
 std::string subjectSection(const std::string& siretCol, const std::string& nameCol,
                            const std::string& postcodeCol, const std::string& idCol);
 
+/// The complete mapping file of annuaire-ess (see writers.h).
+std::string annuaireMapping(const std::string& retrievedAt);
+
+/// The complete mapping file of cooperatives (see writers.h).
+std::string cooperativesMapping(const std::string& retrievedAt);
+
+/// The complete mapping file of reemploi (see writers.h).
+std::string reemploiMapping(const std::string& retrievedAt);
+
+/// The complete mapping file of reseau-amap (see writers.h).
+std::string amapMapping(const std::string& retrievedAt);
+
 }  // namespace bdis::gen
