@@ -9,6 +9,7 @@
 #include "loaders/csv_loader.h"
 #include "loaders/json_loaders.h"
 #include "loaders/mapping.h"
+#include "rdf/rdf_reader.h"
 #include "tests/unit/loaders/quad_collector.h"
 
 namespace bdis::loaders {
@@ -67,6 +68,41 @@ TEST(Sample, LoadsWithPlantedDefectsReported) {
   EXPECT_LT(subjects.size(), loaded);
   EXPECT_GT(sink.count("<http://www.w3.org/2002/07/owl#sameAs>"), 2000u);
   EXPECT_EQ(sink.count("<https://w3id.org/bdis/ess#recordCount>"), 4u);
+}
+
+// Every concept a shipped mapping's code lists point to is defined in ontology/.
+TEST(Sample, CodeListsPointToOntologyConcepts) {
+  test::QuadCollector ontology;
+  for (const char* f :
+       {"legal-categories.ttl", "naf.ttl", "families.ttl", "labels.ttl", "initiative-kinds.ttl"}) {
+    rdf::ReadOptions o;
+    o.format = rdf::RdfFormat::Turtle;
+    rdf::readFile(std::string(BDIS_ONTOLOGY_DIR) + "/" + f, o, ontology);
+  }
+  std::set<std::string> concepts;
+  const std::string type =
+      " <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+      "<http://www.w3.org/2004/02/skos/core#Concept>";
+  for (const auto& l : ontology.lines) {
+    size_t p = l.find(type);
+    if (p != std::string::npos) concepts.insert(l.substr(1, p - 2));
+  }
+  ASSERT_GT(concepts.size(), 180u);
+  size_t checked = 0;
+  for (const char* name : {"annuaire-ess", "cooperatives", "reemploi", "reseau-amap"}) {
+    Mapping m = loadMapping(kSample + "/" + name + ".toml");
+    for (const auto& [listName, list] : m.codelists) {
+      for (const auto& [code, iri] : list.codes) {
+        EXPECT_TRUE(concepts.count(iri))
+            << name << ".toml: code list " << listName << ": " << code << " -> " << iri;
+        ++checked;
+      }
+    }
+  }
+  Mapping gogo = loadMapping(std::string(BDIS_SAMPLE_DIR) + "/../mappings/gogocarto.toml");
+  for (const auto& [code, iri] : gogo.codelists.at("kind").codes)
+    EXPECT_TRUE(concepts.count(iri)) << iri;
+  EXPECT_GT(checked, 500u);
 }
 
 }  // namespace
