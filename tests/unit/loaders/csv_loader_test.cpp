@@ -111,7 +111,8 @@ TEST(CsvLoader, ExactTriples) {
   EXPECT_EQ(r.loaded, 2u);
   EXPECT_EQ(r.skipped, 0u);
   EXPECT_EQ(r.quads, sink.lines.size());
-  const std::string expected = R"nq(<https://example.org/i/siret/73282932000074> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/bdis/ess#Initiative> <https://example.org/source/test> .
+  const std::string expected =
+      R"nq(<https://example.org/i/siret/73282932000074> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/bdis/ess#Initiative> <https://example.org/source/test> .
 <https://example.org/i/siret/73282932000074> <https://w3id.org/bdis/ess#sourceId> "1" <https://example.org/source/test> .
 <https://example.org/i/siret/73282932000074> <http://www.w3.org/2002/07/owl#sameAs> <https://example.org/i/np/69001/scop-bati> <https://example.org/source/test> .
 <https://example.org/i/siret/73282932000074> <https://w3id.org/bdis/ess#name> "SCOP Bâti" <https://example.org/source/test> .
@@ -279,6 +280,32 @@ property = "ess:name"
   EXPECT_EQ(sink.count("<https://example.org/i/a> <https://w3id.org/bdis/ess#name> \"x, y\""), 1u);
   EXPECT_EQ(sink.count("<https://example.org/i/b> <https://w3id.org/bdis/ess#name> \"1\\r\\n2\""),
             1u);
+}
+
+}  // namespace
+}  // namespace bdis::loaders
+
+namespace bdis::loaders {
+namespace {
+
+// Random bytes as CSV: every record is loaded or rejected with a reason; nothing else happens.
+TEST(CsvLoader, GarbageFailsCleanly) {
+  Mapping m = parseMapping(kMapping, "m.toml");
+  const char alphabet[] = ";\"\n\r,a1\xC3\xA9\xFF 7.";
+  uint64_t state = 777;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return state >> 33;
+  };
+  for (int i = 0; i < 300; ++i) {
+    std::string csv = kHeader;
+    size_t n = next() % 400;
+    for (size_t k = 0; k < n; ++k) csv.push_back(alphabet[next() % (sizeof alphabet - 1)]);
+    test::QuadCollector sink;
+    LoadReport r = loadCsvBuffer(csv, "g.csv", m, {}, sink);
+    EXPECT_EQ(r.records, r.loaded + r.skipped);
+    EXPECT_EQ(r.quads, sink.lines.size());
+  }
 }
 
 }  // namespace

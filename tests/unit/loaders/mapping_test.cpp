@@ -237,3 +237,57 @@ TEST(Mapping, ErrorsNameTheLine) {
 
 }  // namespace
 }  // namespace bdis::loaders
+
+namespace bdis::loaders {
+namespace {
+
+// Mutated mapping files either parse or raise SyntaxError / SemanticError: never anything else.
+TEST(Mapping, MutationsFailCleanly) {
+  const std::string base = std::string(kMinimal) + R"(types = ["ess:Initiative"]
+[[field]]
+column = "nom"
+property = ["ess:name", "schema:name"]
+required = true
+[codelist.c]
+base = "https://x.example/"
+values = ["a", "b"]
+)";
+  const char alphabet[] = "[]{}\"'=,.#\n\\ azAZ09:|@-_\xC3\xA9\xFF";
+  uint64_t state = 12345;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return state >> 33;
+  };
+  int parsed = 0, rejected = 0;
+  for (int i = 0; i < 3000; ++i) {
+    std::string text = base;
+    int edits = 1 + static_cast<int>(next() % 4);
+    for (int e = 0; e < edits; ++e) {
+      size_t pos = next() % (text.size() + 1);
+      switch (next() % 3) {
+        case 0:
+          text.insert(pos, 1, alphabet[next() % (sizeof alphabet - 1)]);
+          break;
+        case 1:
+          if (pos < text.size()) text.erase(pos, 1);
+          break;
+        default:
+          if (pos < text.size()) text[pos] = alphabet[next() % (sizeof alphabet - 1)];
+          break;
+      }
+    }
+    try {
+      parseMapping(text, "fuzz.toml");
+      ++parsed;
+    } catch (const SyntaxError&) {
+      ++rejected;
+    } catch (const SemanticError&) {
+      ++rejected;
+    }
+  }
+  EXPECT_GT(parsed, 0);
+  EXPECT_GT(rejected, 0);
+}
+
+}  // namespace
+}  // namespace bdis::loaders
