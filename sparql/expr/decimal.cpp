@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdint>
 #include <limits>
 
 namespace bdis::sparql::expr {
@@ -82,6 +83,18 @@ std::optional<Int128> parseInteger(std::string_view s) {
   }
   if (s.empty()) {
     return std::nullopt;
+  }
+  if (s.size() <= 18) {
+    // Fits in 64 bits: the common case, without 128-bit multiplications.
+    uint64_t small = 0;
+    for (char c : s) {
+      if (c < '0' || c > '9') {
+        return std::nullopt;
+      }
+      small = small * 10 + static_cast<unsigned>(c - '0');
+    }
+    auto v = static_cast<Int128>(small);
+    return neg ? -v : v;
   }
   UInt128 v = 0;
   for (char c : s) {

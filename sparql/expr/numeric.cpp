@@ -192,20 +192,21 @@ double roundHalfUp(double x) {
 }  // namespace
 
 std::optional<NumType> numericTypeOf(std::string_view datatype) {
-  std::string_view local = xsdLocalName(datatype);
-  if (local.empty()) {
-    return std::nullopt;
+  // The primitive types first: one length check and compare each.
+  if (datatype == kXsdInteger) {
+    return NumType::Integer;
   }
-  if (local == "decimal") {
+  if (datatype == kXsdDecimal) {
     return NumType::Decimal;
   }
-  if (local == "double") {
+  if (datatype == kXsdDouble) {
     return NumType::Double;
   }
-  if (local == "float") {
+  if (datatype == kXsdFloat) {
     return NumType::Float;
   }
-  if (integerRange(local)) {
+  std::string_view local = xsdLocalName(datatype);
+  if (!local.empty() && integerRange(local)) {
     return NumType::Integer;
   }
   return std::nullopt;
@@ -246,7 +247,7 @@ std::optional<Numeric> numericValue(const rdf::Term& t) {
     return std::nullopt;
   }
   auto v = parseNumeric(t.value, *type);
-  if (!v || *type != NumType::Integer) {
+  if (!v || *type != NumType::Integer || t.datatype == kXsdInteger) {
     return v;
   }
   const IntegerRange* r = integerRange(xsdLocalName(t.datatype));

@@ -41,15 +41,14 @@ std::string stripWhitespace(std::string_view p) {
   return out;
 }
 
-/// The compiled pattern for (pattern, flags), or nullptr for an invalid pattern or flag.
-const icu::RegexPattern* compile(std::string_view pattern, std::string_view flags) {
-  thread_local std::unordered_map<std::string, std::unique_ptr<icu::RegexPattern>> cache;
-  std::string key(flags);
-  key += '\0';
-  key += pattern;
-  if (auto it = cache.find(key); it != cache.end()) {
-    return it->second.get();
-  }
+/// A compiled pattern and a matcher kept with it (reset for each input).
+struct Compiled {
+  std::unique_ptr<icu::RegexPattern> pattern;
+  std::unique_ptr<icu::RegexMatcher> matcher;
+};
+
+/// Compiles (pattern, flags); an empty Compiled for an invalid pattern or flag.
+Compiled compileRegex(std::string_view pattern, std::string_view flags) {
   uint32_t icuFlags = 0;
   bool stripSpaces = false;
   for (char f : flags) {
@@ -70,22 +69,51 @@ const icu::RegexPattern* compile(std::string_view pattern, std::string_view flag
         icuFlags |= UREGEX_LITERAL;
         break;
       default:
-        return nullptr;
+        return {};
     }
   }
   std::string source =
       stripSpaces && !(icuFlags & UREGEX_LITERAL) ? stripWhitespace(pattern) : std::string(pattern);
   UErrorCode status = U_ZERO_ERROR;
   UParseError perr;
-  std::unique_ptr<icu::RegexPattern> compiled(
+  Compiled c;
+  c.pattern.reset(
       icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(source), icuFlags, perr, status));
   if (U_FAILURE(status)) {
-    compiled.reset();
+    return {};
   }
-  if (cache.size() >= 256) {
-    cache.clear();
+  c.matcher.reset(c.pattern->matcher(status));
+  if (U_FAILURE(status)) {
+    return {};
   }
-  return cache.emplace(std::move(key), std::move(compiled)).first->second.get();
+  return c;
+}
+
+/// The matcher for (pattern, flags), or nullptr for an invalid pattern or flag. Valid
+/// on this thread until the next call; the caller resets it to its input.
+icu::RegexMatcher* matcherFor(std::string_view pattern, std::string_view flags) {
+  thread_local std::unordered_map<std::string, Compiled> cache;
+  thread_local std::string lastPattern, lastFlags;
+  thread_local icu::RegexMatcher* last = nullptr;
+  thread_local bool haveLast = false;
+  if (haveLast && pattern == lastPattern && flags == lastFlags) {
+    return last;  // the same pattern as the previous row: no key to build
+  }
+  std::string key(flags);
+  key += '\0';
+  key += pattern;
+  auto it = cache.find(key);
+  if (it == cache.end()) {
+    if (cache.size() >= 256) {
+      cache.clear();
+    }
+    it = cache.emplace(std::move(key), compileRegex(pattern, flags)).first;
+  }
+  lastPattern.assign(pattern);
+  lastFlags.assign(flags);
+  last = it->second.matcher.get();
+  haveLast = true;
+  return last;
 }
 
 bool isStringLike(const rdf::Term& t) { return isStringLiteral(t) || isLangLiteral(t); }
@@ -116,17 +144,14 @@ std::optional<rdf::Term> fnRegex(Args a, EvalContext&) {
   if (a.size() == 3 && !isStringLiteral(*a[2])) {
     return std::nullopt;
   }
-  const icu::RegexPattern* p = compile(a[1]->value, a.size() == 3 ? a[2]->value : "");
-  if (!p) {
+  icu::RegexMatcher* m = matcherFor(a[1]->value, a.size() == 3 ? a[2]->value : "");
+  if (!m) {
     return std::nullopt;
   }
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(a[0]->value);
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::RegexMatcher> m(p->matcher(text, status));
-  if (U_FAILURE(status)) {
-    return std::nullopt;
-  }
-  bool found = m->find(status);
+  m->reset(text);
+  bool found = m->find(0, status);
   if (U_FAILURE(status)) {
     return std::nullopt;
   }
@@ -142,8 +167,8 @@ std::optional<rdf::Term> fnReplace(Args a, EvalContext&) {
     return std::nullopt;
   }
   std::string_view flags = a.size() == 4 ? std::string_view(a[3]->value) : std::string_view();
-  const icu::RegexPattern* p = compile(a[1]->value, flags);
-  if (!p) {
+  icu::RegexMatcher* m = matcherFor(a[1]->value, flags);
+  if (!m) {
     return std::nullopt;
   }
   bool literal = flags.find('q') != std::string_view::npos;
@@ -153,15 +178,12 @@ std::optional<rdf::Term> fnReplace(Args a, EvalContext&) {
   UErrorCode status = U_ZERO_ERROR;
   // XPath (FORX0003): a pattern that matches the empty string is an error.
   icu::UnicodeString empty;
-  std::unique_ptr<icu::RegexMatcher> probe(p->matcher(empty, status));
-  if (U_FAILURE(status) || probe->matches(status)) {
+  m->reset(empty);
+  if (m->matches(status) || U_FAILURE(status)) {
     return std::nullopt;
   }
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(a[0]->value);
-  std::unique_ptr<icu::RegexMatcher> m(p->matcher(text, status));
-  if (U_FAILURE(status)) {
-    return std::nullopt;
-  }
+  m->reset(text);
   std::string rep = a[2]->value;
   if (literal) {
     // Flag "q": the replacement is taken literally; ICU needs `\` and `$` escaped.
