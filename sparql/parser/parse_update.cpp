@@ -1,5 +1,7 @@
 // SPARQL 1.1 Update (grammar rules 3, 29-52): operations, quad data and templates.
 
+#include <map>
+
 #include "rdf/error.h"
 #include "sparql/parser/parser_impl.h"
 
@@ -18,6 +20,9 @@ ast::Update Parser::parseUpdateUnit() {
     }
     ast::UpdateOperation op;
     currentScope_ = -(++index);
+    // Pattern labels are scoped to one operation's WHERE clause; labels of DATA
+    // blocks (keys starting with \x01) must stay apart across the whole request.
+    std::erase_if(labelScope_, [](const auto& entry) { return entry.first[0] != '\x01'; });
     parseUpdateOperation(op);
     u.operations.push_back(std::move(op));
     if (peek().type == Tok::End) {

@@ -132,6 +132,13 @@ TEST(SparqlErrors, UpdateDataRules) {
             "blank node label _:b is already used in another basic graph pattern or operation");
   EXPECT_NO_THROW(
       parseUpdate("INSERT { _:b <http://p> 1 } WHERE {} ; INSERT { _:b <http://p> 2 } WHERE {}"));
+  // Each operation's WHERE clause is its own scope.
+  EXPECT_NO_THROW(
+      parseUpdate("DELETE { ?s ?p ?o } WHERE { _:a ?p ?o ; <http://q> ?s } ;"
+                  "DELETE { ?s ?p ?o } WHERE { _:a ?p ?o ; <http://r> ?s }"));
+  EXPECT_EQ(
+      syntaxError("DELETE { ?s ?p ?o } WHERE { _:a ?p ?o OPTIONAL { _:a ?q ?s } }", true).message,
+      "blank node label _:a is already used in another basic graph pattern or operation");
 }
 
 TEST(SparqlErrors, ValuesRowArity) {
