@@ -1,0 +1,215 @@
+// The query engine end to end on small stores built from inline Turtle/TriG:
+// joins, OPTIONAL/UNION/MINUS, aggregates, property paths, datasets, graph
+// results, limits (deadline, memory budget, cancellation) and EXPLAIN.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <atomic>
+
+#include "rdf/error.h"
+#include "rdf/rdf_reader.h"
+#include "rdf/store.h"
+#include "sparql/engine.h"
+#include "tests/support/shared_path.h"
+
+namespace bdis::sparql {
+namespace {
+
+struct Loader : rdf::QuadSink {
+  rdf::WriteTxn& txn;
+  std::vector<rdf::QuadIds> quads;
+  explicit Loader(rdf::WriteTxn& t) : txn(t) {}
+  void quad(const rdf::QuadView& q) override {
+    quads.push_back({txn.intern(q.s), txn.intern(q.p), txn.intern(q.o),
+                     q.g.isNone() ? rdf::kDefaultGraph : txn.intern(q.g)});
+  }
+};
+
+/// Collects results as text: one "?v=term ..." line per row, sorted unless ordered.
+struct Rows : ResultSink {
+  std::vector<std::string> vars, rows, triples;
+  std::optional<bool> answer;
+  void begin(QueryForm, const std::vector<std::string>& v) override { vars = v; }
+  void row(std::span<const rdf::TermView> values) override {
+    std::string line;
+    for (size_t i = 0; i < values.size(); ++i)
+      if (!values[i].isNone()) line += (line.empty() ? "" : " ") + vars[i] + "=" + rdf::toNTriples(values[i]);
+    rows.push_back(line);
+  }
+  void boolean(bool b) override { answer = b; }
+  void triple(const rdf::QuadView& q) override {
+    triples.push_back(rdf::toNTriples(q.s) + " " + rdf::toNTriples(q.p) + " " + rdf::toNTriples(q.o));
+  }
+  void end() override {}
+};
+
+class Engine : public ::testing::Test {
+ protected:
+  void load(std::string_view trig) {
+    store_ = rdf::Store::open(dir_.path());
+    auto txn = store_->beginWrite();
+    rdf::ReadOptions o;
+    o.format = rdf::RdfFormat::TriG;
+    o.baseIri = "http://example.org/";
+    Loader l(*txn);
+    rdf::readBuffer(std::string("@prefix : <http://example.org/> .\n") + std::string(trig), o, l);
+    txn->insertBatch(l.quads);
+    txn->commit();
+  }
+  Rows run(const std::string& q, QueryLimits limits = {}, QueryStats* stats = nullptr,
+           bool sorted = true) {
+    auto r = store_->beginRead();
+    QueryRequest req;
+    req.text = "PREFIX : <http://example.org/>\n" + q;
+    req.limits = limits;
+    req.explain = stats != nullptr;
+    Rows rows;
+    QueryStats st = executeQuery(*r, req, rows);
+    if (stats) *stats = st;
+    if (sorted) {
+      std::sort(rows.rows.begin(), rows.rows.end());
+      std::sort(rows.triples.begin(), rows.triples.end());
+    }
+    return rows;
+  }
+  std::vector<std::string> select(const std::string& q) { return run(q).rows; }
+
+  test::TempDir dir_;
+  std::unique_ptr<rdf::Store> store_;
+};
+
+using Strings = std::vector<std::string>;
+
+TEST_F(Engine, StarJoinAndHashJoin) {
+  load(":a :name \"A\" ; :age 30 . :b :name \"B\" ; :age 40 . :c :name \"C\" .");
+  EXPECT_EQ(select("SELECT ?s ?n WHERE { ?s :name ?n ; :age ?a FILTER(?a > 35) }"),
+            (Strings{"s=<http://example.org/b> n=\"B\""}));
+  // Both sides of the join are unions (not index-joinable): a hash join on ?s.
+  EXPECT_EQ(select("SELECT ?s WHERE { { ?s :name \"A\" } UNION { ?s :name \"B\" } "
+                   "{ ?s :age 30 } UNION { ?s :age 31 } }"),
+            (Strings{"s=<http://example.org/a>"}));
+}
+
+TEST_F(Engine, OptionalUnionMinus) {
+  load(":a :p 1 . :b :p 2 . :a :q \"x\" . :c :r 3 .");
+  EXPECT_EQ(select("SELECT ?s ?o WHERE { ?s :p ?v OPTIONAL { ?s :q ?o } }"),
+            (Strings{"s=<http://example.org/a> o=\"x\"", "s=<http://example.org/b>"}));
+  EXPECT_EQ(select("SELECT ?s WHERE { { ?s :p 1 } UNION { ?s :r 3 } }"),
+            (Strings{"s=<http://example.org/a>", "s=<http://example.org/c>"}));
+  EXPECT_EQ(select("SELECT ?s WHERE { ?s :p ?v MINUS { ?s :q ?o } }"),
+            (Strings{"s=<http://example.org/b>"}));
+  // MINUS with no shared variable removes nothing.
+  EXPECT_EQ(select("SELECT ?s WHERE { ?s :p ?v MINUS { ?x :q ?o } }").size(), 2u);
+  // OPTIONAL with a filter that mentions both sides.
+  EXPECT_EQ(select("SELECT ?s ?o WHERE { ?s :p ?v OPTIONAL { ?s :q ?o FILTER(?v > 1) } }"),
+            (Strings{"s=<http://example.org/a>", "s=<http://example.org/b>"}));
+}
+
+TEST_F(Engine, AggregatesOrderAndSlice) {
+  load(":a :v 3 . :b :v 1 . :c :v 2 . :a :t :x . :b :t :x . :c :t :y .");
+  EXPECT_EQ(select("SELECT ?t (COUNT(*) AS ?n) (SUM(?v) AS ?s) WHERE { ?x :t ?t ; :v ?v } GROUP BY ?t"),
+            (Strings{"t=<http://example.org/x> n=\"2\"^^<http://www.w3.org/2001/XMLSchema#integer> "
+                     "s=\"4\"^^<http://www.w3.org/2001/XMLSchema#integer>",
+                     "t=<http://example.org/y> n=\"1\"^^<http://www.w3.org/2001/XMLSchema#integer> "
+                     "s=\"2\"^^<http://www.w3.org/2001/XMLSchema#integer>"}));
+  auto top = run("SELECT ?x WHERE { ?x :v ?v } ORDER BY DESC(?v) LIMIT 2", {}, nullptr, false);
+  EXPECT_EQ(top.rows, (Strings{"x=<http://example.org/a>", "x=<http://example.org/c>"}));
+  EXPECT_EQ(select("SELECT (COUNT(*) AS ?n) WHERE { ?x :nothing ?v }"),
+            (Strings{"n=\"0\"^^<http://www.w3.org/2001/XMLSchema#integer>"}));
+  EXPECT_EQ(select("SELECT DISTINCT ?t WHERE { ?x :t ?t }").size(), 2u);
+}
+
+TEST_F(Engine, PropertyPaths) {
+  load(":a :p :b . :b :p :c . :c :p :a . :a :q :d . :d :r :e .");
+  EXPECT_EQ(select("SELECT ?x WHERE { :a :p+ ?x }"),
+            (Strings{"x=<http://example.org/a>", "x=<http://example.org/b>", "x=<http://example.org/c>"}));
+  EXPECT_EQ(select("SELECT ?x WHERE { :d :p* ?x }"), (Strings{"x=<http://example.org/d>"}));
+  EXPECT_EQ(select("SELECT ?x WHERE { :a :q/:r ?x }"), (Strings{"x=<http://example.org/e>"}));
+  EXPECT_EQ(select("SELECT ?x WHERE { :b ^:p ?x }"), (Strings{"x=<http://example.org/a>"}));
+  EXPECT_EQ(select("SELECT ?x WHERE { :a !:p ?x }"), (Strings{"x=<http://example.org/d>"}));
+  EXPECT_EQ(select("SELECT ?x WHERE { :a (:p|:q) ?x }"),
+            (Strings{"x=<http://example.org/b>", "x=<http://example.org/d>"}));
+  EXPECT_EQ(select("SELECT ?x WHERE { :a :q? ?x }"),
+            (Strings{"x=<http://example.org/a>", "x=<http://example.org/d>"}));
+  // Zero-length with two variables ranges over every node of the graph.
+  EXPECT_EQ(select("SELECT ?x WHERE { ?x :nothing* ?x }").size(), 5u);
+  // A constant not in the graph still matches itself by a zero-length path.
+  EXPECT_EQ(select("SELECT ?x WHERE { :zz :p* ?x }"), (Strings{"x=<http://example.org/zz>"}));
+}
+
+TEST_F(Engine, DatasetsAndGraphs) {
+  load(":s :p 1 . :g1 { :s :p 2 . :t :p 3 . :s :p 3 } :g2 { :s :p 3 }");
+  EXPECT_EQ(select("SELECT ?o WHERE { :s :p ?o }"),
+            (Strings{"o=\"1\"^^<http://www.w3.org/2001/XMLSchema#integer>"}));
+  EXPECT_EQ(select("SELECT DISTINCT ?g WHERE { GRAPH ?g { :s :p ?o } }"),
+            (Strings{"g=<http://example.org/g1>", "g=<http://example.org/g2>"}));
+  // FROM merges the graphs into the default graph.
+  EXPECT_EQ(select("SELECT ?o FROM :g1 FROM :g2 WHERE { ?x :p ?o }").size(), 3u);
+  // The merge counts a triple present in both graphs once.
+  EXPECT_EQ(select("SELECT ?x FROM :g1 FROM :g2 WHERE { ?x :p 3 }").size(), 2u);
+  EXPECT_EQ(select("SELECT ?g FROM NAMED :g2 WHERE { GRAPH ?g { ?x :p ?o } }"),
+            (Strings{"g=<http://example.org/g2>"}));
+  EXPECT_TRUE(select("SELECT * WHERE { GRAPH :nope { ?x ?p ?o } }").empty());
+}
+
+TEST_F(Engine, AskConstructDescribe) {
+  load(":a :p :b . :a :q [ :r 1 ] . :b :p :c .");
+  EXPECT_EQ(run("ASK { :a :p :b }").answer, true);
+  EXPECT_EQ(run("ASK { :a :p :c }").answer, false);
+  auto c = run("CONSTRUCT { ?x :linked ?y . ?x :linked ?y } WHERE { ?x :p ?y }");
+  EXPECT_EQ(c.triples.size(), 2u);
+  auto d = run("DESCRIBE :a");
+  EXPECT_EQ(d.triples.size(), 3u);  // two triples of :a and the blank node's one
+}
+
+TEST_F(Engine, ServiceAndErrors) {
+  load(":a :p 1 .");
+  EXPECT_THROW(run("SELECT * WHERE { SERVICE <http://remote/> { ?s ?p ?o } }"), ExecutionError);
+  EXPECT_EQ(run("SELECT * WHERE { SERVICE SILENT <http://remote/> { ?s ?p ?o } }").rows.size(), 1u);
+  EXPECT_THROW(run("SELECT WHERE {"), SyntaxError);
+}
+
+TEST_F(Engine, TimeoutStopsCrossProduct) {
+  std::string data;
+  for (int i = 0; i < 300; ++i) data += ":s" + std::to_string(i) + " :p " + std::to_string(i) + " .\n";
+  load(data);
+  QueryLimits limits;
+  limits.timeout = std::chrono::milliseconds(200);
+  try {
+    run("SELECT (COUNT(*) AS ?n) WHERE { ?a :p ?x . ?b :p ?y . ?c :p ?z }", limits);
+    FAIL() << "expected a timeout";
+  } catch (const ExecutionError& e) {
+    EXPECT_NE(std::string(e.what()).find("timed out after 200 ms"), std::string::npos) << e.what();
+  }
+}
+
+TEST_F(Engine, MemoryBudgetAndCancel) {
+  std::string data;
+  for (int i = 0; i < 200; ++i) data += ":s" + std::to_string(i) + " :p " + std::to_string(i) + " .\n";
+  load(data);
+  QueryLimits limits;
+  limits.memoryBytes = 1 << 20;
+  try {
+    run("SELECT ?x ?y WHERE { ?a :p ?x . ?b :p ?y } ORDER BY ?x ?y", limits);
+    FAIL() << "expected the memory budget to be exceeded";
+  } catch (const ExecutionError& e) {
+    EXPECT_NE(std::string(e.what()).find("memory budget of 1 MB"), std::string::npos) << e.what();
+  }
+  std::atomic<bool> cancel{true};
+  QueryLimits c;
+  c.cancel = &cancel;
+  EXPECT_THROW(run("SELECT * WHERE { ?a :p ?x }", c), ExecutionError);
+}
+
+TEST_F(Engine, ExplainShowsEstimatesAndActuals) {
+  load(":a :p 1 . :b :p 2 . :a :q 3 .");
+  QueryStats st;
+  run("SELECT ?s WHERE { ?s :p ?x ; :q ?y }", {}, &st);
+  EXPECT_NE(st.explain.find("IndexScan"), std::string::npos) << st.explain;
+  EXPECT_NE(st.explain.find("actual 1"), std::string::npos) << st.explain;
+  EXPECT_NE(st.explain.find("est "), std::string::npos) << st.explain;
+  EXPECT_EQ(st.rows, 1u);
+}
+
+}  // namespace
+}  // namespace bdis::sparql
