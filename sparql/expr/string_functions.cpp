@@ -28,7 +28,16 @@ bool compatible(const rdf::Term& a, const rdf::Term& b) {
   if (isStringLiteral(b)) {
     return true;
   }
-  return isLangLiteral(a) && a.lang == b.lang;
+  if (!isLangLiteral(a) || a.lang.size() != b.lang.size()) {
+    return false;
+  }
+  for (size_t i = 0; i < a.lang.size(); ++i) {  // language tags are case-insensitive
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    if (lower(a.lang[i]) != lower(b.lang[i])) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /// A literal with `a`'s language tag or datatype and the lexical form `s`.

@@ -83,6 +83,11 @@ TEST(ExprString, ContainsStartsEnds) {
   EXPECT_EQ(run(call("STRSTARTS", lit("1"), lit("\"1\""))), "error");
 }
 
+TEST(ExprString, LanguageTagsCompareCaseInsensitively) {
+  EXPECT_EQ(run(call("CONTAINS", lit("\"foobar\"@en-GB"), lit("\"oba\"@EN-gb"))), kTrue);
+  EXPECT_EQ(run(call("STRBEFORE", lit("\"abc\"@en"), lit("\"c\"@EN"))), "\"ab\"@en");
+}
+
 TEST(ExprString, StrBeforeAfter) {
   EXPECT_EQ(run(call("STRBEFORE", lit("\"abc\""), lit("\"b\""))), "\"a\"");
   EXPECT_EQ(run(call("STRBEFORE", lit("\"abc\"@en"), lit("\"bc\""))), "\"a\"@en");
