@@ -5,6 +5,7 @@
 #include "server/cli/commands.h"
 #include "server/http/app.h"
 #include "server/http/http_server.h"
+#include "server/routes/assets.h"
 
 namespace bdis::server {
 
@@ -15,6 +16,7 @@ int runServe(const ServeArgs& args) {
   cfg.queryThreads = args.threads;
   cfg.maxQueued = args.maxQueued;
   cfg.storePath = args.store;
+  cfg.webDir = defaultWebDir();
   cfg.timeout = std::chrono::milliseconds(static_cast<int64_t>(args.timeout * 1000));
   cfg.writeTokenFile = args.writeTokenFile;
   cfg.publicBase = args.publicBase.empty()

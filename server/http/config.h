@@ -21,6 +21,7 @@ struct ServerConfig {
   std::string writeTokenFile;             ///< empty: read-only server
   std::string publicBase;                 ///< base URL of minted IRIs
   std::string storePath;
+  std::string webDir;                     ///< node_modules of the browser assets; empty: none
 };
 
 }  // namespace bdis::server

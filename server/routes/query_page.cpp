@@ -1,5 +1,7 @@
 #include "server/routes/query_page.h"
 
+#include "server/routes/assets.h"
+
 namespace bdis::server {
 
 namespace {
@@ -70,11 +72,33 @@ document.getElementById('run').onclick = async () => {
 </script></body></html>
 )HTML";
 
+const char* kYasguiPage = R"HTML(<!doctype html>
+<html lang="fr"><head><meta charset="utf-8">
+<title>bdis — requêtes SPARQL</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="/assets/yasgui/yasgui.min.css">
+<style>body{margin:0;font-family:system-ui,sans-serif}
+header{background:#2f6d3a;color:#fff;padding:.6em 1.2em}header a{color:#dfe}</style>
+</head><body>
+<header><b>bdis</b> — SPARQL 1.1 · <a href="/">carte</a> · <a href="/catalog">catalogue</a> ·
+<a href="/dumps/">dumps</a></header>
+<div id="yasgui"></div>
+<script src="/assets/yasgui/yasgui.min.js"></script>
+<script>
+const yasgui = new Yasgui(document.getElementById("yasgui"), {
+  requestConfig: { endpoint: location.origin + "/sparql", method: "POST" },
+  copyEndpointOnNewTab: false,
+  endpointCatalogueOptions: { getData: () => [{ endpoint: location.origin + "/sparql" }] },
+  yasqe: { value: "PREFIX schema: <https://schema.org/>\nPREFIX ess: <https://w3id.org/bdis/ess#>\n" +
+    "SELECT ?i ?name WHERE {\n  ?i a ess:Initiative ; schema:name ?name .\n} LIMIT 10" }
+});
+</script></body></html>
+)HTML";
+
 }  // namespace
 
 std::string queryPageHtml(const App& app) {
-  (void)app;
-  return kPage;
+  return haveAssets(app, "yasgui") ? kYasguiPage : kPage;
 }
 
 }  // namespace bdis::server

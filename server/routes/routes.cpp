@@ -9,6 +9,7 @@ void registerRoutes(App& app) {
   registerGraphStoreRoutes(app);
   registerSparqlRoutes(app);
   registerUpdateRoutes(app);
+  registerAssetRoutes(app);
 }
 
 }  // namespace bdis::server

@@ -9,5 +9,6 @@ void registerBasicRoutes(App& app);       ///< /health, /metrics
 void registerGraphStoreRoutes(App& app);  ///< /store (Graph Store HTTP Protocol)
 void registerSparqlRoutes(App& app);      ///< /sparql (SPARQL 1.1 Protocol)
 void registerUpdateRoutes(App& app);      ///< /update
+void registerAssetRoutes(App& app);       ///< /assets/ (Yasgui, Leaflet from npm)
 
 }  // namespace bdis::server
