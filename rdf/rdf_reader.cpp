@@ -1,6 +1,7 @@
 #include "rdf/rdf_reader.h"
 
 #include <algorithm>
+#include <optional>
 #include <vector>
 
 #include "rdf/input_source.h"
@@ -26,10 +27,12 @@ size_t lineStart(std::string_view text, uint64_t line) {
 }
 
 /// The 1-based line and column of the start of the (index+1)-th statement line
-/// of N-Triples / N-Quads text (lines that are not blank and not comments).
+/// of N-Triples / N-Quads text (lines that are not blank and not comments);
+/// past the last one, the start of the last statement line.
 std::pair<uint64_t, uint64_t> statementPosition(std::string_view text, uint64_t index) {
   size_t pos = 0;
   uint64_t line = 1;
+  std::pair<uint64_t, uint64_t> last{1, 1};
   while (pos < text.size()) {
     size_t end = text.find('\n', pos);
     if (end == std::string_view::npos) {
@@ -40,15 +43,62 @@ std::pair<uint64_t, uint64_t> statementPosition(std::string_view text, uint64_t 
       ++first;
     }
     if (first < end && text[first] != '#') {
+      last = {line, first - pos + 1};
       if (index == 0) {
-        return {line, first - pos + 1};
+        return last;
       }
       --index;
     }
     pos = end + 1;
     ++line;
   }
-  return {line, 1};
+  return last;
+}
+
+/// Completes the position of a failure in `text`: a statement rejected after
+/// Serd parsed it (line 0) is the `index`-th statement; an error Serd found
+/// at the start of a line belongs to the end of the previous one.
+void locate(std::string_view text, detail::ReadFailure& failure, uint64_t index) {
+  if (failure.line == 0) {
+    std::tie(failure.line, failure.column) = statementPosition(text, index);
+  } else if (failure.atLineStart) {
+    // Serd read past the end of the previous line (a missing '.'): the error belongs there.
+    --failure.line;
+    const size_t start = lineStart(text, failure.line);
+    const size_t end = text.find('\n', start);
+    failure.column = (end == std::string_view::npos ? text.size() : end) - start + 1;
+    failure.atLineStart = false;
+  }
+}
+
+/// The error of line `line` of `text` read on its own, if it has one.
+std::optional<detail::ReadFailure> lineFailure(std::string_view text, uint64_t line,
+                                               const ReadOptions& options,
+                                               const std::string& name) {
+  struct Discard final : QuadSink {
+    void quad(const QuadView&) override {}
+  } discard;
+  const size_t start = lineStart(text, line);
+  const size_t end = text.find('\n', start);
+  const std::string_view one =
+      text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start + 1);
+  detail::SerdSession check(options, discard, name, /*strict=*/true, 0);
+  auto source = InputSource::fromMemory(one, name);
+  if (check.run(*source)) {
+    return std::nullopt;
+  }
+  detail::ReadFailure failure = check.failure();
+  locate(one, failure, 0);
+  size_t content = one.size();
+  while (content > 0 && (one[content - 1] == '\n' || one[content - 1] == '\r')) {
+    --content;
+  }
+  if (failure.line == 1 && failure.column > content) {
+    // Read alone, the line ended where Serd wanted more: its '.' is missing.
+    failure.message = "expected '.' to end the statement before the end of the line";
+  }
+  failure.line += line - 1;
+  return failure;
 }
 
 /// Reads complete lines of N-Triples / N-Quads. Serd runs strictly; with
@@ -58,24 +108,53 @@ ReadResult readLines(std::string_view text, const ReadOptions& options, const st
   ReadResult result;
   uint64_t lineOffset = firstLine - 1;
   while (!text.empty()) {
-    detail::SerdSession session(options, sink, name, /*strict=*/true, lineOffset);
+    // With skipInvalid the latest statement is held back until the next one
+    // is complete: Serd emits a statement before reading its final '.', so an
+    // error may still turn up on its line.
+    detail::SerdSession session(options, sink, name, /*strict=*/true, lineOffset,
+                                /*holdLast=*/options.skipInvalid);
     auto source = InputSource::fromMemory(text, name);
     const bool ok = session.run(*source);
-    result.statements += session.statements();
     if (ok) {
+      result.statements += session.statements();
       break;
     }
+    // Statements [0, emitted) are out; statement `emitted` may be held back.
+    const uint64_t emitted = session.statements();
+    const bool held = session.hasPending();
     detail::ReadFailure failure = session.failure();
-    if (failure.line == 0) {
-      std::tie(failure.line, failure.column) = statementPosition(text, session.statements());
-    } else if (failure.atLineStart) {
-      // Serd found the problem at the start of a line, having read past the
-      // end of the previous one (a missing '.'): the error belongs there.
-      --failure.line;
-      const size_t start = lineStart(text, failure.line);
-      const size_t end = text.find('\n', start);
-      failure.column = (end == std::string_view::npos ? text.size() : end) - start + 1;
+    locate(text, failure, emitted + (held ? 1 : 0));
+    // Serd may notice a broken line only on a later one (a missing '.' lets
+    // it read on; in N-Quads it takes the next subject for a graph name) or
+    // not at all (its N-Quads reader stops quietly at a bare word). So the
+    // lines of the held or last emitted statement and of the statement in
+    // progress are read on their own: the first that fails is the error.
+    const uint64_t failedAt = failure.line;
+    const uint64_t heldLine = held ? statementPosition(text, emitted).first : 0;
+    std::vector<uint64_t> suspects;
+    if (held) {
+      suspects.push_back(heldLine);
+    } else if (emitted > 0) {
+      suspects.push_back(statementPosition(text, emitted - 1).first);
     }
+    suspects.push_back(statementPosition(text, emitted + (held ? 1 : 0)).first);
+    bool dropHeld = false;
+    for (const uint64_t line : suspects) {
+      if (line > failedAt || (line == failedAt && line != heldLine)) {
+        continue;
+      }
+      if (auto own = lineFailure(text, line, options, name)) {
+        failure = *own;
+        dropHeld = held && line == heldLine;
+        break;
+      }
+    }
+    if (dropHeld) {
+      session.dropPending();
+    } else {
+      session.flushPending();
+    }
+    result.statements += session.statements();
     SyntaxError error(name, lineOffset + failure.line, failure.column, failure.message);
     if (!options.skipInvalid) {
       throw error;

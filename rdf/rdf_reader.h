@@ -8,8 +8,9 @@
 // Errors: a malformed statement throws SyntaxError("file:line:column: what was
 // expected") unless ReadOptions::skipInvalid is set. With skipInvalid:
 //  - N-Triples / N-Quads: the whole line holding the error is skipped and
-//    reading resumes on the next line (a statement already complete before the
-//    error on that line, e.g. one missing its final '.', has been emitted).
+//    reading resumes on the next line; nothing of that line reaches the sink
+//    (each statement is held back until the next one is complete, so one
+//    found to lack its final '.' is dropped too).
 //  - Turtle / TriG: Serd's lax recovery: the reader drops the statement being
 //    read, skips to the next line break and resumes there. Triples of that
 //    statement emitted before the error are kept; when the statement continues

@@ -75,6 +75,12 @@ std::string explainSerdMessage(std::string_view m) {
     return "expected a character allowed in IRIs (not < > \" { } | ^ ` \\ or space), found " +
            std::string(m.substr(22));
   }
+  if (const auto notAt = m.find(", not `"); notAt != std::string_view::npos &&
+                                            notAt + 7 < m.size() &&
+                                            static_cast<unsigned char>(m[notAt + 7]) >= 0x80) {
+    // Serd prints the end of input as a stray byte.
+    return std::string(m.substr(0, notAt)) + ", not the end of the input";
+  }
   if (m.starts_with("unexpected ")) {
     return "unexpected " + std::string(m.substr(11)) + " (expected a term or punctuation here)";
   }

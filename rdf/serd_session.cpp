@@ -65,13 +65,14 @@ char badIriChar(std::string_view s) {
 }  // namespace
 
 SerdSession::SerdSession(const ReadOptions& options, QuadSink& sink, const std::string& sourceName,
-                         bool strict, uint64_t lineOffset)
+                         bool strict, uint64_t lineOffset, bool holdLast)
     : options_(options),
       sink_(sink),
       sourceName_(sourceName),
       strict_(strict),
       lineFormat_(options.format == RdfFormat::NTriples || options.format == RdfFormat::NQuads),
-      lineOffset_(lineOffset) {
+      lineOffset_(lineOffset),
+      holdLast_(holdLast) {
   if (!lineFormat_) {
     base_ = options.baseIri;
   }
@@ -101,6 +102,7 @@ bool SerdSession::run(InputSource& source) {
     std::rethrow_exception(exception_);
   }
   if (!strict_) {
+    flushPending();
     return true;
   }
   if (failed_) {
@@ -111,7 +113,40 @@ bool SerdSession::run(InputSource& source) {
     failure_ = ReadFailure{0, 0, "malformed statement"};
     return false;
   }
+  if (st == SERD_FAILURE && lineFormat_) {
+    // Serd's N-Quads reader stops without a word at a line that does not
+    // start with '<' or '_' (a bare word): that must not end the input quietly.
+    failed_ = true;
+    failure_ = ReadFailure{0, 0,
+                           "expected a statement starting with an IRI in <...> or a blank node "
+                           "_:label"};
+    return false;
+  }
+  flushPending();
   return true;
+}
+
+void SerdSession::flushPending() {
+  if (!hasPending_) {
+    return;
+  }
+  hasPending_ = false;
+  sink_.quad(pending_.view());
+  ++statements_;
+}
+
+void SerdSession::holdCopy(const QuadView& q) {
+  const auto copy = [](Term& to, const TermView& from) {
+    to.kind = from.kind;
+    to.value.assign(from.value);
+    to.datatype.assign(from.datatype);
+    to.lang.assign(from.lang);
+  };
+  copy(pending_.s, q.s);
+  copy(pending_.p, q.p);
+  copy(pending_.o, q.o);
+  copy(pending_.g, q.g);
+  hasPending_ = true;
 }
 
 void SerdSession::capture() {
@@ -238,6 +273,11 @@ SerdStatus SerdSession::statement(const SerdNode* graph, const SerdNode* subject
     q.g = options_.defaultGraph;
   }
   serdErrorSinceStatement_ = false;
+  if (holdLast_) {
+    flushPending();
+    holdCopy(q);
+    return SERD_SUCCESS;
+  }
   sink_.quad(q);
   ++statements_;
   return SERD_SUCCESS;

@@ -32,9 +32,12 @@ class SerdSession {
  public:
   /// `strict`: stop at the first error (ReadFailure); otherwise Serd's lax
   /// recovery runs and each error goes straight to options.onSkipped.
+  /// `holdLast`: keep the latest statement back until the next one is
+  /// complete (flushPending()), so that a line format reader can drop a
+  /// statement whose line turns out to be malformed after Serd emitted it.
   /// `options`, `sink` and `sourceName` must outlive the session.
   SerdSession(const ReadOptions& options, QuadSink& sink, const std::string& sourceName,
-              bool strict, uint64_t lineOffset);
+              bool strict, uint64_t lineOffset, bool holdLast = false);
   ~SerdSession();
   SerdSession(const SerdSession&) = delete;
   SerdSession& operator=(const SerdSession&) = delete;
@@ -46,8 +49,14 @@ class SerdSession {
 
   /// The error that stopped the last strict run.
   const ReadFailure& failure() const { return failure_; }
-  /// Statements passed to the sink so far.
+  /// Statements passed to the sink so far (a held statement not included).
   uint64_t statements() const { return statements_; }
+  /// Whether a statement is held back (holdLast only).
+  bool hasPending() const { return hasPending_; }
+  /// Passes the held statement, if any, to the sink.
+  void flushPending();
+  /// Forgets the held statement, if any.
+  void dropPending() { hasPending_ = false; }
   /// Errors reported to onSkipped so far (lax runs).
   uint64_t skipped() const { return skipped_; }
 
@@ -70,6 +79,7 @@ class SerdSession {
   bool expandIri(const SerdNode* node, std::string& buf);
   /// Records (strict) or reports (lax) an error found after Serd parsed a statement.
   SerdStatus rejectStatement();
+  void holdCopy(const QuadView& q);
   void report(uint64_t line, uint64_t column, const std::string& message);
   void capture();
 
@@ -91,6 +101,9 @@ class SerdSession {
   BlankLabelGuard blankGuard_;  // Turtle, TriG
   std::string base_;            // the current base IRI (Turtle, TriG)
   uint64_t statements_ = 0;
+  bool holdLast_;
+  bool hasPending_ = false;
+  Quad pending_;
   uint64_t skipped_ = 0;
   // Scratch buffers reused for every statement (no per-triple allocation).
   std::string sBuf_, pBuf_, oBuf_, gBuf_, dtBuf_, prefixBuf_;

@@ -141,6 +141,43 @@ TEST(RdfReader, SkipInvalidNTriplesSkipsTheLine) {
   EXPECT_EQ(c.quads[2].o.value, "5");
 }
 
+TEST(RdfReader, SkipInvalidDropsAStatementMissingItsDot) {
+  ReadOptions o = opts(RdfFormat::NQuads);
+  o.skipInvalid = true;
+  std::vector<uint64_t> lines;
+  o.onSkipped = [&](const SyntaxError& e) { lines.push_back(e.line()); };
+  Collect c;
+  const auto r = readBuffer(
+      "<http://a/s> <http://a/p> \"1\" .\n"
+      "<http://a/s> <http://a/p> \"2\"\n"
+      "<http://a/s> <http://a/p> \"3\" <http://g> .\n"
+      "<http://a/s> <http://a/p> \"4\" <http://g> . junk\n",
+      o, c);
+  EXPECT_EQ(lines, (std::vector<uint64_t>{2, 4}));
+  EXPECT_EQ(r.statements, 2u);
+  ASSERT_EQ(c.quads.size(), 2u);
+  EXPECT_EQ(c.quads[0].o.value, "1");
+  EXPECT_EQ(c.quads[1].o.value, "3");
+}
+
+TEST(RdfReader, NQuadsBareWordIsAnErrorNotAQuietEnd) {
+  // Serd's N-Quads reader stops without an error at a line starting with a
+  // bare word; the statements after it must not vanish.
+  const std::string text =
+      "<http://a/s> <http://a/p> \"1\" .\n"
+      "junk <http://a/p> \"2\" .\n"
+      "<http://a/s> <http://a/p> \"3\" .\n";
+  const auto e = errorOf(text, opts(RdfFormat::NQuads));
+  EXPECT_EQ(e.line(), 2u);
+  ReadOptions o = opts(RdfFormat::NQuads);
+  o.skipInvalid = true;
+  Collect c;
+  const auto r = readBuffer(text, o, c);
+  EXPECT_EQ(r.skipped, 1u);
+  ASSERT_EQ(c.quads.size(), 2u);
+  EXPECT_EQ(c.quads[1].o.value, "3");
+}
+
 TEST(RdfReader, SkipInvalidTurtleResumesAfterTheLine) {
   ReadOptions o = opts(RdfFormat::Turtle, "http://b/");
   o.skipInvalid = true;
