@@ -110,7 +110,9 @@ bool SerdSession::run(InputSource& source) {
   }
   if (st > SERD_FAILURE) {
     failed_ = true;
-    failure_ = ReadFailure{0, 0, "malformed statement"};
+    failure_ = ReadFailure{0, 0,
+                           "malformed statement (expected a directive, a statement or, in TriG, "
+                           "a graph block)"};
     return false;
   }
   if (st == SERD_FAILURE && lineFormat_) {
