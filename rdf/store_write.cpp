@@ -9,10 +9,11 @@ namespace bdis::rdf {
 
 namespace {
 
+bool isTermTag(TermId id) { return id.tag() != IdTag::Special && id.tag() <= IdTag::Decimal; }
+
 void checkQuad(const QuadIds& q) {
-  BDIS_CHECK(
-      q.s.tag() != IdTag::Special && q.p.tag() != IdTag::Special && q.o.tag() != IdTag::Special,
-      InternalError, "a quad's subject, predicate and object must be terms");
+  BDIS_CHECK(isTermTag(q.s) && isTermTag(q.p) && isTermTag(q.o), InternalError,
+             "a quad's subject, predicate and object must be terms");
   BDIS_CHECK(q.g.isDefaultGraph() || q.g.isIri() || q.g.isBlank(), InternalError,
              "a quad's graph must be kDefaultGraph, an IRI or a blank node");
 }
@@ -24,7 +25,9 @@ std::vector<Key4> sortedUniqueKeys(std::vector<QuadIds>& quads) {
   for (const QuadIds& q : quads) {
     checkQuad(q);
   }
-  tbb::parallel_sort(quads.begin(), quads.end());
+  tbb::parallel_sort(quads.begin(), quads.end(), [](const QuadIds& a, const QuadIds& b) {
+    return Key4Less()(asKey(a), asKey(b));
+  });
   std::vector<Key4> keys;
   keys.reserve(quads.size());
   for (size_t i = 0; i < quads.size(); ++i) {
@@ -33,15 +36,6 @@ std::vector<Key4> sortedUniqueKeys(std::vector<QuadIds>& quads) {
     }
   }
   return keys;
-}
-
-std::vector<QuadIds> asQuads(const std::vector<Key4>& keys) {
-  std::vector<QuadIds> out;
-  out.reserve(keys.size());
-  for (const Key4& k : keys) {
-    out.push_back(unpermute(k, IndexOrder::SPOG));
-  }
-  return out;
 }
 
 }  // namespace
@@ -75,8 +69,18 @@ static void propagate(ReadTxn::Impl& impl, const std::vector<Key4>& changed, boo
                          " disagrees with SPOG: run bdis check");
     }
   }
-  std::vector<QuadIds> quads = asQuads(changed);
-  impl.statsTable().apply(quads, insert ? 1 : -1);
+  // Counters in chunks, so that a huge batch needs no second full copy.
+  constexpr size_t kChunk = size_t{1} << 16;
+  std::vector<QuadIds> chunk;
+  chunk.reserve(std::min(kChunk, changed.size()));
+  StatsTable stats = impl.statsTable();
+  for (size_t from = 0; from < changed.size(); from += kChunk) {
+    chunk.clear();
+    for (size_t k = from; k < std::min(changed.size(), from + kChunk); ++k) {
+      chunk.push_back(unpermute(changed[k], IndexOrder::SPOG));
+    }
+    stats.apply(chunk, insert ? 1 : -1);
+  }
 }
 
 bool WriteTxn::insert(const QuadIds& quad) {
