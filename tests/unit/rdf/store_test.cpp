@@ -314,7 +314,12 @@ TEST_F(StoreTest, ReadOnlyFolderIsAClearError) {
   open().reset();
   ::chmod(storeDir().c_str(), 0555);
   std::string msg = errorOf([&] { open(); });
+  std::string readMsg = errorOf([&] {
+    auto store = open(StoreOptions{.create = false, .readOnly = true});
+    EXPECT_TRUE(store->beginRead()->check().empty());
+  });
   ::chmod(storeDir().c_str(), 0755);
+  EXPECT_EQ(readMsg, "") << "a read-only folder still opens read-only";
   EXPECT_NE(msg.find("is read-only"), std::string::npos) << msg;
   EXPECT_NE(msg.find(storeDir().string()), std::string::npos) << msg;
 }
