@@ -7,6 +7,7 @@
 #include <array>
 #include <fstream>
 #include <map>
+#include <random>
 #include <set>
 #include <sstream>
 
@@ -216,18 +217,26 @@ TEST(SparqlSyntaxCorpus, EvaluationTestQueriesParse) {
   for (const char* version : {"sparql10", "sparql11"}) {
     std::vector<std::filesystem::path> dirs;
     for (const auto& d : std::filesystem::directory_iterator(sparqlDir / version)) {
-      if (std::filesystem::exists(d.path() / "manifest.ttl")) dirs.push_back(d.path());
+      if (std::filesystem::exists(d.path() / "manifest.ttl")) {
+        dirs.push_back(d.path());
+      }
     }
     std::sort(dirs.begin(), dirs.end());
     for (const auto& dir : dirs) {
       for (const ManifestEntry& e : loadManifest(dir / "manifest.ttl")) {
-        if (isSyntaxTest(e.type) || skipReason(e.iri)) continue;
+        if (isSyntaxTest(e.type) || skipReason(e.iri)) {
+          continue;
+        }
         const ManifestNode* q = e.action.get(query);
         const ManifestNode* u = e.action.get(request);
-        if (!q && !u) continue;
+        if (!q && !u) {
+          continue;
+        }
         const std::filesystem::path file = (q ? q : u)->path();
         std::ifstream in(file, std::ios::binary);
-        if (!in) continue;  // protocol and service-description tests name no local file
+        if (!in) {
+          continue;  // protocol and service-description tests name no local file
+        }
         std::stringstream text;
         text << in.rdbuf();
         try {
@@ -244,7 +253,70 @@ TEST(SparqlSyntaxCorpus, EvaluationTestQueriesParse) {
     }
   }
   EXPECT_GT(parsed, 500);
-  for (const auto& f : failures) ADD_FAILURE() << f;
+  for (const auto& f : failures) {
+    ADD_FAILURE() << f;
+  }
+}
+
+// Robustness: random edits of the suite's queries and updates either parse or
+// fail with a positioned SyntaxError or a SemanticError, never anything else
+// (a crash, another exception). Deterministic: a fixed seed.
+TEST(SparqlSyntaxCorpus, MutatedQueriesFailCleanly) {
+  BDIS_REQUIRE_SHARED(shared);
+  std::vector<std::pair<std::string, bool>> corpus;  // text, is an update
+  for (const auto& f : std::filesystem::recursive_directory_iterator(shared / "w3c/sparql")) {
+    const auto ext = f.path().extension();
+    if (ext != ".rq" && ext != ".ru") {
+      continue;
+    }
+    std::ifstream in(f.path(), std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    corpus.emplace_back(text.str(), ext == ".ru");
+  }
+  ASSERT_FALSE(corpus.empty());
+  std::sort(corpus.begin(), corpus.end());
+  const char* const pieces[] = {"{",   "}",   "(",        ")",     "[",      "]",     ".",
+                                ";",   ",",   "?x",       "_:b",   "<a>",    "\"s\"", "-1.5e3",
+                                "a",   "|",   "/",        "^",     "*",      "+",     "!",
+                                "()",  "[]",  "OPTIONAL", "UNION", "FILTER", "GRAPH", "COUNT(",
+                                "AS ", "'''", "\\u0041",  "#",     "\n",     "@en",   "^^"};
+  std::mt19937 rng(20261204);
+  for (int i = 0; i < 20000; ++i) {
+    auto [text, update] = corpus[rng() % corpus.size()];
+    for (int m = 1 + static_cast<int>(rng() % 4); m > 0 && !text.empty(); --m) {
+      const size_t pos = rng() % (text.size() + 1);
+      switch (rng() % 4) {
+        case 0:
+          text.erase(pos, 1 + rng() % 5);
+          break;
+        case 1:
+          text.insert(pos, pieces[rng() % std::size(pieces)]);
+          break;
+        case 2:
+          if (pos < text.size()) {
+            text[pos] = static_cast<char>(rng() % 256);
+          }
+          break;
+        default:
+          text.resize(pos);
+          break;
+      }
+    }
+    try {
+      if (update) {
+        sparql::parseUpdate(text);
+      } else {
+        sparql::parseQuery(text);
+      }
+    } catch (const SyntaxError& e) {
+      ASSERT_GT(e.line(), 0u) << text;
+      ASSERT_GT(e.column(), 0u) << text;
+    } catch (const SemanticError&) {
+    } catch (const std::exception& e) {
+      FAIL() << "unexpected exception " << e.what() << " for:\n" << text;
+    }
+  }
 }
 
 }  // namespace
