@@ -30,6 +30,7 @@ add_library(bdis_sparql_engine STATIC
   ${PROJECT_SOURCE_DIR}/sparql/exec/pattern_join_op.cpp
   ${PROJECT_SOURCE_DIR}/sparql/exec/path_join_op.cpp
   ${PROJECT_SOURCE_DIR}/sparql/exec/hash_join_op.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/exec/merge_join_op.cpp
   ${PROJECT_SOURCE_DIR}/sparql/exec/left_join_op.cpp
   ${PROJECT_SOURCE_DIR}/sparql/exec/union_op.cpp
   ${PROJECT_SOURCE_DIR}/sparql/exec/minus_op.cpp

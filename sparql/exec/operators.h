@@ -38,8 +38,12 @@ OperatorPtr makePathJoin(ExecContext& ctx, OperatorPtr input, PatternPos s, cons
 /// `keySlots` (variables bound in every row of both sides; may be empty: nested loop).
 OperatorPtr makeHashJoin(ExecContext& ctx, OperatorPtr left, OperatorPtr right,
                          std::vector<int> keySlots);
-/// Merge join of two inputs sorted on `slot` (ascending id), bound in every row of both.
-OperatorPtr makeMergeJoin(ExecContext& ctx, OperatorPtr left, OperatorPtr right, int slot);
+/// Merge join of index scans that each bind only `slot` (two constants per
+/// pattern), so that each comes sorted on it: a leaf yielding the seed extended
+/// with every value all patterns share (set semantics: one graph, no duplicates).
+/// Used for a single concrete graph only (the default graph or a GRAPH <iri>).
+OperatorPtr makeMergeJoin(ExecContext& ctx, std::vector<IdPattern> patterns, int slot,
+                          GraphSpec graph);
 /// LeftJoin with filter (OPTIONAL). `correlated`: the right side is reopened per
 /// left row with the row as seed (right built over a Seed leaf); otherwise it
 /// is materialised once and matched by `keySlots` and compatibility.

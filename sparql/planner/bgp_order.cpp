@@ -48,9 +48,13 @@ std::vector<OrderedPattern> orderBgp(exec::ExecContext& ctx,
         ++varPositions;
         if (bound.count(pos->slot)) ++boundPositions;
       }
-      // Each bound variable position narrows the range roughly like a constant.
+      // A bound subject leaves a handful of values per (s, p); a bound object
+      // or predicate narrows the range roughly like a selective constant.
       double est = base[i];
-      if (boundPositions > 0) est = std::max(1.0, est / std::pow(50.0, boundPositions));
+      bool subjectBound = p.s.isVar() && bound.count(p.s.slot);
+      if (subjectBound) est = std::min(est, 3.0);
+      int others = boundPositions - (subjectBound ? 1 : 0);
+      if (others > 0) est = std::max(subjectBound ? 0.5 : 1.0, est / std::pow(50.0, others));
       if (boundPositions == varPositions && varPositions > 0) est = std::min(est, 1.0);
       bool connected = boundPositions > 0 || bound.empty() || varPositions == 0;
       double score = connected ? est : est * 1e6 + 1e6;

@@ -166,6 +166,7 @@ OperatorPtr PlanBuilder::chainBgp(const algebra::Bgp& bgp, OperatorPtr input, co
     p.o = pos(t.o, p.impossible, false);
     pats.push_back(p);
   }
+  input = mergeStar(std::move(input), pats, g, bound, filters);
   double card = input->estimatedRows < 0 ? 1 : input->estimatedRows;
   std::set<int> afterAll = bound;
   for (const auto& step : orderBgp(ctx_, pats, g, afterAll)) {
@@ -184,6 +185,49 @@ OperatorPtr PlanBuilder::chainBgp(const algebra::Bgp& bgp, OperatorPtr input, co
     input = placeFilters(std::move(scan), bound, filters);
   }
   return input;
+}
+
+OperatorPtr PlanBuilder::mergeStar(OperatorPtr input, std::vector<exec::IdPattern>& pats,
+                                   const GraphSpec& g, std::set<int>& bound, Filters& filters) {
+  bool oneGraph = g.kind == GraphSpec::Kind::Cell ||
+                  (g.kind == GraphSpec::Kind::Default && ctx_.dataset().defaultGraphs.size() == 1);
+  if (!oneGraph || !bound.empty() || input->name() != "Seed") return input;
+  std::map<int, std::vector<size_t>> bySlot;
+  for (size_t i = 0; i < pats.size(); ++i) {
+    const auto& p = pats[i];
+    int vars = 0, slot = -1;
+    for (const exec::PatternPos* x : {&p.s, &p.p, &p.o})
+      if (x->isVar()) {
+        ++vars;
+        slot = x->slot;
+      }
+    if (vars == 1 && !p.impossible) bySlot[slot].push_back(i);
+  }
+  int best = -1;
+  for (const auto& [slot, idx] : bySlot)
+    if (idx.size() >= 2 && (best < 0 || idx.size() > bySlot[best].size())) best = slot;
+  if (best < 0) return input;
+  std::vector<exec::IdPattern> star, rest;
+  const auto& chosen = bySlot[best];
+  for (size_t i = 0; i < pats.size(); ++i)
+    (std::find(chosen.begin(), chosen.end(), i) != chosen.end() ? star : rest).push_back(pats[i]);
+  // Estimate: the smallest of the scans.
+  rdf::TermId countGraph = g.kind == GraphSpec::Kind::Cell ? rdf::kAnyNamedGraph
+                                                           : ctx_.dataset().defaultGraphs[0];
+  double est = -1;
+  for (const auto& p : star) {
+    auto val = [](const exec::PatternPos& x) { return x.isVar() ? rdf::kAny : x.id; };
+    double c = exec::isLocal(countGraph)
+                   ? 0
+                   : static_cast<double>(ctx_.txn().count(
+                         rdf::QuadPattern{val(p.s), val(p.p), val(p.o), countGraph}));
+    est = est < 0 ? c : std::min(est, c);
+  }
+  pats = std::move(rest);
+  auto merge = exec::makeMergeJoin(ctx_, std::move(star), best, g);
+  merge->estimatedRows = est;
+  bound.insert(best);
+  return placeFilters(std::move(merge), bound, filters);
 }
 
 GraphSpec PlanBuilder::graphSpecFor(const algebra::Graph& graph, const GraphSpec&) {

@@ -8,6 +8,8 @@
 //    (filter_placement.h), never into the right side of OPTIONAL or MINUS;
 //  - FILTER(?x = <iri>) on a variable the chain binds becomes a constant in
 //    the scans (IRIs only: `=` is sameTerm for IRIs);
+//  - a star of patterns on one variable with two constants each becomes a
+//    merge join of sorted index scans (when the chain starts with it);
 //  - OPTIONAL over a chain is evaluated as a correlated index join;
 //  - ORDER BY under LIMIT becomes a top-k sort.
 //
@@ -44,6 +46,10 @@ class PlanBuilder {
                           std::set<int>& bound, Filters& filters);
   exec::OperatorPtr chainBgp(const algebra::Bgp& bgp, exec::OperatorPtr input,
                              const exec::GraphSpec& g, std::set<int>& bound, Filters& filters);
+  /// Star of patterns binding one shared variable each (two constants): a merge
+  /// join leaf replacing the Seed when the chain starts there; removes them from `pats`.
+  exec::OperatorPtr mergeStar(exec::OperatorPtr input, std::vector<exec::IdPattern>& pats,
+                              const exec::GraphSpec& g, std::set<int>& bound, Filters& filters);
   /// Wraps the filters whose variables are all in `bound` around `op`, removing them.
   exec::OperatorPtr placeFilters(exec::OperatorPtr op, const std::set<int>& bound,
                                  Filters& filters);
