@@ -213,7 +213,9 @@ BulkLoadSummary bulkLoad(rdf::Store& store, const std::vector<std::string>& inpu
   // Resolve every input's format before touching the store.
   std::vector<rdf::RdfFormat> formats;
   for (const auto& in : inputs) {
-    if (options.format) {
+    if (options.reader) {
+      formats.push_back(rdf::RdfFormat::NTriples);  // unused: the reader decides
+    } else if (options.format) {
       formats.push_back(*options.format);
     } else if (auto f = rdf::formatFromPath(in)) {
       formats.push_back(*f);
@@ -236,6 +238,11 @@ BulkLoadSummary bulkLoad(rdf::Store& store, const std::vector<std::string>& inpu
   QuadBuffer buffer(*txn, options.memoryLimit, graphId);
   for (size_t i = 0; i < inputs.size(); ++i) {
     const auto& path = inputs[i];
+    if (options.reader) {
+      summary.skipped += options.reader(path, buffer, log);
+      progress.update(buffer.statements(), path, 0, 0);
+      continue;
+    }
     rdf::ReadOptions ro;
     ro.format = formats[i];
     ro.baseIri = options.baseIri.empty() ? fileIri(path) : options.baseIri;

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "rdf/quad_sink.h"
 #include "rdf/rdf_format.h"
 #include "rdf/store.h"
 
@@ -26,6 +27,11 @@ struct BulkLoadOptions {
   uint64_t memoryLimit = 1ull << 30;       ///< bytes for buffered quads before a merge into the indexes
   unsigned threads = 0;                    ///< parse threads; 0 = hardware concurrency
   bool progress = false;                   ///< draw a progress line on stderr
+  /// When set, every input is read by this function instead of the RDF readers
+  /// (the ESS loaders: CSV with a mapping, GeoJSON, GoGoCarto). It sends the
+  /// input's quads to `sink` and reports what it skipped on `log`; it returns the
+  /// number of records it skipped. It runs inside the load's transaction.
+  std::function<uint64_t(const std::string& path, rdf::QuadSink& sink, std::ostream& log)> reader;
 };
 
 /// What a load did.

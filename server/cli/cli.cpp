@@ -26,7 +26,11 @@ int runCli(int argc, char** argv) {
   addStore(loadCmd, load.store);
   loadCmd->add_option("--graph", load.graph, "target named graph IRI for triples");
   loadCmd->add_flag("--replace", load.replace, "replace the target graph atomically");
-  loadCmd->add_option("--format", load.format, "nt, nq, ttl, trig (default: from the file name)");
+  loadCmd->add_option("--format", load.format,
+                      "nt, nq, ttl, trig (default: from the file name); csv, geojson, gogocarto "
+                      "(ESS network exports, with --mapping)");
+  loadCmd->add_option("--mapping", load.mapping, "mapping file for csv, geojson, gogocarto");
+  loadCmd->add_flag("--strict", load.strict, "ESS exports: stop at the first bad record");
   loadCmd->add_option("--base", load.base, "base IRI (default: the file's file: IRI)");
   loadCmd->add_flag("--skip-invalid", load.skipInvalid, "skip and report bad statements");
   loadCmd->add_option("--memory-limit", load.memoryLimit, "memory for buffered quads (e.g. 512M, 2G)");
@@ -74,6 +78,14 @@ int runCli(int argc, char** argv) {
   serveCmd->add_option("--max-queued", serve.maxQueued,
                        "queries waiting for a thread before 503 (default 64)");
 
+  DemoArgs demo;
+  auto* demoCmd = app.add_subcommand("demo", "build the sample ESS store (once) and serve it");
+  demoCmd->add_option("--port", demo.port, "port to listen on (default 7373)");
+  demoCmd->add_option("--host", demo.host, "address to listen on");
+  demoCmd->add_option("--store", demo.store, "store folder (default under ~/.local/share/bdis)");
+  demoCmd->add_option("--data", demo.data, "folder of network exports and mappings");
+  demoCmd->add_flag("--rebuild", demo.rebuild, "rebuild the demo store");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -88,6 +100,7 @@ int runCli(int argc, char** argv) {
     if (*checkCmd) return runCheck(check);
     if (*serveCmd) return runServe(serve);
     if (*queryCmd) return runQuery(query);
+    if (*demoCmd) return runDemo(demo);
   } catch (const UsageError& e) {
     std::cerr << "bdis: " << e.what() << "\n";
     return 2;

@@ -5,6 +5,7 @@
 #include "loaders/bulk/progress.h"
 #include "rdf/store.h"
 #include "server/cli/commands.h"
+#include "server/cli/ess_reader.h"
 
 namespace bdis::server {
 
@@ -22,15 +23,23 @@ int runLoad(const LoadArgs& args) {
     throw UsageError("--memory-limit: expected a size such as 512M or 2G, got '" +
                      args.memoryLimit + "'");
   }
-  if (!args.format.empty()) {
+  if (isEssFormat(args.format)) {
+    if (args.mapping.empty()) {
+      throw UsageError("--format " + args.format + " needs --mapping FILE (see docs/ontology.md)");
+    }
+    std::string target;
+    opts.reader = makeEssReader(args.format, args.mapping, args.graph, args.strict, target);
+    // The records go to the source's own graph; --replace empties that one.
+    if (target.empty()) opts.graph.reset();
+    else opts.graph = target;
+  } else if (!args.mapping.empty()) {
+    throw UsageError("--mapping applies to --format csv, geojson or gogocarto");
+  } else if (!args.format.empty()) {
     opts.format = rdf::formatFromName(args.format);
     if (!opts.format) {
       throw UsageError("--format: unknown format '" + args.format +
-                       "' (expected nt, nq, ttl, trig)");
+                       "' (expected nt, nq, ttl, trig, csv, geojson, gogocarto)");
     }
-  }
-  if (args.replace && !args.graph) {
-    // Replacing the default graph is allowed and explicit.
   }
 
   auto store = rdf::Store::open(args.store);

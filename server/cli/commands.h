@@ -26,6 +26,7 @@ struct LoadArgs {
   std::string format;
   std::string base;
   std::string mapping;
+  bool strict = false;
   bool skipInvalid = false;
   std::string memoryLimit = "1G";
   unsigned threads = 0;
