@@ -34,6 +34,7 @@ struct SelectClause {
   bool distinct = false;
   bool reduced = false;
   bool star = false;  ///< SELECT *
+  SourcePos pos;      ///< The SELECT keyword.
   std::vector<Projection> items;
 };
 

@@ -155,7 +155,8 @@ void checkQuery(const ast::Query& q) {
     return;
   }
   if (q.select.star && q.form == ast::QueryForm::Select) {
-    throw SemanticError("SELECT * is not allowed with GROUP BY or aggregates");
+    throw SemanticError(q.select.pos.prefix() +
+                        "SELECT * is not allowed with GROUP BY or aggregates");
   }
   std::set<std::string> groupVars;
   for (const auto& c : q.groupBy) {

@@ -84,6 +84,7 @@ ast::Query Parser::parseQueryUnit() {
 }
 
 void Parser::parseSelectClause(ast::SelectClause& sel) {
+  sel.pos = here();
   expectWord("SELECT");
   if (acceptWord("DISTINCT")) {
     sel.distinct = true;

@@ -159,7 +159,7 @@ TEST(SparqlErrors, UngroupedVariables) {
   EXPECT_EQ(semanticError("SELECT (?o + 1 AS ?x) { ?s ?p ?o } GROUP BY ?s"),
             "1:8: SELECT: variable ?o is neither grouped nor aggregated");
   EXPECT_EQ(semanticError("SELECT * { ?s ?p ?o } GROUP BY ?s"),
-            "SELECT * is not allowed with GROUP BY or aggregates");
+            "1:1: SELECT * is not allowed with GROUP BY or aggregates");
   EXPECT_NO_THROW(parseQuery(
       "SELECT ?k (COUNT(*) AS ?c) ((?c + 1) AS ?d) { ?s ?p ?o } GROUP BY (STR(?s) AS ?k)"));
 }
