@@ -11,7 +11,7 @@ const std::vector<std::pair<std::string_view, std::string_view>>& wellKnownPrefi
       {"skos", "http://www.w3.org/2004/02/skos/core#"},
       {"dcterms", "http://purl.org/dc/terms/"},
       {"prov", "http://www.w3.org/ns/prov#"},
-      {"schema", "https://schema.org/"},
+      {"schema", "http://schema.org/"},
       {"org", "http://www.w3.org/ns/org#"},
       {"vcard", "http://www.w3.org/2006/vcard/ns#"},
       {"geo", "http://www.opengis.net/ont/geosparql#"},

@@ -22,7 +22,7 @@ namespace fs = std::filesystem;
 namespace {
 
 /// Bumped whenever the demo content changes, so that an old demo store is rebuilt.
-constexpr const char* kDemoVersion = "bdis-demo-1";
+constexpr const char* kDemoVersion = "bdis-demo-2";
 constexpr const char* kOntologyGraph = "https://w3id.org/bdis/ess";
 constexpr const char* kTerritoryGraph = "https://w3id.org/bdis/id/source/territories";
 
@@ -68,11 +68,15 @@ void build(const std::string& storeDir, const fs::path& data) {
   quiet.progress = loaders::stderrIsTerminal();
 
   // The ontology and its concept schemes.
+  // The files of the ontology proper (not the test-only declarations of external terms).
   std::vector<std::string> ontology;
-  for (const auto& e : fs::directory_iterator(fs::path(BDIS_SOURCE_DIR) / "ontology")) {
-    if (e.path().extension() == ".ttl") ontology.push_back(e.path().string());
+  std::string list = BDIS_ONTOLOGY_LIST;
+  for (size_t pos = 0; pos < list.size();) {
+    size_t comma = list.find(',', pos);
+    if (comma == std::string::npos) comma = list.size();
+    ontology.push_back((fs::path(BDIS_SOURCE_DIR) / "ontology" / list.substr(pos, comma - pos)).string());
+    pos = comma + 1;
   }
-  std::sort(ontology.begin(), ontology.end());
   auto opts = quiet;
   opts.graph = kOntologyGraph;
   auto s = loaders::bulkLoad(*store, ontology, opts, std::cerr);

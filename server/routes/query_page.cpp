@@ -33,7 +33,7 @@ th{background:#e8efe6}#status{color:#555}.error{color:#a00;white-space:pre-wrap}
 </main>
 <script>
 const examples = {
- "Initiatives (10)": "PREFIX schema: <https://schema.org/>\nPREFIX ess: <https://w3id.org/bdis/ess#>\nSELECT ?i ?name WHERE {\n  ?i a ess:Initiative ; schema:name ?name .\n} LIMIT 10",
+ "Initiatives (10)": "PREFIX schema: <http://schema.org/>\nPREFIX ess: <https://w3id.org/bdis/ess#>\nSELECT ?i ?name WHERE {\n  ?i a ess:Initiative ; schema:name ?name .\n} LIMIT 10",
  "Triplets par graphe": "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY DESC(?n)",
  "Prédicats les plus utilisés": "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY DESC(?n) LIMIT 20"
 };
@@ -89,7 +89,7 @@ const yasgui = new Yasgui(document.getElementById("yasgui"), {
   requestConfig: { endpoint: location.origin + "/sparql", method: "POST" },
   copyEndpointOnNewTab: false,
   endpointCatalogueOptions: { getData: () => [{ endpoint: location.origin + "/sparql" }] },
-  yasqe: { value: "PREFIX schema: <https://schema.org/>\nPREFIX ess: <https://w3id.org/bdis/ess#>\n" +
+  yasqe: { value: "PREFIX schema: <http://schema.org/>\nPREFIX ess: <https://w3id.org/bdis/ess#>\n" +
     "SELECT ?i ?name WHERE {\n  ?i a ess:Initiative ; schema:name ?name .\n} LIMIT 10" }
 });
 </script></body></html>

@@ -13,7 +13,7 @@ import random
 import sys
 
 ESS = "https://w3id.org/bdis/ess#"
-SCHEMA = "https://schema.org/"
+SCHEMA = "http://schema.org/"
 ORG = "http://www.w3.org/ns/org#"
 GEO = "http://www.opengis.net/ont/geosparql#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"

@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""Query-mix benchmark (issue 3): the queries of tests/bench/queries/*.rq on the same
+ESS-shaped data in bdis (HTTP), Virtuoso (HTTP) and Oxigraph (npm, in-process), in one
+run, with the results of every system checked equal to bdis's. Prints per-query median
+times and the geometric mean of the ratios.
+
+usage: query_bench.py [--triples 1000000] [--runs 5] [--bdis build/server/bdis] [--no-peers]
+"""
+import argparse
+import csv
+import glob
+import io
+import json
+import math
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import peers  # noqa: E402
+
+
+def http_csv(url, query, extra=None):
+    params = {"query": query}
+    params.update(extra or {})
+    req = urllib.request.Request(url + "?" + urllib.parse.urlencode(params),
+                                 headers={"Accept": "text/csv"})
+    t0 = time.monotonic()
+    with urllib.request.urlopen(req, timeout=600) as r:
+        body = r.read().decode("utf-8")
+    return time.monotonic() - t0, body
+
+
+def normalise(csv_text):
+    """Rows as a sorted list of tuples; numbers rounded so that 2, 2.0 and 2E0 agree."""
+    rows = list(csv.reader(io.StringIO(csv_text)))[1:]
+    out = []
+    for r in rows:
+        cells = []
+        for c in r:
+            try:
+                f = float(c)
+                cells.append(f"{f:.6g}")
+            except ValueError:
+                cells.append(c)
+        out.append(tuple(cells))
+    return sorted(out)
+
+
+OXI_SCRIPT = r"""
+const ox = require(process.env.OXI + '/node_modules/oxigraph');
+const fs = require('fs');
+const store = new ox.Store();
+store.load(fs.readFileSync(process.argv[1], 'utf8'), {format: 'application/n-triples', no_transaction: true});
+const queries = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+const runs = parseInt(process.argv[3]);
+const out = {};
+for (const [name, q] of Object.entries(queries)) {
+  const times = []; let csv = '';
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    csv = store.query(q, {results_format: 'text/csv'});
+    times.push(Number(process.hrtime.bigint() - t0) / 1e9);
+  }
+  out[name] = {times, csv};
+}
+console.log(JSON.stringify(out));
+"""
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--triples", type=int, default=1000000)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--bdis", default=os.path.join(HERE, "..", "..", "build", "server", "bdis"))
+    ap.add_argument("--no-peers", action="store_true")
+    a = ap.parse_args()
+    out = os.path.join(HERE, "out")
+    os.makedirs(out, exist_ok=True)
+    nt = os.path.join(out, f"ess-{a.triples}.nt")
+    if not os.path.exists(nt):
+        subprocess.run([sys.executable, os.path.join(HERE, "gen_ess_nt.py"), str(a.triples), nt], check=True)
+    queries = {os.path.basename(p)[:-3]: open(p).read() for p in sorted(glob.glob(os.path.join(HERE, "queries", "*.rq")))}
+
+    results = {}  # system -> name -> (median seconds, rows)
+    store = tempfile.mkdtemp(prefix="bdis-qbench-")
+    shutil.rmtree(store)
+    subprocess.run([a.bdis, "load", "--store", store, nt], check=True, capture_output=True)
+    port = peers.free_port()
+    server = subprocess.Popen([a.bdis, "serve", "--store", store, "--port", str(port), "--timeout", "600"],
+                              stderr=subprocess.DEVNULL)
+    time.sleep(1.0)
+    try:
+        results["bdis"] = {}
+        for name, q in queries.items():
+            times, body = [], ""
+            for _ in range(a.runs):
+                t, body = http_csv(f"http://127.0.0.1:{port}/sparql", q)
+                times.append(t)
+            results["bdis"][name] = (statistics.median(times), normalise(body))
+    finally:
+        server.terminate()
+        server.wait()
+        shutil.rmtree(store, ignore_errors=True)
+
+    if not a.no_peers and shutil.which("virtuoso-t"):
+        v = peers.Virtuoso()
+        try:
+            v.load(nt)
+            results["Virtuoso"] = {}
+            for name, q in queries.items():
+                times, body = [], ""
+                for _ in range(a.runs):
+                    t, body = http_csv(v.sparql_url(), q, {"default-graph-uri": "http://bench/"})
+                    times.append(t)
+                results["Virtuoso"][name] = (statistics.median(times), normalise(body))
+        finally:
+            v.close()
+    if not a.no_peers and peers.oxigraph_available():
+        qfile = os.path.join(out, "queries.json")
+        json.dump(queries, open(qfile, "w"))
+        p = subprocess.run(["node", "--max-old-space-size=16000", "-e", OXI_SCRIPT, nt, qfile, str(a.runs)],
+                           capture_output=True, text=True, env=dict(os.environ, OXI=peers.oxigraph_dir()))
+        if p.returncode == 0:
+            r = json.loads(p.stdout.strip().splitlines()[-1])
+            results["Oxigraph"] = {n: (statistics.median(v["times"]), normalise(v["csv"])) for n, v in r.items()}
+        else:
+            print("oxigraph failed:", p.stderr[-1000:], file=sys.stderr)
+
+    systems = list(results)
+    print(f"Query mix on {a.triples:,} ESS-shaped triples, median of {a.runs} runs (ms)\n")
+    print("| query | " + " | ".join(systems) + " | results equal |")
+    print("|---|" + "---:|" * len(systems) + "---|")
+    ratios = {s: [] for s in systems if s != "bdis"}
+    for name in queries:
+        base = results["bdis"][name]
+        cells, equal = [], []
+        for s in systems:
+            t, rows = results[s][name]
+            cells.append(f"{t * 1000:.1f}")
+            if s != "bdis":
+                ratios[s].append(base[0] / t)
+                equal.append(f"{s}: {'yes' if rows == base[1] else 'NO'}")
+        print(f"| {name} | " + " | ".join(cells) + " | " + ", ".join(equal) + " |")
+    for s, rs in ratios.items():
+        gm = math.exp(sum(math.log(x) for x in rs) / len(rs))
+        print(f"\ngeometric mean of bdis/{s} time ratios: {gm:.3f} (below 1: bdis faster)")
+
+
+if __name__ == "__main__":
+    main()
