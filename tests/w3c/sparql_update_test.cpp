@@ -1,0 +1,232 @@
+// The W3C SPARQL 1.1 Update evaluation suites: one GoogleTest case per
+// mf:UpdateEvaluationTest. Each runs on a fresh store holding the test's
+// ut:data (default graph) and ut:graphData (named graphs, named by rdfs:label
+// or by their IRI); the request is applied in one transaction and the store
+// is then compared graph by graph (isomorphism) with the expected state.
+// Plus a check of the committed summary (summary-sparql-update.txt).
+#include <gtest/gtest.h>
+
+#include <array>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "rdf/error.h"
+#include "rdf/rdf_reader.h"
+#include "rdf/store.h"
+#include "sparql/update/update.h"
+#include "tests/support/shared_path.h"
+#include "tests/w3c/isomorphism.h"
+#include "tests/w3c/manifest.h"
+#include "tests/w3c/skip_list.h"
+
+namespace bdis::w3c {
+namespace {
+
+const char* const kSuites[] = {
+    "sparql11/add",  "sparql11/basic-update", "sparql11/clear",        "sparql11/copy",
+    "sparql11/delete", "sparql11/delete-data", "sparql11/delete-insert", "sparql11/delete-where",
+    "sparql11/drop", "sparql11/move",          "sparql11/update-silent"};
+
+struct Case {
+  std::string suite;
+  std::string testName;
+  ManifestEntry entry;
+};
+
+struct Outcome {
+  enum Kind { Passed, Failed, Skipped } kind = Passed;
+  std::string message;
+};
+
+std::string sanitise(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    out += ok ? c : '_';
+  }
+  return out;
+}
+
+const std::vector<Case>& cases() {
+  static const std::vector<Case> all = [] {
+    std::vector<Case> out;
+    const auto shared = test::sharedDir();
+    if (!shared) return out;
+    std::set<std::string> names;
+    for (const char* suite : kSuites) {
+      const auto manifest = *shared / "w3c/sparql" / suite / "manifest.ttl";
+      if (!std::filesystem::exists(manifest)) continue;
+      for (ManifestEntry& e : loadManifest(manifest)) {
+        if (!e.type.ends_with("#UpdateEvaluationTest")) continue;
+        const auto hash = e.iri.rfind('#');
+        std::string name = sanitise(suite) + "_" +
+                           sanitise(hash == std::string::npos ? e.name : e.iri.substr(hash + 1));
+        while (!names.insert(name).second) name += "_";
+        out.push_back(Case{suite, name, std::move(e)});
+      }
+    }
+    return out;
+  }();
+  return all;
+}
+
+std::string iriOf(const ManifestEntry& e, const std::filesystem::path& p) {
+  return e.testBase.empty() ? fileIri(p) : e.testBase + p.filename().string();
+}
+
+struct QuadCollector : rdf::QuadSink {
+  std::vector<rdf::Quad> quads;
+  void quad(const rdf::QuadView& q) override {
+    quads.push_back(rdf::Quad{rdf::Term(q.s), rdf::Term(q.p), rdf::Term(q.o), {}});
+  }
+};
+
+std::vector<rdf::Quad> readGraph(const ManifestEntry& e, const std::filesystem::path& file) {
+  auto fmt = rdf::formatFromPath(file.string());
+  if (!fmt) throw std::runtime_error("cannot read " + file.filename().string());
+  rdf::ReadOptions o;
+  o.format = *fmt;
+  o.baseIri = iriOf(e, file);
+  QuadCollector c;
+  rdf::readFile(file.string(), o, c);
+  return c.quads;
+}
+
+/// The graphs a manifest node describes: "" for ut:data, the name for each ut:graphData.
+std::map<std::string, std::vector<rdf::Quad>> graphsOf(const ManifestEntry& e,
+                                                       const ManifestNode& node) {
+  std::map<std::string, std::vector<rdf::Quad>> out;
+  const std::string ut(kUt);
+  out[""];
+  for (const auto* d : node.all(ut + "data")) {
+    auto q = readGraph(e, d->path());
+    out[""].insert(out[""].end(), q.begin(), q.end());
+  }
+  for (const auto* d : node.all(ut + "graphData")) {
+    const ManifestNode* g = d->term.isBlank() ? d->get(ut + "graph") : d;
+    const ManifestNode* label = d->get(std::string(kRdfs) + "label");
+    if (!g) continue;
+    std::string name = label ? label->value() : iriOf(e, g->path());
+    auto q = readGraph(e, g->path());
+    out[name].insert(out[name].end(), q.begin(), q.end());
+  }
+  return out;
+}
+
+Outcome run(const Case& c) {
+  const ManifestEntry& e = c.entry;
+  if (const std::string* reason = skipReason(e.iri)) return {Outcome::Skipped, *reason};
+  const ManifestNode* request = e.action.get(std::string(kUt) + "request");
+  if (!request) return {Outcome::Failed, "no ut:request"};
+  try {
+    std::ifstream in(request->path(), std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    test::TempDir dir;
+    auto store = rdf::Store::open(dir.path());
+    {
+      auto txn = store->beginWrite();
+      for (const auto& [name, quads] : graphsOf(e, e.action)) {
+        std::vector<rdf::QuadIds> ids;
+        rdf::TermId g = name.empty() ? rdf::kDefaultGraph : txn->intern(rdf::Term::iri(name).view());
+        for (const auto& q : quads)
+          ids.push_back({txn->intern(q.s.view()), txn->intern(q.p.view()), txn->intern(q.o.view()), g});
+        txn->insertBatch(ids);
+      }
+      txn->commit();
+    }
+    {
+      auto txn = store->beginWrite();
+      sparql::UpdateRequest req;
+      req.text = text.str();
+      req.baseIri = iriOf(e, request->path());
+      sparql::executeUpdate(*txn, req);
+      txn->commit();
+    }
+    auto expected = graphsOf(e, e.result);
+    auto read = store->beginRead();
+    std::map<std::string, rdf::TermId> actualGraphs{{"", rdf::kDefaultGraph}};
+    for (rdf::TermId g : read->namedGraphs()) actualGraphs[read->decode(g).value] = g;
+    std::set<std::string> names;
+    for (const auto& [n, q] : expected) names.insert(n);
+    for (const auto& [n, g] : actualGraphs) names.insert(n);
+    for (const auto& name : names) {
+      std::vector<rdf::Quad> got;
+      auto it = actualGraphs.find(name);
+      if (it != actualGraphs.end()) {
+        auto cur = read->scan(rdf::QuadPattern{rdf::kAny, rdf::kAny, rdf::kAny, it->second});
+        rdf::QuadIds q;
+        while (cur.next(q))
+          got.push_back(rdf::Quad{read->decode(q.s), read->decode(q.p), read->decode(q.o), {}});
+      }
+      std::vector<rdf::Quad> want = expected.count(name) ? expected[name] : std::vector<rdf::Quad>{};
+      std::string why;
+      if (!isomorphic(want, got, &why))
+        return {Outcome::Failed, "graph <" + name + "> differs: " + why + "\nexpected:\n" +
+                                     toNQuads(want) + "got:\n" + toNQuads(got) + "request:\n" +
+                                     text.str()};
+    }
+    return {};
+  } catch (const std::exception& err) {
+    return {Outcome::Failed, std::string("error: ") + err.what()};
+  }
+}
+
+class SparqlUpdate : public ::testing::TestWithParam<const Case*> {};
+
+TEST_P(SparqlUpdate, Entry) {
+  BDIS_REQUIRE_SHARED(shared);
+  const Case* c = GetParam();
+  ASSERT_NE(c, nullptr) << "no W3C SPARQL update entries found under " << shared;
+  const Outcome o = run(*c);
+  if (o.kind == Outcome::Skipped) GTEST_SKIP() << o.message;
+  EXPECT_EQ(o.kind, Outcome::Passed) << c->entry.iri << "\n" << o.message;
+}
+
+std::vector<const Case*> params() {
+  std::vector<const Case*> out;
+  for (const Case& c : cases()) out.push_back(&c);
+  if (out.empty()) out.push_back(nullptr);
+  return out;
+}
+
+INSTANTIATE_TEST_SUITE_P(W3C, SparqlUpdate, ::testing::ValuesIn(params()),
+                         [](const ::testing::TestParamInfo<const Case*>& info) {
+                           return info.param ? info.param->testName
+                                             : std::string("SharedDataMissing");
+                         });
+
+TEST(SparqlUpdateSummary, MatchesCommittedSummary) {
+  BDIS_REQUIRE_SHARED(shared);
+  std::map<std::string, std::array<int, 4>> counts;  // total, passed, failed, skipped
+  std::vector<std::string> order;
+  for (const Case& c : cases()) {
+    if (!counts.count(c.suite)) order.push_back(c.suite);
+    auto& n = counts[c.suite];
+    ++n[0];
+    const Outcome o = run(c);
+    ++n[o.kind == Outcome::Passed ? 1 : o.kind == Outcome::Failed ? 2 : 3];
+  }
+  std::string summary =
+      "# suite total passed failed skipped (regenerate: BDIS_UPDATE_W3C_SUMMARY=1)\n";
+  for (const std::string& suite : order) {
+    const auto& n = counts[suite];
+    summary += suite + " " + std::to_string(n[0]) + " " + std::to_string(n[1]) + " " +
+               std::to_string(n[2]) + " " + std::to_string(n[3]) + "\n";
+  }
+  const std::filesystem::path file =
+      std::filesystem::path(BDIS_W3C_SOURCE_DIR) / "summary-sparql-update.txt";
+  if (const char* update = std::getenv("BDIS_UPDATE_W3C_SUMMARY"); update && *update == '1') {
+    std::ofstream(file) << summary;
+  }
+  std::ifstream in(file);
+  std::stringstream committed;
+  committed << in.rdbuf();
+  EXPECT_EQ(committed.str(), summary) << "the W3C SPARQL update results changed; review, then "
+                                      << "regenerate " << file << " with BDIS_UPDATE_W3C_SUMMARY=1";
+}
+
+}  // namespace
+}  // namespace bdis::w3c
