@@ -140,7 +140,12 @@ uint32_t blockCount(std::string_view block) {
   return count;
 }
 
-void decodeBlock(std::string_view block, std::vector<Key4>& out) {
+namespace {
+
+/// Decodes a block, handing each quad to `sink` until it returns false.
+/// Checks the whole encoding only when it runs to the end.
+template <typename Sink>
+void decodeEach(std::string_view block, Sink&& sink) {
   uint32_t count = blockCount(block);
   if (count == 0) {
     malformed("empty block");
@@ -152,8 +157,9 @@ void decodeBlock(std::string_view block, std::vector<Key4>& out) {
       malformed("truncated first quad");
     }
   }
-  out.reserve(out.size() + count);
-  out.push_back(cur);
+  if (!sink(cur, count)) {
+    return;
+  }
   for (uint32_t n = 1; n < count; ++n) {
     uint64_t token = 0;
     if (!getVarint(block, pos, token)) {
@@ -177,11 +183,40 @@ void decodeBlock(std::string_view block, std::vector<Key4>& out) {
         malformed("truncated entry");
       }
     }
-    out.push_back(cur);
+    if (!sink(cur, count)) {
+      return;
+    }
   }
   if (pos != block.size()) {
     malformed("trailing bytes");
   }
+}
+
+}  // namespace
+
+void decodeBlock(std::string_view block, std::vector<Key4>& out) {
+  bool first = true;
+  decodeEach(block, [&](const Key4& k, uint32_t count) {
+    if (first) {
+      out.reserve(out.size() + count);
+      first = false;
+    }
+    out.push_back(k);
+    return true;
+  });
+}
+
+void decodeRange(std::string_view block, const Key4& lo, const Key4& hi, std::vector<Key4>& out) {
+  Key4Less less;
+  decodeEach(block, [&](const Key4& k, uint32_t) {
+    if (less(hi, k)) {
+      return false;
+    }
+    if (!less(k, lo)) {
+      out.push_back(k);
+    }
+    return true;
+  });
 }
 
 }  // namespace bdis::rdf

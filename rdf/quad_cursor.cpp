@@ -57,7 +57,8 @@ bool QuadCursor::Impl::advanceBlock() {
   if (done) {
     return false;
   }
-  bool ok = started ? index.blockAfter(block.key, block) : index.blockFor(range.lo, block);
+  bool ok = started ? index.blockAfter(block.key, range.lo, range.hi, block)
+                    : index.blockFor(range.lo, range.hi, block);
   started = true;
   if (!ok || range.hi < block.key) {
     done = true;
@@ -65,8 +66,7 @@ bool QuadCursor::Impl::advanceBlock() {
     pos = 0;
     return false;
   }
-  pos = static_cast<size_t>(std::lower_bound(block.quads.begin(), block.quads.end(), range.lo) -
-                            block.quads.begin());
+  pos = 0;  // the block holds only quads within the range
   return true;
 }
 

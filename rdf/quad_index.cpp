@@ -240,10 +240,8 @@ uint64_t QuadIndex::countRange(const Key4& lo, const Key4& hi) const {
       total += blockCount(block);
     } else {
       quads.clear();
-      decodeBlock(block, quads);
-      auto from = std::lower_bound(quads.begin(), quads.end(), lo);
-      auto to = std::upper_bound(from, quads.end(), hi);
-      total += static_cast<uint64_t>(to - from);
+      decodeRange(block, lo, hi, quads);
+      total += quads.size();
     }
     if (!more) {
       break;
@@ -252,19 +250,20 @@ uint64_t QuadIndex::countRange(const Key4& lo, const Key4& hi) const {
   return total;
 }
 
-bool QuadIndex::blockFor(const Key4& k, Block& out) const {
+bool QuadIndex::blockFor(const Key4& lo, const Key4& hi, Block& out) const {
   lmdb::Cursor c(txn_, dbi_);
   MDB_val key{};
   MDB_val val{};
-  if (!locate(c, k, key, val)) {
+  if (!locate(c, lo, key, val)) {
     return false;
   }
   out.key = parseBlockKey(lmdb::toView(key));
-  decodeChecked(lmdb::toView(key), lmdb::toView(val), out.quads);
+  out.quads.clear();
+  decodeRange(lmdb::toView(val), lo, hi, out.quads);
   return true;
 }
 
-bool QuadIndex::blockAfter(const Key4& after, Block& out) const {
+bool QuadIndex::blockAfter(const Key4& after, const Key4& lo, const Key4& hi, Block& out) const {
   lmdb::Cursor c(txn_, dbi_);
   std::string wanted = blockKey(after);
   MDB_val key = lmdb::toVal(wanted);
@@ -276,7 +275,8 @@ bool QuadIndex::blockAfter(const Key4& after, Block& out) const {
     return false;
   }
   out.key = parseBlockKey(lmdb::toView(key));
-  decodeChecked(lmdb::toView(key), lmdb::toView(val), out.quads);
+  out.quads.clear();
+  decodeRange(lmdb::toView(val), lo, hi, out.quads);
   return true;
 }
 

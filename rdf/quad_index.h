@@ -34,16 +34,17 @@ class QuadIndex {
   /// Exact number of keys in [lo, hi]; blocks wholly inside are counted from headers.
   uint64_t countRange(const Key4& lo, const Key4& hi) const;
 
-  /// A decoded block: its key and quads.
+  /// A block's key and its decoded quads within the range asked for.
   struct Block {
     Key4 key{};
     std::vector<Key4> quads;
   };
-  /// The block that may hold `k` (greatest key <= k), else the first block;
-  /// false when the index is empty.
-  bool blockFor(const Key4& k, Block& out) const;
-  /// The first block whose key is greater than `key`; false when none.
-  bool blockAfter(const Key4& key, Block& out) const;
+  /// The block that may hold `lo` (greatest key <= lo), else the first block,
+  /// with its quads in [lo, hi]; false when the index is empty.
+  bool blockFor(const Key4& lo, const Key4& hi, Block& out) const;
+  /// The first block whose key is greater than `key`, with its quads in [lo, hi];
+  /// false when there is none.
+  bool blockAfter(const Key4& key, const Key4& lo, const Key4& hi, Block& out) const;
 
  private:
   void writeBlocks(std::span<const Key4> head, std::span<const Key4> tail, bool append);

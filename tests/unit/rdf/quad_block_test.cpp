@@ -42,6 +42,28 @@ TEST(QuadBlock, RoundTripSmallAndLargeValues) {
   }
 }
 
+TEST(QuadBlock, DecodeRangeKeepsOnlyTheRange) {
+  std::mt19937_64 rng(11);
+  auto quads = randomSorted(500, 6, rng);
+  std::string bytes = encode(quads);
+  for (int i = 0; i < 300; ++i) {
+    Key4 lo{rng() % 7, rng() % 7, rng() % 7, rng() % 7};
+    Key4 hi{rng() % 7, rng() % 7, rng() % 7, rng() % 7};
+    if (i % 3 == 0) {
+      hi = Key4{lo[0], lo[1], ~uint64_t{0}, ~uint64_t{0}};  // a prefix range
+    }
+    std::vector<Key4> expected;
+    for (const Key4& k : quads) {
+      if (!(k < lo) && !(hi < k)) {
+        expected.push_back(k);
+      }
+    }
+    std::vector<Key4> got;
+    decodeRange(bytes, lo, hi, got);
+    EXPECT_EQ(got, expected);
+  }
+}
+
 TEST(QuadBlock, HugeDeltasUseTheLongForm) {
   std::vector<Key4> quads = {{0, 0, 0, 0},
                              {0, 0, 0, ~uint64_t{0}},
