@@ -1,5 +1,6 @@
 // HashJoin (18.5 Join): builds a hash table on the right input, probes it with
-// the left input batch by batch; rows are joined when compatible.
+// the left input row by row (resumable, so batches stay bounded even for
+// cross products); rows are joined when compatible.
 #include "sparql/exec/operators.h"
 #include "sparql/exec/row_store.h"
 
@@ -28,15 +29,33 @@ class HashJoinOp final : public Operator {
     right_->close();
     left_->open(seed);
     done_ = table_.size() == 0;
+    in_.clear();
+    inPos_ = 0;
+    cands_.clear();
+    candPos_ = 0;
   }
   bool doNext(Batch& out) override {
-    if (done_ || !left_->next(in_)) return false;
+    if (done_) return false;
     const size_t w = in_.width;
-    for (size_t i = 0; i < in_.size(); ++i) {
-      const rdf::TermId* l = in_.row(i);
-      table_.candidates(l, [&](const rdf::TermId* r) {
-        if (compatible(l, r, w)) mergeInto(out.appendEmpty(), l, r, w);
-      });
+    while (!out.full()) {
+      if (candPos_ < cands_.size()) {
+        const rdf::TermId* l = in_.row(inPos_ - 1);
+        while (candPos_ < cands_.size() && !out.full()) {
+          const rdf::TermId* r = cands_[candPos_++];
+          if (compatible(l, r, w)) mergeInto(out.appendEmpty(), l, r, w);
+        }
+        continue;
+      }
+      if (inPos_ >= in_.size()) {
+        if (!left_->next(in_)) {
+          done_ = true;
+          return !out.empty();
+        }
+        inPos_ = 0;
+      }
+      cands_.clear();
+      candPos_ = 0;
+      table_.candidates(in_.row(inPos_++), [&](const rdf::TermId* r) { cands_.push_back(r); });
     }
     return true;
   }
@@ -49,6 +68,9 @@ class HashJoinOp final : public Operator {
   OperatorPtr left_, right_;
   RowStore table_;
   Batch in_;
+  size_t inPos_ = 0;  ///< next left row to probe
+  std::vector<const rdf::TermId*> cands_;  ///< candidates of left row inPos_ - 1
+  size_t candPos_ = 0;
   bool done_ = false;
 };
 

@@ -37,13 +37,18 @@ class LeftJoinOp final : public Operator {
       right_->close();
     }
     left_->open(seed);
+    in_.clear();
+    inPos_ = 0;
   }
 
   bool doNext(Batch& out) override {
-    if (!left_->next(in_)) return false;
     const size_t w = in_.width;
-    for (size_t i = 0; i < in_.size(); ++i) {
-      const rdf::TermId* l = in_.row(i);
+    while (!out.full()) {
+      if (inPos_ >= in_.size()) {
+        if (!left_->next(in_)) return !out.empty();
+        inPos_ = 0;
+      }
+      const rdf::TermId* l = in_.row(inPos_++);
       bool matched = false;
       if (correlated_) {
         right_->open(l);
@@ -84,6 +89,7 @@ class LeftJoinOp final : public Operator {
   bool correlated_;
   RowStore table_;
   Batch in_, rb_;
+  size_t inPos_ = 0;
   IdRow idRow_;
   std::vector<rdf::TermId> merged_;
 };

@@ -50,6 +50,7 @@ class PatternJoinOp final : public Operator {
           cursor_.reset();
           continue;
         }
+        if (++scanned_ % 64 == 0) ctx_.checkLimits();  // scans that filter most quads
         const rdf::TermId* r = in_.row(cur_);
         for (size_t i = 0; i < n; ++i) {
           const rdf::QuadIds& q = buf_[i];
@@ -162,6 +163,7 @@ class PatternJoinOp final : public Operator {
   rdf::QuadIds buf_[256];
   std::vector<rdf::TermId> pending_;
   size_t pendingPos_ = 0;
+  uint64_t scanned_ = 0;
 };
 
 }  // namespace

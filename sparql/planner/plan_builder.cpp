@@ -173,7 +173,9 @@ OperatorPtr PlanBuilder::chainBgp(const algebra::Bgp& bgp, OperatorPtr input, co
     auto scan = exec::makePatternJoin(ctx_, std::move(input), step.pattern, g);
     const auto& p = step.pattern;
     auto name = [&](const exec::PatternPos& x) {
-      return x.isVar() ? "?" + ctx_.vars().name(x.slot) : std::string(x.id.isAny() ? "?" : "<>");
+      if (x.isVar()) return "?" + ctx_.vars().name(x.slot);
+      if (x.id.isAny()) return std::string("<unknown>");
+      return rdf::toNTriples(ctx_.decode(x.id));
     };
     scan->detail = "(" + name(p.s) + " " + name(p.p) + " " + name(p.o) + ")";
     if (p.impossible) scan->detail += " unknown constant";

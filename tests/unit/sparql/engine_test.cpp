@@ -201,6 +201,36 @@ TEST_F(Engine, MemoryBudgetAndCancel) {
   EXPECT_THROW(run("SELECT * WHERE { ?a :p ?x }", c), ExecutionError);
 }
 
+TEST_F(Engine, MergeJoinStarMatchesIndexJoin) {
+  std::string data;
+  for (int i = 0; i < 500; ++i)
+    data += ":s" + std::to_string(i) + " :type :" + (i % 3 == 0 ? "Org" : "Person") + " ; :region :r" +
+            std::to_string(i % 7) + " ; :name \"n" + std::to_string(i) + "\" .\n";
+  load(data);
+  QueryStats st;
+  auto merged = run("SELECT ?s ?n WHERE { ?s :type :Org . ?s :region :r1 . ?s :name ?n }", {}, &st);
+  EXPECT_NE(st.explain.find("MergeJoin"), std::string::npos) << st.explain;
+  // The same join written so that no merge applies (the name pattern first binds ?s).
+  auto nested = run("SELECT ?s ?n WHERE { ?s :name ?n . ?s :type ?t . ?s :region ?r "
+                    "FILTER(?t = :Org && ?r = :r1) }");
+  EXPECT_EQ(merged.rows, nested.rows);
+  size_t expected = 0;
+  for (int i = 0; i < 500; ++i) expected += (i % 3 == 0 && i % 7 == 1) ? 1 : 0;
+  EXPECT_EQ(merged.rows.size(), expected);
+}
+
+TEST_F(Engine, TimeoutStopsHashJoinCrossProduct) {
+  std::string data;
+  for (int i = 0; i < 2000; ++i) data += ":s" + std::to_string(i) + " :p " + std::to_string(i) + " .\n";
+  load(data);
+  QueryLimits limits;
+  limits.timeout = std::chrono::milliseconds(300);
+  // Two unions cannot be index-joined: a hash join without a key (4M rows).
+  EXPECT_THROW(run("SELECT (COUNT(*) AS ?n) WHERE { { ?a :p ?x } UNION { ?a :q ?x } "
+                   "{ ?b :p ?y } UNION { ?b :q ?y } }", limits),
+               ExecutionError);
+}
+
 TEST_F(Engine, ExplainShowsEstimatesAndActuals) {
   load(":a :p 1 . :b :p 2 . :a :q 3 .");
   QueryStats st;
