@@ -64,6 +64,14 @@ int runCli(int argc, char** argv) {
   queryCmd->add_option("--memory-limit", query.memoryLimit, "memory budget of the query (e.g. 2G)");
   queryCmd->add_option("query", query.text, "the query text");
 
+  UpdateArgs update;
+  auto* updateCmd = app.add_subcommand("update", "run SPARQL 1.1 Update (one transaction)");
+  addStore(updateCmd, update.store);
+  updateCmd->add_option("-f,--file", update.file, "read the update from a file (- for stdin)");
+  updateCmd->add_flag("--allow-http-load", update.allowHttpLoad, "let LOAD fetch http(s) IRIs");
+  updateCmd->add_option("--timeout", update.timeout, "time limit of WHERE clauses in seconds");
+  updateCmd->add_option("update", update.text, "the update text");
+
   ServeArgs serve;
   auto* serveCmd = app.add_subcommand("serve", "serve the store over HTTP (SPARQL, Graph Store, ...)");
   addStore(serveCmd, serve.store);
@@ -75,6 +83,8 @@ int runCli(int argc, char** argv) {
                        "file of bearer tokens allowed to write (default: read-only)");
   serveCmd->add_option("--public-base", serve.publicBase, "base URL of minted IRIs");
   serveCmd->add_option("--max-body", serve.maxBody, "largest request body (e.g. 64M)");
+  serveCmd->add_flag("--allow-http-load", serve.allowHttpLoad,
+                     "let SPARQL LOAD fetch http(s) IRIs (off by default)");
   serveCmd->add_option("--max-queued", serve.maxQueued,
                        "queries waiting for a thread before 503 (default 64)");
 
@@ -100,6 +110,7 @@ int runCli(int argc, char** argv) {
     if (*checkCmd) return runCheck(check);
     if (*serveCmd) return runServe(serve);
     if (*queryCmd) return runQuery(query);
+    if (*updateCmd) return runUpdate(update);
     if (*demoCmd) return runDemo(demo);
   } catch (const UsageError& e) {
     std::cerr << "bdis: " << e.what() << "\n";

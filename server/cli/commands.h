@@ -59,6 +59,15 @@ struct QueryArgs {
 };
 int runQuery(const QueryArgs& args);
 
+struct UpdateArgs {
+  std::string store;
+  std::string file;
+  std::string text;
+  bool allowHttpLoad = false;
+  double timeout = 0;
+};
+int runUpdate(const UpdateArgs& args);
+
 struct ServeArgs {
   std::string store;
   std::string host = "127.0.0.1";
@@ -69,6 +78,7 @@ struct ServeArgs {
   std::string publicBase;
   std::string maxBody = "64M";
   size_t maxQueued = 64;
+  bool allowHttpLoad = false;
 };
 int runServe(const ServeArgs& args);
 

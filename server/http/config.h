@@ -19,6 +19,7 @@ struct ServerConfig {
   size_t maxBodyBytes = 64u << 20;        ///< request bodies beyond this get 413
   size_t maxResponseBytes = 512u << 20;   ///< responses are built whole; beyond this, an error
   std::string writeTokenFile;             ///< empty: read-only server
+  bool allowHttpLoad = false;             ///< SPARQL LOAD of http(s) IRIs
   std::string publicBase;                 ///< base URL of minted IRIs
   std::string storePath;
   std::string webDir;                     ///< node_modules of the browser assets; empty: none

@@ -6,6 +6,7 @@
 #include "server/http/errors.h"
 #include "server/routes/routes.h"
 #include "server/routes/service_description.h"
+#include "sparql/update.h"
 
 namespace bdis::server {
 
@@ -23,7 +24,23 @@ HttpResponse handleUpdate(const HttpRequest& req, App& app) {
   } else {
     throw HttpError(415, "POST an update as application/sparql-update or as a form");
   }
-  throw HttpError(501, "SPARQL Update execution is not in this build yet");
+  sparql::UpdateRequest update;
+  update.text = std::move(text);
+  update.baseIri = app.config().publicBase;
+  update.allowHttpLoad = app.config().allowHttpLoad;
+  update.limits.timeout = app.config().timeout;
+  update.limits.memoryBytes = app.config().queryMemoryBytes;
+  auto usingGraphs = req.params_all("using-graph-uri");
+  auto usingNamed = req.params_all("using-named-graph-uri");
+  if (!usingGraphs.empty() || !usingNamed.empty()) {
+    update.dataset = sparql::Dataset{usingGraphs, usingNamed};
+  }
+  auto txn = app.store().beginWrite();  // writes are serialised here
+  auto stats = sparql::executeUpdate(*txn, update);  // an exception aborts the transaction
+  txn->commit();
+  return HttpResponse::json(200, "{\"operations\": " + std::to_string(stats.operations) +
+                                     ", \"inserted\": " + std::to_string(stats.inserted) +
+                                     ", \"deleted\": " + std::to_string(stats.deleted) + "}\n");
 }
 
 void registerUpdateRoutes(App& app) {

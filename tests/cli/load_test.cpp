@@ -214,3 +214,36 @@ TEST_F(CliTest, SmallMemoryLimitStillLoadsEverything) {
 
 }  // namespace
 }  // namespace bdis::test
+
+namespace bdis::test {
+namespace {
+
+TEST_F(CliTest, QueryAndUpdateCommands) {
+  auto f = file("d.nt", "<http://s> <http://p> \"1\" .\n");
+  ASSERT_EQ(bdis({"load", "--store", store(), f}).exitCode, 0);
+  auto u = bdis({"update", "--store", store(), "INSERT DATA { <http://s> <http://p> \"2\" }"});
+  ASSERT_EQ(u.exitCode, 0) << u.err;
+  auto q = bdis({"query", "--store", store(), "--format", "csv",
+                 "SELECT ?o WHERE { <http://s> <http://p> ?o } ORDER BY ?o"});
+  ASSERT_EQ(q.exitCode, 0) << q.err;
+  EXPECT_EQ(q.out, "o\r\n1\r\n2\r\n");
+  // JSON by default when stdout is not a terminal.
+  auto j = bdis({"query", "--store", store(), "ASK { <http://s> ?p ?o }"});
+  EXPECT_NE(j.out.find("\"boolean\":true"), std::string::npos) << j.out;
+  // A bad query: exit 1 with line and column.
+  auto bad = bdis({"query", "--store", store(), "SELECT ?x WHERE {\n ?x ?y }}"});
+  EXPECT_EQ(bad.exitCode, 1);
+  EXPECT_NE(bad.err.find("2:"), std::string::npos) << bad.err;
+  // A failed update changes nothing.
+  auto failed = bdis({"update", "--store", store(),
+                      "INSERT DATA { <http://s> <http://p> \"3\" } ; LOAD <file:///no/such.ttl>"});
+  EXPECT_EQ(failed.exitCode, 1);
+  EXPECT_EQ(tripleCount(), 2u);
+  auto explain = bdis({"query", "--store", store(), "--explain", "--format", "csv",
+                       "SELECT * WHERE { ?s ?p ?o }"});
+  EXPECT_EQ(explain.exitCode, 0);
+  EXPECT_FALSE(explain.err.empty());
+}
+
+}  // namespace
+}  // namespace bdis::test

@@ -166,3 +166,43 @@ TEST_F(LimitsTest, SigtermLetsTheRunningQueryFinish) {
 
 }  // namespace
 }  // namespace bdis::test
+
+namespace bdis::test {
+namespace {
+
+class UpdateTest : public ServerTest {
+ protected:
+  void SetUp() override { startServer(kData); }
+};
+
+TEST_F(UpdateTest, UpdatesNeedTheTokenAndAreAllOrNothing) {
+  const std::string insert = "INSERT DATA { <https://ex.org/n> <https://ex.org/p> \"new\" }";
+  auto noToken = httpRequest("POST", url("/update"), insert,
+                             {"Content-Type: application/sparql-update"});
+  EXPECT_EQ(noToken.status, 401);
+  auto ok = httpRequest("POST", url("/update"), insert,
+                        {"Content-Type: application/sparql-update", authHeader()});
+  EXPECT_EQ(ok.status, 200) << ok.body;
+  EXPECT_NE(ok.body.find("\"inserted\": 1"), std::string::npos) << ok.body;
+  // update= on /sparql as a form, too.
+  auto form = httpRequest("POST", url("/sparql"),
+                          "update=" + urlEncode("INSERT DATA { <https://ex.org/m> <https://ex.org/p> 1 }"),
+                          {"Content-Type: application/x-www-form-urlencoded", authHeader()});
+  EXPECT_EQ(form.status, 200) << form.body;
+  // The second operation fails: the first must not stay.
+  auto failing = httpRequest(
+      "POST", url("/update"),
+      "INSERT DATA { <https://ex.org/x> <https://ex.org/p> 2 } ; LOAD <file:///nonexistent/file.ttl>",
+      {"Content-Type: application/sparql-update", authHeader()});
+  EXPECT_GE(failing.status, 400);
+  auto count = query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "text/csv");
+  EXPECT_EQ(count.body, "n\r\n3\r\n");
+  auto bad = httpRequest("POST", url("/update"), "INSERT DATA { oops",
+                         {"Content-Type: application/sparql-update", authHeader()});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("\"line\""), std::string::npos) << bad.body;
+  EXPECT_EQ(httpRequest("GET", url("/update?update=" + urlEncode(insert)), {}, {authHeader()}).status, 405);
+}
+
+}  // namespace
+}  // namespace bdis::test
