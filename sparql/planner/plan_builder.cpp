@@ -36,11 +36,18 @@ std::set<int> PlanBuilder::slotsOf(const std::set<std::string>& names) const {
 }
 
 std::vector<int> PlanBuilder::keySlots(const algebra::Op& a, const algebra::Op& b) const {
+  // Variables both sides always bind; failing those, those both may bind (rows
+  // without a key value are kept aside by RowStore and checked one by one).
   auto l = certainVars(a);
   auto r = certainVars(b);
   std::vector<int> keys;
   for (const auto& v : l)
     if (r.count(v)) keys.push_back(ctx_.vars().find(v));
+  if (!keys.empty()) return keys;
+  auto lv = visibleVars(a);
+  auto rv = visibleVars(b);
+  for (const auto& v : lv)
+    if (rv.count(v)) keys.push_back(ctx_.vars().find(v));
   return keys;
 }
 

@@ -168,6 +168,55 @@ std::set<std::string> certainVars(const algebra::Op& op) {
   return out;
 }
 
+std::set<std::string> visibleVars(const algebra::Op& op) {
+  using namespace algebra;
+  std::set<std::string> out;
+  auto term = [&](const VarOrTerm& t) {
+    if (t.isVar()) out.insert(t.var);
+  };
+  auto merge = [&](const Op& o) {
+    auto s = visibleVars(o);
+    out.insert(s.begin(), s.end());
+  };
+  switch (op.kind) {
+    case OpKind::Bgp:
+      for (const auto& t : as<Bgp>(op).triples) {
+        term(t.s);
+        term(t.p);
+        term(t.o);
+      }
+      break;
+    case OpKind::Path:
+      term(as<PathOp>(op).s);
+      term(as<PathOp>(op).o);
+      break;
+    case OpKind::Join: merge(*as<Join>(op).left); merge(*as<Join>(op).right); break;
+    case OpKind::LeftJoin: merge(*as<LeftJoin>(op).left); merge(*as<LeftJoin>(op).right); break;
+    case OpKind::Filter: merge(*as<Filter>(op).input); break;
+    case OpKind::Union: merge(*as<Union>(op).left); merge(*as<Union>(op).right); break;
+    case OpKind::Minus: merge(*as<Minus>(op).left); break;
+    case OpKind::Graph: term(as<Graph>(op).name); merge(*as<Graph>(op).input); break;
+    case OpKind::Service: merge(*as<Service>(op).input); break;
+    case OpKind::Extend: merge(*as<Extend>(op).input); out.insert(as<Extend>(op).var); break;
+    case OpKind::Group:
+      for (const auto& k : as<Group>(op).keys)
+        if (!k.var.empty()) out.insert(k.var);
+      for (const auto& a : as<Group>(op).aggregates) out.insert(a.var);
+      break;
+    case OpKind::Table:
+      for (const auto& v : as<Table>(op).vars) out.insert(v);
+      break;
+    case OpKind::Project:
+      for (const auto& v : as<Project>(op).vars) out.insert(v);
+      break;
+    case OpKind::Distinct: merge(*as<Distinct>(op).input); break;
+    case OpKind::Reduced: merge(*as<Reduced>(op).input); break;
+    case OpKind::OrderBy: merge(*as<OrderBy>(op).input); break;
+    case OpKind::Slice: merge(*as<Slice>(op).input); break;
+  }
+  return out;
+}
+
 bool chainable(const algebra::Op& op) {
   using namespace algebra;
   switch (op.kind) {

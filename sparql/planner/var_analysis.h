@@ -24,6 +24,10 @@ bool hasExists(const Expr& e);
 /// The variables bound in every solution of `op`.
 std::set<std::string> certainVars(const algebra::Op& op);
 
+/// The variables that may be bound in a solution of `op` (its visible
+/// variables: a subquery shows only its projection, a Group its keys and aggregates).
+std::set<std::string> visibleVars(const algebra::Op& op);
+
 /// True when `op` can be evaluated as a chain of index joins over an input
 /// stream (BGPs, paths, joins of those, GRAPH over those).
 bool chainable(const algebra::Op& op);
