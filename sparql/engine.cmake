@@ -51,12 +51,3 @@ add_library(bdis_sparql_engine STATIC
 target_include_directories(bdis_sparql_engine PUBLIC ${PROJECT_SOURCE_DIR})
 target_link_libraries(bdis_sparql_engine PUBLIC bdis_sparql_results bdis_sparql bdis_sparql_expr bdis_rdf)
 bdis_warnings(bdis_sparql_engine)
-
-# SPARQL 1.1 Update execution.
-add_library(bdis_sparql_update STATIC
-  ${PROJECT_SOURCE_DIR}/sparql/update/update.cpp
-  ${PROJECT_SOURCE_DIR}/sparql/update/where_rows.cpp
-)
-target_include_directories(bdis_sparql_update PUBLIC ${PROJECT_SOURCE_DIR})
-target_link_libraries(bdis_sparql_update PUBLIC bdis_sparql_engine)
-bdis_warnings(bdis_sparql_update)
