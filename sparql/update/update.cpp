@@ -1,12 +1,14 @@
-#include "sparql/update/update.h"
+// executeUpdate (sparql/update.h): one request, operations in order.
 
-#include <atomic>
 #include <chrono>
-#include <map>
 
+#include "loaders/bulk/bulk_loader.h"
 #include "rdf/error.h"
-#include "rdf/rdf_reader.h"
 #include "sparql/parser/parser.h"
+#include "sparql/update.h"
+#include "sparql/update/graph_ops.h"
+#include "sparql/update/load.h"
+#include "sparql/update/quad_template.h"
 #include "sparql/update/where_rows.h"
 
 namespace bdis::sparql {
@@ -15,223 +17,155 @@ namespace {
 
 using Kind = ast::UpdateOperation::Kind;
 
-std::atomic<uint64_t> requestCounter{0};
+bool hasGraphs(const std::optional<Dataset>& d) {
+  return d && (!d->defaultGraphs.empty() || !d->namedGraphs.empty());
+}
 
-/// Applies one request; keeps the counters and the fresh blank-node scope.
+/// The protocol dataset may not be combined with USING, USING NAMED or WITH
+/// (SPARQL 1.1 Protocol, 2.2.3).
+void checkProtocolDataset(const ast::Update& u, const UpdateRequest& request) {
+  if (!hasGraphs(request.dataset)) return;
+  for (const auto& op : u.operations)
+    if (op.kind == Kind::Modify && (!op.with.empty() || !op.usingClauses.empty()))
+      throw SemanticError(
+          "using-graph-uri / using-named-graph-uri cannot be combined with USING, USING NAMED "
+          "or WITH in the update");
+}
+
+/// Applies the operations of one request; owns its blank-node scope.
 class Updater {
  public:
-  Updater(rdf::WriteTxn& txn, const UpdateRequest& req) : txn_(txn), req_(req) {
-    scope_ = "u" + std::to_string(requestCounter.fetch_add(1)) + "_";
-  }
+  Updater(rdf::WriteTxn& txn, const UpdateRequest& request)
+      : txn_(txn), request_(request), scope_(loaders::newBlankScope()) {}
 
-  void apply(const ast::UpdateOperation& op, const algebra::Op* where) {
-    ++stats.operations;
-    ++opIndex_;
+  void apply(const ast::UpdateOperation& op, const algebra::Op* where, size_t index) {
+    ++stats_.operations;
+    const std::string opScope = scope_ + "o" + std::to_string(index) + "_";
     switch (op.kind) {
       case Kind::InsertData: {
-        update::Solutions none;
-        none.rows.emplace_back();
-        instantiate(op.insertQuads, none, "", true);
+        update::TemplateOptions t;
+        t.blankPrefix = scope_ + "d_";
+        add(op.insertQuads, oneEmptySolution(), t);
         return;
       }
-      case Kind::DeleteData: {
-        update::Solutions none;
-        none.rows.emplace_back();
-        instantiate(op.deleteQuads, none, "", false);
+      case Kind::DeleteData:
+        remove(op.deleteQuads, oneEmptySolution(), {});
         return;
-      }
       case Kind::DeleteWhere: {
-        auto sols = update::evaluateWhere(txn_, *where, {}, req_.limits);
-        instantiate(op.deleteQuads, sols, "", false);
+        const auto solutions = evaluate(*where, protocolOr({}), opScope);
+        remove(op.deleteQuads, solutions, {});
         return;
       }
-      case Kind::Modify: {
-        update::WhereDataset ds;
-        if (!op.usingClauses.empty()) {
-          ds.restrictNamed = true;
-          for (const auto& u : op.usingClauses)
-            (u.named ? ds.namedGraphs : ds.defaultGraphs).push_back(u.iri);
-          if (ds.defaultGraphs.empty()) ds.defaultGraphs.push_back("urn:bdis:no-default-graph");
-        } else if (!op.with.empty()) {
-          ds.defaultGraphs.push_back(op.with);
-        }
-        auto sols = update::evaluateWhere(txn_, *where, ds, req_.limits);
-        if (op.hasDeleteClause) instantiate(op.deleteQuads, sols, op.with, false);
-        if (op.hasInsertClause) instantiate(op.insertQuads, sols, op.with, true);
-        return;
-      }
+      case Kind::Modify: modify(op, *where, opScope); return;
       case Kind::Load: load(op); return;
       case Kind::Clear:
-      case Kind::Drop: clear(op.target); return;
-      case Kind::Create: {
-        auto g = graphId(op.target.iri);
-        if (g && txn_.count(rdf::QuadPattern{rdf::kAny, rdf::kAny, rdf::kAny, *g}) > 0 && !op.silent)
-          throw ExecutionError("CREATE GRAPH <" + op.target.iri + ">: the graph already exists");
-        return;
-      }
+      case Kind::Drop: count(update::clearGraphs(txn_, op.target)); return;
+      case Kind::Create: update::createGraph(txn_, op.target, op.silent); return;
       case Kind::Add:
       case Kind::Move:
-      case Kind::Copy: transfer(op); return;
+      case Kind::Copy: count(update::transferGraph(txn_, op)); return;
     }
+    throw InternalError("unknown update operation");
   }
 
-  UpdateStats stats;
+  UpdateStats& stats() { return stats_; }
 
  private:
-  std::optional<rdf::TermId> graphId(const std::string& iri) {
-    return txn_.lookup(rdf::Term::iri(iri).view());
+  static const update::Solutions& oneEmptySolution() {
+    static const update::Solutions one{{}, {std::vector<rdf::Term>{}}};
+    return one;
   }
 
-  rdf::TermId graphOf(const ast::GraphRef& ref) {
-    if (ref.kind == ast::GraphRef::Kind::Default) return rdf::kDefaultGraph;
-    auto id = graphId(ref.iri);
-    return id ? *id : rdf::kAny;
+  /// The protocol dataset when given, else `fallback`.
+  update::WhereDataset protocolOr(update::WhereDataset fallback) const {
+    if (!hasGraphs(request_.dataset)) return fallback;
+    return update::WhereDataset{request_.dataset->defaultGraphs, request_.dataset->namedGraphs};
   }
 
-  void clear(const ast::GraphRef& target) {
-    using GK = ast::GraphRef::Kind;
-    std::vector<rdf::TermId> graphs;
-    if (target.kind == GK::Default || target.kind == GK::All) graphs.push_back(rdf::kDefaultGraph);
-    if (target.kind == GK::Named || target.kind == GK::All) {
-      auto named = txn_.namedGraphs();
-      graphs.insert(graphs.end(), named.begin(), named.end());
-    }
-    if (target.kind == GK::Graph) {
-      if (auto id = graphId(target.iri)) graphs.push_back(*id);
-    }
-    for (rdf::TermId g : graphs) stats.deleted += txn_.clearGraph(g);
+  update::Solutions evaluate(const algebra::Op& where, const update::WhereDataset& dataset,
+                             const std::string& opScope) {
+    return update::evaluate(txn_, where, dataset, request_.limits, request_.baseIri,
+                            opScope + "w");
   }
 
-  void transfer(const ast::UpdateOperation& op) {
-    rdf::TermId from = graphOf(op.from);
-    bool sameGraph = op.from.kind == op.target.kind &&
-                     (op.from.kind == ast::GraphRef::Kind::Default || op.from.iri == op.target.iri);
-    if (sameGraph) return;
-    if (from.isAny() && !op.silent && op.from.kind != ast::GraphRef::Kind::Default) {
-      throw ExecutionError("<" + op.from.iri + ">: no such graph");
+  void modify(const ast::UpdateOperation& op, const algebra::Op& where,
+              const std::string& opScope) {
+    update::WhereDataset dataset;
+    if (!op.usingClauses.empty()) {
+      dataset.defaultGraphs.emplace();
+      dataset.namedGraphs.emplace();
+      for (const auto& u : op.usingClauses)
+        (u.named ? *dataset.namedGraphs : *dataset.defaultGraphs).push_back(u.iri);
+    } else if (!op.with.empty()) {
+      dataset.defaultGraphs = std::vector<std::string>{op.with};
     }
-    std::vector<rdf::QuadIds> quads;
-    if (!from.isAny()) {
-      auto c = txn_.scan(rdf::QuadPattern{rdf::kAny, rdf::kAny, rdf::kAny, from});
-      rdf::QuadIds q;
-      while (c.next(q)) quads.push_back(q);
+    const auto solutions = evaluate(where, protocolOr(std::move(dataset)), opScope);
+    update::TemplateOptions t;
+    if (!op.with.empty()) t.defaultGraph = rdf::Term::iri(op.with);
+    if (op.hasDeleteClause) remove(op.deleteQuads, solutions, t);
+    if (op.hasInsertClause) {
+      t.blankPrefix = opScope + "s";
+      t.freshPerSolution = true;
+      add(op.insertQuads, solutions, t);
     }
-    rdf::TermId to = op.target.kind == ast::GraphRef::Kind::Default
-                         ? rdf::kDefaultGraph
-                         : txn_.intern(rdf::Term::iri(op.target.iri).view());
-    if (op.kind != Kind::Add) stats.deleted += txn_.clearGraph(to);
-    for (auto& q : quads) q.g = to;
-    stats.inserted += txn_.insertBatch(quads);
-    if (op.kind == Kind::Move && !from.isAny()) stats.deleted += txn_.clearGraph(from);
   }
 
   void load(const ast::UpdateOperation& op) {
+    update::LoadRequest l;
+    l.source = op.source;
+    l.into = op.into;
+    l.allowHttp = request_.allowHttpLoad;
+    l.timeoutSeconds = static_cast<long>(
+        std::chrono::duration_cast<std::chrono::seconds>(request_.limits.timeout).count());
     try {
-      std::string path = op.source;
-      if (path.rfind("file://", 0) == 0) {
-        path = path.substr(7);
-      } else if (path.rfind("file:", 0) == 0) {
-        path = path.substr(5);
-      } else if (path.find("://") != std::string::npos) {
-        throw ExecutionError("LOAD <" + op.source + ">: only file: IRIs can be loaded");
-      }
-      std::string decoded;
-      for (size_t i = 0; i < path.size(); ++i) {
-        if (path[i] == '%' && i + 2 < path.size()) {
-          decoded += static_cast<char>(std::stoi(path.substr(i + 1, 2), nullptr, 16));
-          i += 2;
-        } else {
-          decoded += path[i];
-        }
-      }
-      auto fmt = rdf::formatFromPath(decoded);
-      if (!fmt) throw ExecutionError("LOAD <" + op.source + ">: unknown RDF syntax");
-      rdf::ReadOptions o;
-      o.format = *fmt;
-      o.baseIri = op.source;
-      o.blankPrefix = scope_ + "l" + std::to_string(opIndex_) + "_";
-      rdf::Term graph = op.into.empty() ? rdf::Term() : rdf::Term::iri(op.into);
-      o.defaultGraph = graph.view();
-      struct Sink : rdf::QuadSink {
-        rdf::WriteTxn& txn;
-        std::vector<rdf::QuadIds> quads;
-        explicit Sink(rdf::WriteTxn& t) : txn(t) {}
-        void quad(const rdf::QuadView& q) override {
-          quads.push_back({txn.intern(q.s), txn.intern(q.p), txn.intern(q.o),
-                           q.g.isNone() ? rdf::kDefaultGraph : txn.intern(q.g)});
-        }
-      } sink(txn_);
-      rdf::readFile(decoded, o, sink);
-      stats.inserted += txn_.insertBatch(sink.quads);
-    } catch (const Error& e) {
-      if (op.silent) return;
-      throw ExecutionError(std::string("LOAD failed: ") + e.what());
+      stats_.inserted += update::loadDocument(txn_, l);
+    } catch (const ExecutionError&) {
+      if (!op.silent) throw;
     }
   }
 
-  /// Instantiates quad templates for each solution; inserts or deletes them.
-  void instantiate(const std::vector<QuadPattern>& tmpl, const update::Solutions& sols,
-                   const std::string& withGraph, bool insert) {
-    std::vector<rdf::QuadIds> batch;
-    uint64_t solution = 0;
-    for (const auto& row : sols.rows) {
-      ++solution;
-      for (const auto& q : tmpl) {
-        rdf::Term t[4];
-        const VarOrTerm* pos[4] = {&q.s, &q.p, &q.o, &q.g};
-        bool ok = true;
-        for (int i = 0; i < 4 && ok; ++i) {
-          const VarOrTerm& x = *pos[i];
-          if (x.isVar()) {
-            int c = sols.column(x.var);
-            if (c < 0 || row[c].isNone()) ok = false;
-            else t[i] = row[c];
-          } else if (x.term.isBlank()) {
-            t[i] = rdf::Term::blank(scope_ + std::to_string(opIndex_) + "_" +
-                                    std::to_string(solution) + "_" + x.term.value);
-          } else {
-            t[i] = x.term;
-          }
-        }
-        if (!ok) continue;
-        if (t[3].isNone() && !withGraph.empty()) t[3] = rdf::Term::iri(withGraph);
-        if (t[0].isLiteral() || !t[1].isIri() || !(t[3].isNone() || t[3].isIri())) continue;
-        if (insert) {
-          batch.push_back({txn_.intern(t[0].view()), txn_.intern(t[1].view()),
-                           txn_.intern(t[2].view()),
-                           t[3].isNone() ? rdf::kDefaultGraph : txn_.intern(t[3].view())});
-        } else {
-          auto s = txn_.lookup(t[0].view()), p = txn_.lookup(t[1].view()),
-               o = txn_.lookup(t[2].view());
-          std::optional<rdf::TermId> g =
-              t[3].isNone() ? std::optional<rdf::TermId>(rdf::kDefaultGraph) : txn_.lookup(t[3].view());
-          if (s && p && o && g) batch.push_back({*s, *p, *o, *g});
-        }
-      }
-    }
-    if (insert) {
-      stats.inserted += txn_.insertBatch(batch);
-    } else {
-      stats.deleted += txn_.eraseBatch(batch);
-    }
+  void add(const std::vector<QuadPattern>& tmpl, const update::Solutions& solutions,
+           const update::TemplateOptions& t) {
+    std::vector<rdf::Quad> quads;
+    update::instantiate(tmpl, solutions, t, quads);
+    stats_.inserted += update::insertQuads(txn_, quads);
+  }
+
+  void remove(const std::vector<QuadPattern>& tmpl, const update::Solutions& solutions,
+              const update::TemplateOptions& t) {
+    std::vector<rdf::Quad> quads;
+    update::instantiate(tmpl, solutions, t, quads);
+    stats_.deleted += update::eraseQuads(txn_, quads);
+  }
+
+  void count(const update::GraphChange& c) {
+    stats_.inserted += c.inserted;
+    stats_.deleted += c.deleted;
   }
 
   rdf::WriteTxn& txn_;
-  const UpdateRequest& req_;
-  std::string scope_;
-  uint64_t opIndex_ = 0;
+  const UpdateRequest& request_;
+  const std::string scope_;
+  UpdateStats stats_;
 };
 
 }  // namespace
 
 UpdateStats executeUpdate(rdf::WriteTxn& txn, const UpdateRequest& request) {
-  auto start = std::chrono::steady_clock::now();
-  ParsedUpdate pu = parseUpdate(request.text, request.baseIri);
-  Updater u(txn, request);
-  for (size_t i = 0; i < pu.ast.operations.size(); ++i)
-    u.apply(pu.ast.operations[i], i < pu.where.size() ? pu.where[i].get() : nullptr);
-  u.stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return u.stats;
+  const auto start = std::chrono::steady_clock::now();
+  const ParsedUpdate parsed = parseUpdate(request.text, request.baseIri);
+  checkProtocolDataset(parsed.ast, request);
+  Updater updater(txn, request);
+  const auto& ops = parsed.ast.operations;
+  for (size_t i = 0; i < ops.size(); ++i) {
+    const algebra::Op* where = i < parsed.where.size() ? parsed.where[i].get() : nullptr;
+    if ((ops[i].kind == Kind::Modify || ops[i].kind == Kind::DeleteWhere) && !where)
+      throw InternalError("update operation without the algebra of its WHERE clause");
+    updater.apply(ops[i], where, i);
+  }
+  UpdateStats stats = updater.stats();
+  stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return stats;
 }
 
 }  // namespace bdis::sparql

@@ -1,6 +1,7 @@
 #pragma once
 // Evaluation of an update's WHERE clause into materialised solutions (internal
-// to sparql/update): all solutions are computed before any quad changes.
+// to sparql/update): every solution is computed, and decoded to terms, before
+// any quad changes, so query-local ids never outlive the evaluation.
 
 #include <optional>
 #include <string>
@@ -13,24 +14,30 @@
 
 namespace bdis::sparql::update {
 
-/// Solutions as terms: `vars` names the columns; a None term is unbound.
+/// Solutions as owned terms: `vars` names the columns (every variable of the
+/// pattern, translator-made ones included); a None term is unbound.
 struct Solutions {
   std::vector<std::string> vars;
   std::vector<std::vector<rdf::Term>> rows;
-  /// The column of `var`, or -1.
+  /// The column of `var`, or -1 when the pattern has no such variable.
   int column(const std::string& var) const;
 };
 
-/// The graphs of the WHERE evaluation: `defaultGraphs` empty means the store's
-/// default graph; with `restrictNamed`, only `namedGraphs` are named graphs.
+/// The RDF dataset of one WHERE evaluation, as graph IRIs.
 struct WhereDataset {
-  std::vector<std::string> defaultGraphs;
-  std::vector<std::string> namedGraphs;
-  bool restrictNamed = false;
+  /// Graphs merged into the default graph; unset: the store's default graph.
+  std::optional<std::vector<std::string>> defaultGraphs;
+  /// The named graphs; unset: every named graph of the store.
+  std::optional<std::vector<std::string>> namedGraphs;
 };
 
-/// Every solution of `op` against the snapshot `txn`.
-Solutions evaluateWhere(const rdf::ReadTxn& txn, const algebra::Op& op, const WhereDataset& ds,
-                        const QueryLimits& limits);
+/// Every solution of `op` over `txn` (which may be the write transaction: the
+/// evaluation then sees its earlier writes). `baseIri` is for IRI()/URI();
+/// `bnodeScope` prefixes the labels of BNODE() results (unique per request, so
+/// that nodes inserted by different requests never share a label).
+/// Throws ExecutionError when a limit is exceeded.
+Solutions evaluate(const rdf::ReadTxn& txn, const algebra::Op& op, const WhereDataset& dataset,
+                   const QueryLimits& limits, const std::string& baseIri,
+                   const std::string& bnodeScope);
 
 }  // namespace bdis::sparql::update

@@ -15,7 +15,7 @@
 #include "rdf/error.h"
 #include "rdf/rdf_reader.h"
 #include "rdf/store.h"
-#include "sparql/update/update.h"
+#include "sparql/update.h"
 #include "tests/support/shared_path.h"
 #include "tests/w3c/isomorphism.h"
 #include "tests/w3c/manifest.h"

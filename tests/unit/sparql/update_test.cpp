@@ -6,7 +6,7 @@
 
 #include "rdf/error.h"
 #include "rdf/store.h"
-#include "sparql/update/update.h"
+#include "sparql/update.h"
 #include "tests/support/shared_path.h"
 
 namespace bdis::sparql {
