@@ -1,5 +1,6 @@
 // The W3C SPARQL 1.1 Update evaluation suites: one GoogleTest case per
-// mf:UpdateEvaluationTest. Each runs on a fresh store holding the test's
+// manifest entry. A syntax entry (mf:NegativeSyntaxTest11, the update syntax
+// test types) must fail or pass parsing. An mf:UpdateEvaluationTest runs on a fresh store holding the test's
 // ut:data (default graph) and ut:graphData (named graphs, named by rdfs:label
 // or by their IRI); the request is applied in one transaction and the store
 // is then compared graph by graph (isomorphism) with the expected state.
@@ -15,6 +16,7 @@
 #include "rdf/error.h"
 #include "rdf/rdf_reader.h"
 #include "rdf/store.h"
+#include "sparql/parser/parser.h"
 #include "sparql/update.h"
 #include "tests/support/shared_path.h"
 #include "tests/w3c/isomorphism.h"
@@ -49,6 +51,24 @@ std::string sanitise(std::string_view s) {
   return out;
 }
 
+bool isUpdateEval(std::string_view type) { return type.ends_with("#UpdateEvaluationTest"); }
+
+bool isNegativeSyntax(std::string_view type) {
+  return type.ends_with("#NegativeSyntaxTest11") || type.ends_with("#NegativeUpdateSyntaxTest11");
+}
+
+bool isSyntaxTest(std::string_view type) {
+  return isNegativeSyntax(type) || type.ends_with("#PositiveUpdateSyntaxTest11");
+}
+
+std::string readText(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) throw StorageError("cannot read " + p.string());
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
 const std::vector<Case>& cases() {
   static const std::vector<Case> all = [] {
     std::vector<Case> out;
@@ -59,7 +79,7 @@ const std::vector<Case>& cases() {
       const auto manifest = *shared / "w3c/sparql" / suite / "manifest.ttl";
       if (!std::filesystem::exists(manifest)) continue;
       for (ManifestEntry& e : loadManifest(manifest)) {
-        if (!e.type.ends_with("#UpdateEvaluationTest")) continue;
+        if (!isUpdateEval(e.type) && !isSyntaxTest(e.type)) continue;
         const auto hash = e.iri.rfind('#');
         std::string name = sanitise(suite) + "_" +
                            sanitise(hash == std::string::npos ? e.name : e.iri.substr(hash + 1));
@@ -115,9 +135,32 @@ std::map<std::string, std::vector<rdf::Quad>> graphsOf(const ManifestEntry& e,
   return out;
 }
 
+/// A syntax entry: the request (mf:action) must parse, or must not.
+Outcome runSyntax(const ManifestEntry& e) {
+  const bool negative = isNegativeSyntax(e.type);
+  std::string text;
+  try {
+    text = readText(e.action.path());
+  } catch (const std::exception& err) {
+    return {Outcome::Failed, err.what()};
+  }
+  try {
+    sparql::parseUpdate(text, iriOf(e, e.action.path()));
+  } catch (const SyntaxError& err) {
+    if (negative) return {};
+    return {Outcome::Failed, std::string("rejected: ") + err.what() + "\n" + text};
+  } catch (const SemanticError& err) {
+    if (negative) return {};
+    return {Outcome::Failed, std::string("rejected: ") + err.what() + "\n" + text};
+  }
+  if (negative) return {Outcome::Failed, "accepted a request that must be rejected:\n" + text};
+  return {};
+}
+
 Outcome run(const Case& c) {
   const ManifestEntry& e = c.entry;
   if (const std::string* reason = skipReason(e.iri)) return {Outcome::Skipped, *reason};
+  if (isSyntaxTest(e.type)) return runSyntax(e);
   const ManifestNode* request = e.action.get(std::string(kUt) + "request");
   if (!request) return {Outcome::Failed, "no ut:request"};
   try {
