@@ -68,7 +68,7 @@ std::vector<OrderedPattern> orderBgp(exec::ExecContext& ctx,
     const auto& p = patterns[best];
     for (const exec::PatternPos* pos : {&p.s, &p.p, &p.o})
       if (pos->isVar()) bound.insert(pos->slot);
-    out.push_back(OrderedPattern{p, bestEst});
+    out.push_back(OrderedPattern{p, bestEst, base[best]});
   }
   return out;
 }

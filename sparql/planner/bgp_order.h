@@ -16,6 +16,7 @@ namespace bdis::sparql::planner {
 struct OrderedPattern {
   exec::IdPattern pattern;
   double estimate = 0;  ///< Estimated rows out of this step per input row.
+  double rangeCount = 0;  ///< Exact count of the pattern with only its constants bound.
 };
 
 /// Orders `patterns` given the slots already bound by the input; adds the

@@ -177,15 +177,34 @@ OperatorPtr PlanBuilder::chainBgp(const algebra::Bgp& bgp, OperatorPtr input, co
   double card = input->estimatedRows < 0 ? 1 : input->estimatedRows;
   std::set<int> afterAll = bound;
   for (const auto& step : orderBgp(ctx_, pats, g, afterAll)) {
-    auto scan = exec::makePatternJoin(ctx_, std::move(input), step.pattern, g);
     const auto& p = step.pattern;
+    // Index nested loop: one store probe per input row. When many rows come in
+    // and the pattern's whole range is not much larger, scanning the range once
+    // into a hash table is cheaper (a hash join on the variables already bound).
+    std::vector<int> shared;
+    for (const exec::PatternPos* x : {&p.s, &p.p, &p.o})
+      if (x->isVar() && bound.count(x->slot) &&
+          std::find(shared.begin(), shared.end(), x->slot) == shared.end())
+        shared.push_back(x->slot);
+    bool hash = !shared.empty() && card > 2000 && step.rangeCount < card * 8 &&
+                g.kind == GraphSpec::Kind::Default;
+    OperatorPtr scan;
     auto name = [&](const exec::PatternPos& x) {
       if (x.isVar()) return "?" + ctx_.vars().name(x.slot);
       if (x.id.isAny()) return std::string("<unknown>");
       return rdf::toNTriples(ctx_.decode(x.id));
     };
-    scan->detail = "(" + name(p.s) + " " + name(p.p) + " " + name(p.o) + ")";
-    if (p.impossible) scan->detail += " unknown constant";
+    std::string text = "(" + name(p.s) + " " + name(p.p) + " " + name(p.o) + ")";
+    if (p.impossible) text += " unknown constant";
+    if (hash) {
+      auto range = exec::makePatternJoin(ctx_, exec::makeSeed(ctx_), p, g);
+      range->estimatedRows = step.rangeCount;
+      range->detail = text;
+      scan = exec::makeHashJoin(ctx_, std::move(input), std::move(range), shared);
+    } else {
+      scan = exec::makePatternJoin(ctx_, std::move(input), p, g);
+    }
+    if (!hash) scan->detail = text;
     card *= step.estimate;
     scan->estimatedRows = card;
     for (const exec::PatternPos* x : {&p.s, &p.p, &p.o})
