@@ -115,6 +115,17 @@ class GroupOp final : public Operator {
       }
       return;
     }
+    if (e.name == "COUNT" && e.args[0].kind == Expr::Kind::Var) {
+      // COUNT needs bound-ness only, and DISTINCT compares ids (equal ids are
+      // equal terms): no decoding.
+      int slot = ctx_.vars().find(e.args[0].name);
+      if (slot < 0 || r[slot].isAny()) {
+        agg.add(std::nullopt);
+      } else {
+        agg.add(rdf::Term::literal(std::to_string(r[slot].raw)));
+      }
+      return;
+    }
     agg.add(expr::evaluate(e.args[0], row_, ctx_.eval()));
   }
 
