@@ -44,6 +44,7 @@ const std::vector<rdf::TermId>& PathEvaluator::nodes() {
   }
   std::sort(nodes_.begin(), nodes_.end());
   nodes_.erase(std::unique(nodes_.begin(), nodes_.end()), nodes_.end());
+  accounted_ += nodes_.size() * sizeof(rdf::TermId);
   ctx_.reserve(nodes_.size() * sizeof(rdf::TermId));
   return nodes_;
 }
@@ -102,6 +103,7 @@ void PathEvaluator::reach(const Path& step, rdf::TermId start, bool forward, boo
   }
   PathPairs pairs;
   bool first = true;
+  uint64_t reserved = 0;
   while (!frontier.empty() && (many || first)) {
     ctx_.checkLimits();
     std::vector<rdf::TermId> next;
@@ -121,10 +123,11 @@ void PathEvaluator::reach(const Path& step, rdf::TermId start, bool forward, boo
       }
     }
     ctx_.reserve(next.size() * 16);
+    reserved += next.size() * 16;
     frontier = std::move(next);
     first = false;
   }
-  ctx_.release(visited.size() * 16);
+  ctx_.release(reserved);
 }
 
 void PathEvaluator::closure(const Path& path, rdf::TermId s, rdf::TermId o, bool zero, bool many,

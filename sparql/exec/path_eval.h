@@ -4,6 +4,7 @@
 // keep duplicates (counting semantics); `*`, `+` and `?` have set semantics
 // and terminate on cycles (each node is visited once per start node).
 
+#include <cstdint>
 #include <utility>
 #include <vector>
 
@@ -25,6 +26,9 @@ class PathEvaluator {
   PathEvaluator(ExecContext& ctx, std::vector<rdf::TermId> graphs,
                 std::vector<rdf::TermId> constants = {})
       : ctx_(ctx), graphs_(std::move(graphs)), constants_(std::move(constants)) {}
+  ~PathEvaluator() { ctx_.release(accounted_); }
+  PathEvaluator(const PathEvaluator&) = delete;
+  PathEvaluator& operator=(const PathEvaluator&) = delete;
 
   /// Every (x, y) with x path y, x = s unless s is kAny, y = o unless o is kAny.
   /// Constants unknown to the store are query-local ids: they only match by a
@@ -52,6 +56,7 @@ class PathEvaluator {
   std::vector<rdf::TermId> constants_;
   std::vector<rdf::TermId> nodes_;
   bool nodesDone_ = false;
+  uint64_t accounted_ = 0;
 };
 
 }  // namespace bdis::sparql::exec

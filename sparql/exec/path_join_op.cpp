@@ -41,17 +41,26 @@ class PathJoinOp final : public Operator {
       }
       pending_.clear();
       pendingPos_ = 0;
+      ctx_.release(accounted_);
+      accounted_ = 0;
       if (inputDone_) return !out.empty();
       if (!input_->next(in_)) {
         inputDone_ = true;
         return !out.empty();
       }
       for (size_t i = 0; i < in_.size(); ++i) expand(in_.row(i));
+      accounted_ = pending_.size() * sizeof(rdf::TermId);
+      ctx_.reserve(accounted_);
     }
     return true;
   }
 
-  void doClose() override { input_->close(); }
+  void doClose() override {
+    input_->close();
+    pending_.clear();
+    ctx_.release(accounted_);
+    accounted_ = 0;
+  }
 
  private:
   void expand(const rdf::TermId* r) {
@@ -96,6 +105,7 @@ class PathJoinOp final : public Operator {
   std::vector<rdf::TermId> pending_;
   size_t pendingPos_ = 0;
   bool inputDone_ = false;
+  uint64_t accounted_ = 0;
 };
 
 }  // namespace
