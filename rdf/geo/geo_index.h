@@ -1,0 +1,61 @@
+#pragma once
+// The spatial index: an in-memory Boost.Geometry R-tree (R*, 16 per node) of the
+// envelopes of geo:asWKT literals (points stay points) and of wgs84 lat/long
+// pairs, built from a read snapshot and rebuilt when the store has changed
+// (sync()). Thread safety: queries take a shared lock, sync an exclusive one.
+
+#include <cstdint>
+#include <memory>
+#include <shared_mutex>
+#include <string>
+#include <vector>
+
+#include "rdf/geo/wkt.h"
+#include "rdf/store.h"
+
+namespace bdis::rdf::geo {
+
+inline constexpr std::string_view kAsWkt = "http://www.opengis.net/ont/geosparql#asWKT";
+inline constexpr std::string_view kWktLiteral = "http://www.opengis.net/ont/geosparql#wktLiteral";
+inline constexpr std::string_view kWgsLat = "http://www.w3.org/2003/01/geo/wgs84_pos#lat";
+inline constexpr std::string_view kWgsLong = "http://www.w3.org/2003/01/geo/wgs84_pos#long";
+
+/// One indexed geometry.
+struct GeoEntry {
+  TermId feature;  ///< subject of geo:asWKT, or of the lat/long pair
+  TermId wkt;      ///< the wktLiteral's id; kAny for a lat/long pair
+  Box box;         ///< its envelope (a point: min == max)
+  LonLat point;    ///< the point, or the centroid
+};
+
+/// The R-tree of one store.
+class GeoIndex {
+ public:
+  GeoIndex();
+  ~GeoIndex();
+  /// Rebuilds from `txn` when its mark differs from the one indexed; returns true if rebuilt.
+  bool sync(const ReadTxn& txn);
+  /// Rebuilds from `txn` unconditionally; returns the entry count.
+  size_t rebuild(const ReadTxn& txn);
+
+  /// Entries whose envelope meets `box`.
+  std::vector<GeoEntry> intersecting(const Box& box) const;
+  /// Entries whose point lies within `metres` of `centre` (haversine).
+  std::vector<GeoEntry> withinRadius(LonLat centre, double metres) const;
+  /// Entries whose envelope could hold a point within `metres` of `centre`: a superset
+  /// of every geometry at that distance (the candidates of a distance filter).
+  std::vector<GeoEntry> radiusCandidates(LonLat centre, double metres) const;
+  /// The `k` entries nearest to `centre` by point distance (haversine), nearest first.
+  std::vector<GeoEntry> nearest(LonLat centre, size_t k) const;
+  size_t size() const;
+  /// WKT literals that failed to parse during the last rebuild.
+  size_t badLiterals() const;
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+  mutable std::shared_mutex mutex_;
+};
+
+}  // namespace bdis::rdf::geo

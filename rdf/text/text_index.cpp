@@ -1,0 +1,257 @@
+#include "rdf/text/text_index.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <optional>
+#include <unordered_set>
+
+#include "rdf/error.h"
+#include "rdf/text/fold.h"
+#include "rdf/text/text_doc.h"
+#include "rdf/text/text_query.h"
+
+namespace bdis::rdf::text {
+
+namespace {
+
+constexpr const char* kMarkKey = "bdis.mark";
+
+bool isTextLiteral(TermId o) {
+  IdTag t = o.tag();
+  return t == IdTag::String || t == IdTag::LangString || t == IdTag::ShortString;
+}
+
+}  // namespace
+
+struct TextIndex::Impl {
+  std::filesystem::path dir;
+  std::optional<Xapian::WritableDatabase> wdb;
+  Xapian::Database db;
+
+  void openWritable() {
+    wdb.emplace(dir.string(), Xapian::DB_CREATE_OR_OPEN);
+    db = *wdb;
+  }
+  /// The store's literal triples of the indexed predicates, sorted and distinct.
+  static std::vector<DocKey> storeKeys(const ReadTxn& txn, const std::vector<TermId>& preds) {
+    std::vector<DocKey> keys;
+    QuadIds q;
+    for (TermId p : preds) {
+      QuadCursor cur = txn.scan(QuadPattern{kAny, p, kAny, kAny});
+      while (cur.next(q))
+        if (isTextLiteral(q.o)) keys.push_back({q.s.raw, q.p.raw, q.o.raw});
+    }
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    return keys;
+  }
+  std::vector<DocKey> indexKeys() const {
+    std::vector<DocKey> keys;
+    for (auto it = db.allterms_begin("Q"); it != db.allterms_end("Q"); ++it)
+      if (auto k = parseUniqueTerm(*it)) keys.push_back(*k);
+    return keys;
+  }
+};
+
+TextIndex::TextIndex(std::unique_ptr<Impl> impl, TextConfig config, bool writable)
+    : impl_(std::move(impl)), config_(std::move(config)), writable_(writable) {}
+TextIndex::~TextIndex() = default;
+
+std::unique_ptr<TextIndex> TextIndex::open(const std::filesystem::path& storeDir, bool writable,
+                                           TextConfig config) {
+  auto impl = std::make_unique<Impl>();
+  impl->dir = storeDir / "text";
+  try {
+    if (writable) {
+      impl->openWritable();
+    } else if (std::filesystem::exists(impl->dir)) {
+      impl->db = Xapian::Database(impl->dir.string());
+    }
+  } catch (const Xapian::Error& e) {
+    throw StorageError("text index " + impl->dir.string() + ": " + e.get_description());
+  }
+  return std::unique_ptr<TextIndex>(new TextIndex(std::move(impl), std::move(config), writable));
+}
+
+std::vector<TermId> TextIndex::predicateIds(const ReadTxn& txn) const {
+  std::vector<TermId> ids;
+  for (const auto& iri : config_.predicates)
+    if (auto id = txn.lookup(TermView{TermKind::Iri, iri, {}, {}})) ids.push_back(*id);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
+uint64_t TextIndex::rebuild(const ReadTxn& txn) {
+  std::lock_guard lock(mutex_);
+  BDIS_CHECK(writable_, StorageError, "the text index is open read-only");
+  std::vector<TermId> preds = predicateIds(txn);
+  std::vector<DocKey> keys = Impl::storeKeys(txn, preds);
+  std::filesystem::path fresh = impl_->dir;
+  fresh += ".new";
+  std::filesystem::remove_all(fresh);
+  try {
+    Xapian::WritableDatabase out(fresh.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+    DocumentMaker maker;
+    std::string scratch;
+    for (const DocKey& k : keys) {
+      TermView lit = txn.decodeView(TermId(k[2]), scratch);
+      out.replace_document(uniqueTerm(k), maker.make(k, lit.value));
+    }
+    out.set_metadata(kMarkKey, storeMark(txn, preds));
+    out.commit();
+    out.close();
+    impl_->wdb.reset();
+    impl_->db = Xapian::Database();
+    std::filesystem::remove_all(impl_->dir);
+    std::filesystem::rename(fresh, impl_->dir);
+    impl_->openWritable();
+  } catch (const Xapian::Error& e) {
+    throw StorageError("rebuilding the text index: " + e.get_description());
+  }
+  return keys.size();
+}
+
+TextDiff TextIndex::diff(const ReadTxn& txn) const {
+  std::vector<DocKey> inStore = Impl::storeKeys(txn, predicateIds(txn));
+  std::vector<DocKey> inIndex;
+  {
+    std::lock_guard lock(mutex_);
+    if (!writable_) impl_->db.reopen();
+    inIndex = impl_->indexKeys();
+  }
+  TextDiff d;
+  std::set_difference(inStore.begin(), inStore.end(), inIndex.begin(), inIndex.end(),
+                      std::back_inserter(d.missing));
+  std::set_difference(inIndex.begin(), inIndex.end(), inStore.begin(), inStore.end(),
+                      std::back_inserter(d.stale));
+  return d;
+}
+
+uint64_t TextIndex::reconcile(const ReadTxn& txn) {
+  BDIS_CHECK(writable_, StorageError, "the text index is open read-only");
+  std::vector<TermId> preds = predicateIds(txn);
+  std::string mark = storeMark(txn, preds);
+  if (recordedMark() == mark) return 0;
+  TextDiff d = diff(txn);
+  std::lock_guard lock(mutex_);
+  try {
+    DocumentMaker maker;
+    std::string scratch;
+    for (const DocKey& k : d.missing) {
+      TermView lit = txn.decodeView(TermId(k[2]), scratch);
+      impl_->wdb->replace_document(uniqueTerm(k), maker.make(k, lit.value));
+    }
+    for (const DocKey& k : d.stale) impl_->wdb->delete_document(uniqueTerm(k));
+    impl_->wdb->set_metadata(kMarkKey, mark);
+    impl_->wdb->commit();
+  } catch (const Xapian::Error& e) {
+    throw StorageError("updating the text index: " + e.get_description());
+  }
+  return d.missing.size() + d.stale.size();
+}
+
+void TextIndex::apply(const ReadTxn& txn, std::span<const QuadIds> touched) {
+  BDIS_CHECK(writable_, StorageError, "the text index is open read-only");
+  std::vector<TermId> preds = predicateIds(txn);
+  std::vector<DocKey> keys;
+  for (const QuadIds& q : touched)
+    if (isTextLiteral(q.o) && std::binary_search(preds.begin(), preds.end(), q.p))
+      keys.push_back({q.s.raw, q.p.raw, q.o.raw});
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  std::lock_guard lock(mutex_);
+  try {
+    DocumentMaker maker;
+    std::string scratch;
+    for (const DocKey& k : keys) {
+      if (txn.count(QuadPattern{TermId(k[0]), TermId(k[1]), TermId(k[2]), kAny}) > 0) {
+        TermView lit = txn.decodeView(TermId(k[2]), scratch);
+        impl_->wdb->replace_document(uniqueTerm(k), maker.make(k, lit.value));
+      } else {
+        impl_->wdb->delete_document(uniqueTerm(k));
+      }
+    }
+    impl_->wdb->set_metadata(kMarkKey, storeMark(txn, preds));
+    impl_->wdb->commit();
+  } catch (const Xapian::Error& e) {
+    throw StorageError("updating the text index: " + e.get_description());
+  }
+}
+
+std::vector<TextHit> TextIndex::search(const TextSearch& request) const {
+  validateQuery(request.query);
+  std::lock_guard lock(mutex_);
+  std::vector<TextHit> hits;
+  try {
+    if (!writable_) impl_->db.reopen();
+    if (impl_->db.get_doccount() == 0) return hits;
+    Xapian::Query q = parseTextQuery(impl_->db, request.query);
+    if (!request.predicates.empty()) {
+      std::vector<Xapian::Query> filters;
+      for (TermId p : request.predicates) filters.emplace_back(predicateTerm(p.raw));
+      q = Xapian::Query(Xapian::Query::OP_FILTER, q,
+                        Xapian::Query(Xapian::Query::OP_OR, filters.begin(), filters.end()));
+    }
+    Xapian::Enquire enquire(impl_->db);
+    enquire.set_query(q);
+    Xapian::doccount limit = request.limit ? static_cast<Xapian::doccount>(request.limit)
+                                           : impl_->db.get_doccount();
+    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset), limit);
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      Xapian::Document doc = it.get_document();
+      hits.push_back(TextHit{TermId(decodeValue(doc.get_value(kSlotSubject))),
+                             TermId(decodeValue(doc.get_value(kSlotPredicate))),
+                             TermId(decodeValue(doc.get_value(kSlotLiteral))), it.get_weight()});
+    }
+  } catch (const Xapian::QueryParserError& e) {
+    throw SyntaxError("", 1, 0, "text query: " + e.get_msg());
+  } catch (const Xapian::Error& e) {
+    throw ExecutionError("text search: " + e.get_description());
+  }
+  return hits;
+}
+
+std::string TextIndex::snippet(std::string_view literal, const std::string& query,
+                               size_t length) const {
+  return highlight(literal, query, length);
+}
+
+uint64_t TextIndex::documentCount() const {
+  std::lock_guard lock(mutex_);
+  if (!writable_) impl_->db.reopen();
+  return impl_->db.get_doccount();
+}
+
+std::string TextIndex::recordedMark() const {
+  std::lock_guard lock(mutex_);
+  if (!writable_) impl_->db.reopen();
+  return impl_->db.get_metadata(kMarkKey);
+}
+
+std::vector<std::string> TextIndex::check(const ReadTxn& txn) const {
+  std::vector<std::string> problems;
+  std::string mark = storeMark(txn, predicateIds(txn));
+  std::string recorded = recordedMark();
+  if (recorded != mark)
+    problems.push_back("text index: recorded store mark '" + recorded + "' differs from the store's '" +
+                       mark + "'");
+  TextDiff d = diff(txn);
+  if (!d.missing.empty())
+    problems.push_back("text index: " + std::to_string(d.missing.size()) +
+                       " indexed literal(s) of the store have no document");
+  if (!d.stale.empty())
+    problems.push_back("text index: " + std::to_string(d.stale.size()) +
+                       " document(s) name triples the store no longer holds");
+  return problems;
+}
+
+std::string storeMark(const ReadTxn& txn, std::span<const TermId> predicates) {
+  std::string mark = "q" + std::to_string(txn.stats().quads);
+  for (TermId p : predicates)
+    mark += ";" + std::to_string(p.raw) + "=" + std::to_string(txn.predicateCount(p));
+  return mark;
+}
+
+}  // namespace bdis::rdf::text

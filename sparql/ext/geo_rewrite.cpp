@@ -1,0 +1,173 @@
+// Geo FILTERs and ORDER BY distance LIMIT k -> Tables of R-tree candidates.
+#include <charconv>
+#include <cmath>
+#include <set>
+
+#include "rdf/geo/geo_index.h"
+#include "rdf/geo/wkt.h"
+#include "sparql/ext/geof.h"
+#include "sparql/ext/rewrite_internal.h"
+
+namespace bdis::sparql::ext::detail {
+
+namespace {
+
+using rdf::geo::Box;
+using rdf::geo::LonLat;
+
+/// A bound on one ?wkt variable that the R-tree can answer with a superset.
+struct GeoBound {
+  std::string var;
+  bool radius = false;  ///< true: within `metres` of `centre`; false: envelope meets `box`
+  LonLat centre;
+  double metres = 0;
+  Box box;
+};
+
+bool isGeof(const Expr& e, std::string_view name) {
+  return e.kind == Expr::Kind::Function && e.name.size() == kGeof.size() + name.size() &&
+         e.name.starts_with(kGeof) && e.name.ends_with(name);
+}
+
+std::optional<double> numericConstant(const Expr& e) {
+  if (e.kind != Expr::Kind::Constant || !e.term.isLiteral()) return std::nullopt;
+  double v = 0;
+  const std::string& s = e.term.value;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
+rdf::geo::Geometry constantGeometry(const Expr& e) {
+  if (e.kind != Expr::Kind::Constant || !e.term.isLiteral()) return {};
+  return rdf::geo::parseWkt(e.term.value);
+}
+
+/// geof:distance(?v, POINT, unit) as (var, centre, metres per unit).
+struct DistanceCall {
+  std::string var;
+  LonLat centre;
+  double unit = 1;
+};
+
+std::optional<DistanceCall> distanceCall(const Expr& e) {
+  if (!isGeof(e, "distance") || e.args.size() != 3) return std::nullopt;
+  const Expr* v = &e.args[0];
+  const Expr* c = &e.args[1];
+  if (v->kind != Expr::Kind::Var) std::swap(v, c);
+  if (v->kind != Expr::Kind::Var || e.args[2].kind != Expr::Kind::Constant) return std::nullopt;
+  auto unit = metresPerUnit(e.args[2].term.value);
+  rdf::geo::Geometry g = constantGeometry(*c);
+  if (!unit || !g) return std::nullopt;
+  auto box = rdf::geo::envelopeOf(g);
+  if (!box || box->min.lon != box->max.lon || box->min.lat != box->max.lat) return std::nullopt;
+  return DistanceCall{v->name, box->min, *unit};
+}
+
+std::optional<GeoBound> boundOf(const Expr& e) {
+  using K = Expr::Kind;
+  if (e.kind == K::And) {
+    for (const auto& a : e.args)
+      if (auto b = boundOf(a)) return b;
+    return std::nullopt;
+  }
+  if ((e.kind == K::Less || e.kind == K::LessEq || e.kind == K::Greater || e.kind == K::GreaterEq) &&
+      e.args.size() == 2) {
+    bool fnLeft = e.kind == K::Less || e.kind == K::LessEq;
+    const Expr& fn = e.args[fnLeft ? 0 : 1];
+    auto limit = numericConstant(e.args[fnLeft ? 1 : 0]);
+    auto call = distanceCall(fn);
+    if (!limit || !call || *limit < 0) return std::nullopt;
+    return GeoBound{call->var, true, call->centre, *limit * call->unit, {}};
+  }
+  if (e.kind != K::Function || e.args.size() != 2) return std::nullopt;
+  const Expr *v = nullptr, *c = nullptr;
+  if (isGeof(e, "sfWithin") || isGeof(e, "sfIntersects")) {
+    v = &e.args[0];
+    c = &e.args[1];
+    if (isGeof(e, "sfIntersects") && v->kind != K::Var) std::swap(v, c);
+  } else if (isGeof(e, "sfContains")) {
+    v = &e.args[1];
+    c = &e.args[0];
+  } else {
+    return std::nullopt;
+  }
+  if (v->kind != K::Var) return std::nullopt;
+  auto box = rdf::geo::envelopeOf(constantGeometry(*c));
+  if (!box) return std::nullopt;
+  return GeoBound{v->name, false, {}, 0, *box};
+}
+
+/// True when every solution of `op` binds `var` to an object of geo:asWKT.
+bool bindsByAsWkt(const algebra::Op& op, const std::string& var) {
+  using namespace algebra;
+  switch (op.kind) {
+    case OpKind::Bgp:
+      for (const auto& t : as<Bgp>(op).triples)
+        if (!t.p.isVar() && t.p.term.value == rdf::geo::kAsWkt && t.o.isVar() && t.o.var == var)
+          return true;
+      return false;
+    case OpKind::Join:
+      return bindsByAsWkt(*as<Join>(op).left, var) || bindsByAsWkt(*as<Join>(op).right, var);
+    case OpKind::LeftJoin: return bindsByAsWkt(*as<LeftJoin>(op).left, var);
+    case OpKind::Filter: return bindsByAsWkt(*as<Filter>(op).input, var);
+    case OpKind::Graph: return bindsByAsWkt(*as<Graph>(op).input, var);
+    default: return false;
+  }
+}
+
+algebra::OpPtr candidateTable(const std::string& var, const std::vector<rdf::geo::GeoEntry>& entries,
+                              Rewriter& r) {
+  auto table = std::make_unique<algebra::Table>();
+  table->vars.push_back(var);
+  std::set<uint64_t> seen;
+  for (const auto& e : entries)
+    if (!e.wkt.isAny() && seen.insert(e.wkt.raw).second) table->rows.push_back({r.txn.decode(e.wkt)});
+  return table;
+}
+
+}  // namespace
+
+void rewriteGeoFilter(algebra::Filter& filter, Rewriter& r) {
+  if (!r.indexes) return;
+  for (const Expr& e : filter.exprs) {
+    auto bound = boundOf(e);
+    if (!bound || !bindsByAsWkt(*filter.input, bound->var)) continue;
+    auto& geo = r.indexes->geo();
+    auto entries = bound->radius ? geo.radiusCandidates(bound->centre, bound->metres)
+                                 : geo.intersecting(bound->box);
+    algebra::OpPtr table = candidateTable(bound->var, entries, r);
+    r.notes.push_back("geo filter on ?" + bound->var + ": " +
+                      std::to_string(algebra::as<algebra::Table>(*table).rows.size()) + " candidate(s)");
+    filter.input = makeJoin(std::move(table), std::move(filter.input));
+    return;
+  }
+}
+
+void rewriteGeoNearest(algebra::Slice& slice, Rewriter& r) {
+  using namespace algebra;
+  if (!r.indexes || !slice.length) return;
+  Op* cur = slice.input.get();
+  if (cur->kind == OpKind::Project) cur = as<Project>(*cur).input.get();
+  if (cur->kind != OpKind::OrderBy) return;
+  auto& order = as<OrderBy>(*cur);
+  if (order.keys.empty() || order.keys[0].descending) return;
+  auto call = distanceCall(order.keys[0].expr);
+  if (!call || order.input->kind != OpKind::Bgp) return;
+  const auto& triples = as<Bgp>(*order.input).triples;
+  // Only the lone pattern `?x geo:asWKT ?wkt`: another pattern could drop candidates.
+  if (triples.size() != 1 || !bindsByAsWkt(*order.input, call->var)) return;
+  size_t k = static_cast<size_t>(*slice.length + slice.start.value_or(0));
+  auto& geo = r.indexes->geo();
+  auto nearest = geo.nearest(call->centre, k);
+  double bound = 0;
+  for (const auto& e : nearest) bound = std::max(bound, rdf::geo::haversineMetres(call->centre, e.point));
+  auto entries = nearest.size() < k ? geo.intersecting(Box{{-180, -90}, {180, 90}})
+                                    : geo.radiusCandidates(call->centre, bound * 1.000001 + 1e-6);
+  OpPtr table = candidateTable(call->var, entries, r);
+  r.notes.push_back("geo nearest " + std::to_string(k) + " on ?" + call->var + ": " +
+                    std::to_string(as<Table>(*table).rows.size()) + " candidate(s)");
+  order.input = makeJoin(std::move(table), std::move(order.input));
+}
+
+}  // namespace bdis::sparql::ext::detail

@@ -1,0 +1,51 @@
+#include "sparql/ext/search_indexes.h"
+
+#include <mutex>
+
+namespace bdis::sparql::ext {
+
+namespace {
+std::mutex activeMutex;
+std::shared_ptr<SearchIndexes> active;
+}  // namespace
+
+SearchIndexes::SearchIndexes(std::unique_ptr<rdf::text::TextIndex> text) : text_(std::move(text)) {}
+
+std::shared_ptr<SearchIndexes> SearchIndexes::open(const rdf::Store& store) {
+  return open(store, rdf::text::TextConfig::forStore(store.path().string()));
+}
+
+std::shared_ptr<SearchIndexes> SearchIndexes::open(const rdf::Store& store,
+                                                   rdf::text::TextConfig config) {
+  auto text = rdf::text::TextIndex::open(store.path(), !store.readOnly(), std::move(config));
+  std::shared_ptr<SearchIndexes> s(new SearchIndexes(std::move(text)));
+  auto txn = store.beginRead();
+  s->sync(*txn);
+  return s;
+}
+
+void SearchIndexes::sync(const rdf::ReadTxn& txn) {
+  if (text_->writable()) text_->reconcile(txn);
+  geo_.sync(txn);
+}
+
+void SearchIndexes::afterCommit(const rdf::ReadTxn& txn, std::span<const rdf::QuadIds> touched) {
+  if (text_->writable()) text_->apply(txn, touched);
+  geo_.sync(txn);
+}
+
+std::vector<std::string> SearchIndexes::check(const rdf::ReadTxn& txn) {
+  return text_->check(txn);
+}
+
+void setActiveIndexes(std::shared_ptr<SearchIndexes> indexes) {
+  std::lock_guard lock(activeMutex);
+  active = std::move(indexes);
+}
+
+std::shared_ptr<SearchIndexes> activeIndexes() {
+  std::lock_guard lock(activeMutex);
+  return active;
+}
+
+}  // namespace bdis::sparql::ext

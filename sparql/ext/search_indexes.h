@@ -1,0 +1,50 @@
+#pragma once
+// The text and spatial indexes of one open store, kept in step with it, and the
+// process-wide "active" instance used by executeQuery's rewrite (search_rewrite.h)
+// and by GET /search. A process serves one store; the CLI or the server attaches it.
+
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "rdf/geo/geo_index.h"
+#include "rdf/store.h"
+#include "rdf/text/text_index.h"
+
+namespace bdis::sparql::ext {
+
+/// Both indexes of one store folder.
+class SearchIndexes {
+ public:
+  /// Opens `<store>/text` (writable unless the store is read-only), reconciles it with
+  /// the store when their marks differ (recovery after a crash between the store's
+  /// commit and the index's), and builds the R-tree. The Store must outlive this object.
+  static std::shared_ptr<SearchIndexes> open(const rdf::Store& store);
+  /// As open(), with the given text configuration.
+  static std::shared_ptr<SearchIndexes> open(const rdf::Store& store, rdf::text::TextConfig config);
+
+  rdf::text::TextIndex& text() { return *text_; }
+  rdf::geo::GeoIndex& geo() { return geo_; }
+
+  /// Brings both indexes to the snapshot `txn` (text: by difference, when writable;
+  /// geo: rebuilt when changed). Cheap when nothing changed.
+  void sync(const rdf::ReadTxn& txn);
+  /// After a commit that touched `touched`: applies them to the text index and
+  /// rebuilds the R-tree if geometry predicates changed. `txn` reads the committed state.
+  void afterCommit(const rdf::ReadTxn& txn, std::span<const rdf::QuadIds> touched);
+  /// `bdis check`: one line per disagreement between the store and the indexes.
+  std::vector<std::string> check(const rdf::ReadTxn& txn);
+
+ private:
+  explicit SearchIndexes(std::unique_ptr<rdf::text::TextIndex> text);
+  std::unique_ptr<rdf::text::TextIndex> text_;
+  rdf::geo::GeoIndex geo_;
+};
+
+/// Makes `indexes` the ones used by executeQuery and /search in this process (null detaches).
+void setActiveIndexes(std::shared_ptr<SearchIndexes> indexes);
+/// The attached indexes, or null.
+std::shared_ptr<SearchIndexes> activeIndexes();
+
+}  // namespace bdis::sparql::ext

@@ -1,0 +1,67 @@
+#include "sparql/ext/search_rewrite.h"
+
+#include "rdf/error.h"
+#include "sparql/ext/rewrite_internal.h"
+
+namespace bdis::sparql::ext {
+
+namespace detail {
+
+algebra::OpPtr makeJoin(algebra::OpPtr left, algebra::OpPtr right) {
+  auto j = std::make_unique<algebra::Join>();
+  j->left = std::move(left);
+  j->right = std::move(right);
+  return j;
+}
+
+}  // namespace detail
+
+namespace {
+
+using algebra::OpKind;
+
+void walk(algebra::OpPtr& op, detail::Rewriter& r) {
+  using namespace algebra;
+  switch (op->kind) {
+    case OpKind::Bgp: detail::rewriteTextBgp(op, r); return;
+    case OpKind::Join: walk(as<Join>(*op).left, r); walk(as<Join>(*op).right, r); return;
+    case OpKind::LeftJoin: walk(as<LeftJoin>(*op).left, r); walk(as<LeftJoin>(*op).right, r); return;
+    case OpKind::Union: walk(as<Union>(*op).left, r); walk(as<Union>(*op).right, r); return;
+    case OpKind::Minus: walk(as<Minus>(*op).left, r); walk(as<Minus>(*op).right, r); return;
+    case OpKind::Filter:
+      walk(as<Filter>(*op).input, r);
+      detail::rewriteGeoFilter(as<Filter>(*op), r);
+      return;
+    case OpKind::Graph: walk(as<Graph>(*op).input, r); return;
+    case OpKind::Extend: walk(as<Extend>(*op).input, r); return;
+    case OpKind::Group: walk(as<Group>(*op).input, r); return;
+    case OpKind::Project: walk(as<Project>(*op).input, r); return;
+    case OpKind::Distinct: walk(as<Distinct>(*op).input, r); return;
+    case OpKind::Reduced: walk(as<Reduced>(*op).input, r); return;
+    case OpKind::OrderBy: walk(as<OrderBy>(*op).input, r); return;
+    case OpKind::Slice:
+      walk(as<Slice>(*op).input, r);
+      detail::rewriteGeoNearest(as<Slice>(*op), r);
+      return;
+    case OpKind::Service:
+    case OpKind::Path:
+    case OpKind::Table: return;
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> rewriteSearch(algebra::OpPtr& root, const rdf::ReadTxn& txn,
+                                       SearchIndexes* indexes) {
+  detail::Rewriter r{txn, indexes, {}};
+  walk(root, r);
+  return std::move(r.notes);
+}
+
+std::vector<std::string> rewriteSearch(algebra::OpPtr& root, const rdf::ReadTxn& txn) {
+  std::shared_ptr<SearchIndexes> indexes = activeIndexes();
+  if (indexes) indexes->sync(txn);
+  return rewriteSearch(root, txn, indexes.get());
+}
+
+}  // namespace bdis::sparql::ext
