@@ -63,7 +63,7 @@ struct GeoIndex::Impl {
   std::vector<GeoEntry> entries;
   Tree tree;
   std::string mark;
-  size_t bad = 0;
+  std::vector<TermId> bad;
 };
 
 GeoIndex::GeoIndex() : impl_(std::make_unique<Impl>()) {}
@@ -102,7 +102,7 @@ size_t GeoIndex::rebuild(const ReadTxn& txn) {
         auto box = envelopeOf(g);
         auto point = representativePoint(g);
         if (!box || !point) {
-          ++next->bad;
+          next->bad.push_back(q.o);
           continue;
         }
         e.box = *box;
@@ -190,6 +190,11 @@ size_t GeoIndex::size() const {
 }
 
 size_t GeoIndex::badLiterals() const {
+  std::shared_lock lock(mutex_);
+  return impl_->bad.size();
+}
+
+std::vector<TermId> GeoIndex::badLiteralIds() const {
   std::shared_lock lock(mutex_);
   return impl_->bad;
 }

@@ -50,6 +50,8 @@ class GeoIndex {
   size_t size() const;
   /// WKT literals that failed to parse during the last rebuild.
   size_t badLiterals() const;
+  /// Their ids (an ORDER BY on their distance sees an error, which sorts first).
+  std::vector<TermId> badLiteralIds() const;
 
   struct Impl;
 

@@ -125,7 +125,15 @@ Geometry parseWkt(std::string_view literal, std::string* error) {
       return {};
     }
   }
-  return Geometry(g);
+  Geometry out(g);
+  if (auto box = envelopeOf(out)) {
+    if (!std::isfinite(box->min.lon) || !std::isfinite(box->min.lat) || !std::isfinite(box->max.lon) ||
+        !std::isfinite(box->max.lat)) {
+      if (error) *error = "coordinate out of range";
+      return {};
+    }
+  }
+  return out;
 }
 
 std::string toWkt(const Geometry& g) {

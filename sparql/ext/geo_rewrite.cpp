@@ -164,6 +164,8 @@ void rewriteGeoNearest(algebra::Slice& slice, Rewriter& r) {
   for (const auto& e : nearest) bound = std::max(bound, rdf::geo::haversineMetres(call->centre, e.point));
   auto entries = nearest.size() < k ? geo.intersecting(Box{{-180, -90}, {180, 90}})
                                     : geo.radiusCandidates(call->centre, bound * 1.000001 + 1e-6);
+  // Unparsable literals have an error distance, which ORDER BY puts first: keep them.
+  for (rdf::TermId bad : geo.badLiteralIds()) entries.push_back(rdf::geo::GeoEntry{{}, bad, {}, {}});
   OpPtr table = candidateTable(call->var, entries, r);
   r.notes.push_back("geo nearest " + std::to_string(k) + " on ?" + call->var + ": " +
                     std::to_string(as<Table>(*table).rows.size()) + " candidate(s)");
