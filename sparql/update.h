@@ -15,9 +15,11 @@
 //    variable or an ill-placed term (a literal subject, a non-IRI predicate or
 //    graph) are skipped. Blank nodes of an INSERT template are fresh per
 //    solution; those of INSERT DATA fresh per request.
-//  - USING / USING NAMED (or the protocol dataset, which overrides them) set
-//    the dataset of the WHERE clause; WITH <g> is then ignored for the WHERE
-//    clause but still the graph of template triples written without GRAPH.
+//  - USING / USING NAMED (or the protocol dataset) set the dataset of the
+//    WHERE clause (USING NAMED alone: an empty default graph); WITH <g> is then
+//    ignored for the WHERE clause but still the graph of template triples
+//    written without GRAPH. As the SPARQL 1.1 Protocol (2.2.3) requires, a
+//    protocol dataset together with USING, USING NAMED or WITH is an error.
 //  - LOAD reads `file:` IRIs (and absolute paths) with the RDF reader, the
 //    syntax chosen by extension (.nt .nq .ttl .trig, optionally .gz / .zst).
 //    http(s) IRIs are refused unless UpdateRequest::allowHttpLoad. SILENT makes
@@ -39,8 +41,9 @@ struct UpdateRequest {
   std::string text;     ///< The SPARQL 1.1 Update request.
   std::string baseIri;  ///< Resolves relative IRIs before any BASE; may be empty.
   /// The protocol dataset (using-graph-uri / using-named-graph-uri): when
-  /// present with at least one graph, it replaces USING / USING NAMED (and
-  /// WITH as the WHERE dataset) of every DELETE/INSERT operation.
+  /// present with at least one graph, it is the dataset of the WHERE clause of
+  /// every DELETE/INSERT and DELETE WHERE operation. A request that also has
+  /// USING, USING NAMED or WITH is refused with a SemanticError (Protocol 2.2.3).
   std::optional<Dataset> dataset;
   QueryLimits limits;  ///< Applied to each WHERE evaluation.
   /// LOAD of http:// and https:// IRIs (fetched with libcurl). Refused with an

@@ -66,7 +66,12 @@ Solutions evaluate(const rdf::ReadTxn& txn, const algebra::Op& op, const WhereDa
       const rdf::TermId* r = batch.row(i);
       std::vector<rdf::Term> row;
       row.reserve(width);
-      for (size_t s = 0; s < width; ++s) row.push_back(ctx.decode(r[s]));
+      uint64_t bytes = sizeof(row) + width * sizeof(rdf::Term);
+      for (size_t s = 0; s < width; ++s) {
+        row.push_back(ctx.decode(r[s]));
+        bytes += row.back().value.size() + row.back().datatype.size() + row.back().lang.size();
+      }
+      ctx.reserve(bytes);  // the materialised solutions count against the memory budget
       out.rows.push_back(std::move(row));
     }
   }

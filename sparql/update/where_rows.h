@@ -35,7 +35,8 @@ struct WhereDataset {
 /// evaluation then sees its earlier writes). `baseIri` is for IRI()/URI();
 /// `bnodeScope` prefixes the labels of BNODE() results (unique per request, so
 /// that nodes inserted by different requests never share a label).
-/// Throws ExecutionError when a limit is exceeded.
+/// Throws ExecutionError when a limit is exceeded (the materialised solutions
+/// count against QueryLimits::memoryBytes).
 Solutions evaluate(const rdf::ReadTxn& txn, const algebra::Op& op, const WhereDataset& dataset,
                    const QueryLimits& limits, const std::string& baseIri,
                    const std::string& bnodeScope);

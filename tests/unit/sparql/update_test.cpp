@@ -1,11 +1,16 @@
 // SPARQL 1.1 Update execution (sparql/update.h): data operations, DELETE/INSERT
 // WHERE with WITH, USING and the protocol dataset, blank nodes, graph
 // management, LOAD, limits, and all-or-nothing requests when the caller aborts.
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <fstream>
 #include <set>
+#include <thread>
 
 #include "rdf/error.h"
 #include "rdf/store.h"
@@ -304,6 +309,68 @@ TEST_F(Update, LoadHttpNeedsPermission) {
   EXPECT_NO_THROW(run(req));
 }
 
+/// Serves one HTTP response on a loopback port, to one client, then stops.
+class OneShotHttpServer {
+ public:
+  OneShotHttpServer(std::string contentType, std::string body) {
+    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof addr;
+    if (fd_ < 0 || ::bind(fd_, reinterpret_cast<sockaddr*>(&addr), len) != 0 ||
+        ::listen(fd_, 1) != 0 || ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len) != 0)
+      throw std::runtime_error("cannot listen on loopback");
+    port_ = ntohs(addr.sin_port);
+    thread_ = std::thread([this, contentType, body] {
+      const int c = ::accept(fd_, nullptr, nullptr);
+      if (c < 0) return;
+      std::string request;
+      char buf[4096];
+      while (request.find("\r\n\r\n") == std::string::npos) {
+        const ssize_t n = ::read(c, buf, sizeof buf);
+        if (n <= 0) break;
+        request.append(buf, static_cast<size_t>(n));
+      }
+      const std::string response = "HTTP/1.1 200 OK\r\nContent-Type: " + contentType +
+                                   "\r\nContent-Length: " + std::to_string(body.size()) +
+                                   "\r\nConnection: close\r\n\r\n" + body;
+      size_t sent = 0;
+      while (sent < response.size()) {
+        const ssize_t n = ::write(c, response.data() + sent, response.size() - sent);
+        if (n <= 0) break;
+        sent += static_cast<size_t>(n);
+      }
+      ::close(c);
+    });
+  }
+  ~OneShotHttpServer() {
+    ::shutdown(fd_, SHUT_RDWR);
+    thread_.join();
+    ::close(fd_);
+  }
+  std::string url(const std::string& path) const {
+    return "http://127.0.0.1:" + std::to_string(port_) + path;
+  }
+
+ private:
+  int fd_ = -1;
+  int port_ = 0;
+  std::thread thread_;
+};
+
+TEST_F(Update, LoadHttpWhenAllowed) {
+  OneShotHttpServer server("text/turtle; charset=utf-8",
+                           "@prefix : <http://example.org/> . :h :p <rel> .\n");
+  UpdateRequest req;
+  req.allowHttpLoad = true;
+  const std::string url = server.url("/doc");  // no extension: the Content-Type decides
+  req.text = "LOAD <" + url + "> INTO GRAPH :web";
+  EXPECT_EQ(run(req).inserted, 1u);
+  EXPECT_EQ(quads("web"), std::set<std::string>{"<http://example.org/h> <http://example.org/p> <" +
+                                                server.url("/rel") + ">"});
+}
+
 TEST_F(Update, LimitsApplyToWhere) {
   update("INSERT DATA { :a :p 1 }");
   std::atomic<bool> cancel{true};
@@ -312,6 +379,12 @@ TEST_F(Update, LimitsApplyToWhere) {
   req.limits.cancel = &cancel;
   EXPECT_THROW(run(req), ExecutionError);
   EXPECT_EQ(count(), 1u);
+  req.limits.cancel = nullptr;
+  req.limits.memoryBytes = 16;  // the materialised solutions exceed it
+  EXPECT_THROW(run(req), ExecutionError);
+  EXPECT_EQ(count(), 1u);
+  req.limits.memoryBytes = 0;
+  EXPECT_EQ(run(req).inserted, 1u);
 }
 
 }  // namespace
