@@ -49,5 +49,7 @@ add_library(bdis_sparql_engine STATIC
   ${PROJECT_SOURCE_DIR}/sparql/planner/plan_builder.cpp
 )
 target_include_directories(bdis_sparql_engine PUBLIC ${PROJECT_SOURCE_DIR})
-target_link_libraries(bdis_sparql_engine PUBLIC bdis_sparql_results bdis_sparql bdis_sparql_expr bdis_rdf)
+# bdis_search_ext (sparql/ext/search.cmake, included later): text/geo rewrite, GeoSPARQL functions.
+target_link_libraries(bdis_sparql_engine PUBLIC bdis_sparql_results bdis_search_ext bdis_sparql
+  bdis_sparql_expr bdis_rdf)
 bdis_warnings(bdis_sparql_engine)

@@ -9,6 +9,8 @@
 #include "sparql/ast/scope.h"
 #include "sparql/exec/graph_results.h"
 #include "sparql/exec/operator.h"
+#include "sparql/ext/geof.h"
+#include "sparql/ext/search_rewrite.h"
 #include "sparql/parser/parser.h"
 #include "sparql/planner/plan_builder.h"
 #include "sparql/planner/var_analysis.h"
@@ -77,6 +79,8 @@ std::atomic<uint64_t> queryCounter{0};
 QueryStats executeQuery(const rdf::ReadTxn& txn, const QueryRequest& request, ResultSink& sink) {
   auto start = std::chrono::steady_clock::now();
   ParsedQuery pq = parseQuery(request.text, request.baseIri);
+  // Full-text and spatial patterns become joins with index hits (sparql/ext).
+  std::vector<std::string> rewrites = ext::rewriteSearch(pq.algebra, txn);
   const ast::Query& q = pq.ast;
   const algebra::Op& root = *pq.algebra;
 
@@ -90,6 +94,9 @@ QueryStats executeQuery(const rdf::ReadTxn& txn, const QueryRequest& request, Re
   resolveDataset(ctx, q, request.dataset);
   ctx.eval().baseIri = q.prologue.base.empty() ? request.baseIri : q.prologue.base;
   ctx.eval().bnodeScope = "q" + std::to_string(queryCounter.fetch_add(1)) + "_";
+  ctx.eval().extension = [](std::string_view iri, const std::vector<rdf::Term>& args) {
+    return ext::callExtension(iri, args);  // GeoSPARQL functions
+  };
 
   planner::PlanBuilder builder(ctx);
   ctx.buildExists = [&builder](const algebra::Op& op) { return builder.buildExists(op); };
@@ -167,7 +174,10 @@ QueryStats executeQuery(const rdf::ReadTxn& txn, const QueryRequest& request, Re
   sink.end();
   stats.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  if (request.explain) stats.explain = exec::explainPlan(*plan);
+  if (request.explain) {
+    for (const auto& r : rewrites) stats.explain += "rewrite: " + r + "\n";
+    stats.explain += exec::explainPlan(*plan);
+  }
   (void)w;
   return stats;
 }
