@@ -11,6 +11,7 @@ add_library(bdis_sparql_results STATIC
   ${PROJECT_SOURCE_DIR}/sparql/results/tsv_writer.cpp
   ${PROJECT_SOURCE_DIR}/sparql/results/table_writer.cpp
   ${PROJECT_SOURCE_DIR}/sparql/results/ntriples_writer.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/results/turtle_writer.cpp
   ${PROJECT_SOURCE_DIR}/sparql/results/jsonld_writer.cpp
 )
 target_include_directories(bdis_sparql_results PUBLIC ${PROJECT_SOURCE_DIR})

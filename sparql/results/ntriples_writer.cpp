@@ -1,6 +1,5 @@
 // N-Triples (https://www.w3.org/TR/n-triples/) and N-Quads
 // (https://www.w3.org/TR/n-quads/) lines for CONSTRUCT / DESCRIBE results.
-// N-Triples is also valid Turtle, which is how the Turtle format is written.
 #include "sparql/results/escape.h"
 #include "sparql/results/writer_base.h"
 

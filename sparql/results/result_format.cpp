@@ -80,7 +80,7 @@ std::unique_ptr<ResultSink> makeResultWriter(ResultFormat format, std::ostream& 
     case ResultFormat::Table: return results::makeTableWriter(out);
     case ResultFormat::NTriples: return results::makeNTriplesWriter(out, false);
     case ResultFormat::NQuads: return results::makeNTriplesWriter(out, true);
-    case ResultFormat::Turtle: return results::makeNTriplesWriter(out, false);
+    case ResultFormat::Turtle: return results::makeTurtleWriter(out);
     case ResultFormat::JsonLd: return results::makeJsonLdWriter(out);
   }
   BDIS_ASSERT(false);

@@ -19,9 +19,10 @@ std::unique_ptr<ResultSink> makeCsvWriter(std::ostream& out);
 std::unique_ptr<ResultSink> makeTsvWriter(std::ostream& out);
 /// A human-readable boxed table (buffers the rows to size the columns).
 std::unique_ptr<ResultSink> makeTableWriter(std::ostream& out);
-/// N-Triples (`quads` false) or N-Quads lines; also used for Turtle output,
-/// of which N-Triples is a subset.
+/// N-Triples (`quads` false) or N-Quads lines.
 std::unique_ptr<ResultSink> makeNTriplesWriter(std::ostream& out, bool quads);
+/// Turtle with the usual prefixes, through rdf::RdfWriter.
+std::unique_ptr<ResultSink> makeTurtleWriter(std::ostream& out);
 /// JSON-LD 1.1 in expanded form, one node object per triple.
 std::unique_ptr<ResultSink> makeJsonLdWriter(std::ostream& out);
 

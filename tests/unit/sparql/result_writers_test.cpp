@@ -108,6 +108,22 @@ TEST(ResultWriters, GraphFormats) {
             "[\n{\"@id\":\"_:x\",\"http://ex/p\":[{\"@value\":\"v\",\"@type\":\"http://ex/dt\"}]}\n]\n");
 }
 
+TEST(ResultWriters, Turtle) {
+  std::ostringstream out;
+  auto w = makeResultWriter(ResultFormat::Turtle, out);
+  w->begin(QueryForm::Construct, {});
+  TermView s{TermKind::Iri, "http://ex/s"};
+  TermView type{TermKind::Iri, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"};
+  w->triple(rdf::QuadView{s, type, {TermKind::Iri, "http://www.w3.org/2002/07/owl#Thing"}, {}});
+  w->triple(rdf::QuadView{s, {TermKind::Iri, "http://ex/p"},
+                          {TermKind::Literal, "5", "http://www.w3.org/2001/XMLSchema#integer"}, {}});
+  w->end();
+  const std::string t = out.str();
+  EXPECT_NE(t.find("@prefix owl: <http://www.w3.org/2002/07/owl#>"), std::string::npos) << t;
+  EXPECT_NE(t.find("<http://ex/s> a owl:Thing ;"), std::string::npos) << t;
+  EXPECT_NE(t.find("<http://ex/p> 5 ."), std::string::npos) << t;
+}
+
 TEST(ResultWriters, FormMismatchAndNames) {
   std::ostringstream out;
   auto w = makeResultWriter(ResultFormat::Csv, out);
