@@ -10,6 +10,7 @@ void registerRoutes(App& app) {
   registerSparqlRoutes(app);
   registerUpdateRoutes(app);
   registerAssetRoutes(app);
+  registerSearchRoutes(app);
 }
 
 }  // namespace bdis::server

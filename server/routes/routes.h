@@ -10,5 +10,6 @@ void registerGraphStoreRoutes(App& app);  ///< /store (Graph Store HTTP Protocol
 void registerSparqlRoutes(App& app);      ///< /sparql (SPARQL 1.1 Protocol)
 void registerUpdateRoutes(App& app);      ///< /update
 void registerAssetRoutes(App& app);       ///< /assets/ (Yasgui, Leaflet from npm)
+void registerSearchRoutes(App& app);      ///< /search (map search, GeoJSON with facets)
 
 }  // namespace bdis::server

@@ -2,6 +2,8 @@
 
 #include <mutex>
 
+#include "rdf/error.h"
+
 namespace bdis::sparql::ext {
 
 namespace {
@@ -17,7 +19,15 @@ std::shared_ptr<SearchIndexes> SearchIndexes::open(const rdf::Store& store) {
 
 std::shared_ptr<SearchIndexes> SearchIndexes::open(const rdf::Store& store,
                                                    rdf::text::TextConfig config) {
-  auto text = rdf::text::TextIndex::open(store.path(), !store.readOnly(), std::move(config));
+  // The text index lives beside the store: writable whenever its folder is, so that a
+  // read-only store served by `bdis demo` still gets (and keeps) its index. Another
+  // process holding Xapian's write lock leaves this one reading.
+  std::unique_ptr<rdf::text::TextIndex> text;
+  try {
+    text = rdf::text::TextIndex::open(store.path(), true, config);
+  } catch (const StorageError&) {
+    text = rdf::text::TextIndex::open(store.path(), false, std::move(config));
+  }
   std::shared_ptr<SearchIndexes> s(new SearchIndexes(std::move(text)));
   auto txn = store.beginRead();
   s->sync(*txn);

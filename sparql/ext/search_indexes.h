@@ -17,7 +17,7 @@ namespace bdis::sparql::ext {
 /// Both indexes of one store folder.
 class SearchIndexes {
  public:
-  /// Opens `<store>/text` (writable unless the store is read-only), reconciles it with
+  /// Opens `<store>/text` (writable when its folder is), reconciles it with
   /// the store when their marks differ (recovery after a crash between the store's
   /// commit and the index's), and builds the R-tree. The Store must outlive this object.
   static std::shared_ptr<SearchIndexes> open(const rdf::Store& store);

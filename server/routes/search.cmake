@@ -1,0 +1,6 @@
+# GET /search (server/routes/search.cpp) in the bdis_http library; included from
+# the top level after add_subdirectory(server).
+if(TARGET bdis_http AND TARGET bdis_search_ext)
+  target_sources(bdis_http PRIVATE ${PROJECT_SOURCE_DIR}/server/routes/search.cpp)
+  target_link_libraries(bdis_http PUBLIC bdis_search_ext PRIVATE nlohmann_json::nlohmann_json)
+endif()
