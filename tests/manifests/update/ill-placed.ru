@@ -1,0 +1,2 @@
+PREFIX : <http://example.org/>
+INSERT { ?o :of ?s . ?s :missing ?nothing } WHERE { ?s ?p ?o OPTIONAL { ?s :none ?nothing } }

@@ -1,0 +1,1 @@
+LOAD <g.ttl> INTO GRAPH <http://example.org/loaded>
