@@ -380,11 +380,22 @@ OperatorPtr PlanBuilder::build(const algebra::Op& op, const GraphSpec& g, Filter
       for (const auto& e : lj.exprs) exprs.push_back(&e);
       double est = left->estimatedRows;
       OperatorPtr out;
-      if (chainable(*lj.right)) {
+      // OPTIONAL over a chain: probe the index once per left row, unless many
+      // left rows come and the right side alone is not much larger (then hash it).
+      OperatorPtr independent;
+      if (chainable(*lj.right) && left->estimatedRows > 2000) {
+        independent = build(*lj.right, g, {});
+        if (independent->estimatedRows < 0 || independent->estimatedRows > est * 8)
+          independent.reset();
+      }
+      if (chainable(*lj.right) && !independent) {
         std::set<int> bound = lv;
         Filters none;
         auto right = chain(*lj.right, exec::makeSeed(ctx_), g, bound, none);
         out = exec::makeLeftJoin(ctx_, std::move(left), std::move(right), std::move(exprs), true, {});
+      } else if (independent) {
+        out = exec::makeLeftJoin(ctx_, std::move(left), std::move(independent), std::move(exprs),
+                                 false, keySlots(*lj.left, *lj.right));
       } else {
         auto right = build(*lj.right, g, {});
         out = exec::makeLeftJoin(ctx_, std::move(left), std::move(right), std::move(exprs), false,
