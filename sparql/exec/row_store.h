@@ -33,7 +33,8 @@ class RowStore {
 
   void clear() {
     rows_.clear();
-    index_.clear();
+    head_.clear();
+    next_.clear();
     unkeyed_.clear();
     ctx_.release(accounted_);
     accounted_ = 0;
@@ -46,8 +47,13 @@ class RowStore {
     ctx_.reserve(bytes);
     if (keys_.empty()) return;
     uint64_t h;
+    next_.push_back(kEnd);
     if (keyHash(r, h)) {
-      index_[h].push_back(idx);
+      auto [it, fresh] = head_.try_emplace(h, idx);
+      if (!fresh) {
+        next_[idx] = it->second;  // chain: newest first
+        it->second = idx;
+      }
     } else {
       unkeyed_.push_back(idx);
     }
@@ -62,9 +68,9 @@ class RowStore {
       for (size_t i = 0; i < size(); ++i) fn(row(i));
       return;
     }
-    auto it = index_.find(h);
-    if (it != index_.end())
-      for (uint32_t i : it->second) fn(row(i));
+    auto it = head_.find(h);
+    if (it != head_.end())
+      for (uint32_t i = it->second; i != kEnd; i = next_[i]) fn(row(i));
     for (uint32_t i : unkeyed_) fn(row(i));
   }
 
@@ -82,7 +88,9 @@ class RowStore {
   size_t width_;
   std::vector<int> keys_;
   std::vector<rdf::TermId> rows_;
-  std::unordered_map<uint64_t, std::vector<uint32_t>> index_;
+  static constexpr uint32_t kEnd = 0xFFFFFFFFu;
+  std::unordered_map<uint64_t, uint32_t> head_;  ///< key hash -> newest row with it
+  std::vector<uint32_t> next_;                   ///< row -> older row with the same hash
   std::vector<uint32_t> unkeyed_;
   uint64_t accounted_ = 0;
 };
