@@ -129,11 +129,11 @@ TextDiff TextIndex::diff(const ReadTxn& txn) const {
   return d;
 }
 
-uint64_t TextIndex::reconcile(const ReadTxn& txn) {
+uint64_t TextIndex::reconcile(const ReadTxn& txn, bool force) {
   BDIS_CHECK(writable_, StorageError, "the text index is open read-only");
   std::vector<TermId> preds = predicateIds(txn);
   std::string mark = storeMark(txn, preds);
-  if (recordedMark() == mark) return 0;
+  if (!force && recordedMark() == mark) return 0;
   TextDiff d = diff(txn);
   std::lock_guard lock(mutex_);
   try {

@@ -62,8 +62,10 @@ class TextIndex {
   /// Replaces the whole index by the literals of `txn`; returns the document count.
   uint64_t rebuild(const ReadTxn& txn);
   /// Brings the index to `txn` by difference (adds the missing, removes the stale);
-  /// returns how many documents changed. Cheap when the marks already agree.
-  uint64_t reconcile(const ReadTxn& txn);
+  /// returns how many documents changed. Unless `force`, does nothing when the marks
+  /// agree (a mark without the store's write generation can miss an insert and an
+  /// erase that cancel out: opening forces the comparison).
+  uint64_t reconcile(const ReadTxn& txn, bool force = false);
   /// Applies writes already committed: for each touched quad of an indexed predicate
   /// with a literal object, (re)indexes it when `txn` still holds the triple in some
   /// graph, removes it otherwise. Then records txn's mark.

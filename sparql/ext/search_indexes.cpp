@@ -30,7 +30,8 @@ std::shared_ptr<SearchIndexes> SearchIndexes::open(const rdf::Store& store,
   }
   std::shared_ptr<SearchIndexes> s(new SearchIndexes(std::move(text)));
   auto txn = store.beginRead();
-  s->sync(*txn);
+  if (s->text_->writable()) s->text_->reconcile(*txn, true);
+  s->geo_.sync(*txn);
   return s;
 }
 
