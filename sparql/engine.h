@@ -1,8 +1,10 @@
 #pragma once
 // The public entry point of the SPARQL 1.1 query engine: text in, results out
-// through a ResultSink. The engine parses, translates to the algebra, plans
-// (sparql/planner/) and runs the plan over term ids (sparql/exec/), decoding
-// terms only for expressions and at output.
+// through a ResultSink. The engine parses, translates to the algebra, applies
+// the search rewrite (text:query, bif:contains, GeoSPARQL filters: sparql/ext/),
+// plans (sparql/planner/) and runs the plan over term ids (sparql/exec/),
+// decoding terms only for expressions and at output. GeoSPARQL functions are
+// available to expressions.
 //
 // Dataset: without FROM / FROM NAMED and without a protocol Dataset, the
 // default graph is the store's default graph and the named graphs are all the
