@@ -27,6 +27,7 @@ StoreDbs openDbs(MDB_txn* txn, unsigned flags) {
   d.meta = lmdb::openDbi(txn, "meta", flags);
   d.term2id = lmdb::openDbi(txn, "term2id", flags);
   d.id2term = lmdb::openDbi(txn, "id2term", flags);
+  d.namespaces = lmdb::openDbi(txn, "namespaces", flags);
   d.stats = lmdb::openDbi(txn, "stats", flags);
   for (int i = 0; i < kIndexCount; ++i) {
     d.index[i] = lmdb::openDbi(txn, kIndexNames[i], flags);
@@ -286,7 +287,7 @@ StoreStats ReadTxn::stats() const {
   for (int i = 0; i < kIndexCount; ++i) {
     out.indexBytes[i] = pages(dbs.index[i]);
   }
-  out.dictionaryBytes = pages(dbs.term2id) + pages(dbs.id2term);
+  out.dictionaryBytes = pages(dbs.term2id) + pages(dbs.id2term) + pages(dbs.namespaces);
   return out;
 }
 

@@ -9,12 +9,14 @@
 // every TermView handed out by a transaction are valid until that transaction
 // ends (commit, abort or destruction).
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -24,7 +26,7 @@
 namespace bdis::rdf {
 
 /// The on-disk format version this build reads and writes.
-inline constexpr uint32_t kStoreFormatVersion = 1;
+inline constexpr uint32_t kStoreFormatVersion = 2;
 
 /// Index orders. The letters name the key order; every triple pattern, with or
 /// without a graph, is a prefix range on one of them (see chooseIndex).
@@ -135,6 +137,12 @@ class WriteTxn : public ReadTxn {
 
   /// The id of a term, adding it to the dictionary if new.
   TermId intern(const TermView& term);
+  /// intern() for a non-inline term already serialized (serializeTerm) and
+  /// hashed (termHash), as the bulk loader prepares them in parallel.
+  TermId internSerialized(std::string_view serialized, uint64_t hash);
+  /// The memory the dictionary may keep for terms seen in this transaction
+  /// (default 64 MiB); past it, it forgets them and asks LMDB again.
+  void setTermCacheBudget(size_t bytes);
   /// Adds a quad; false if it was already there.
   bool insert(const QuadIds& quad);
   /// Removes a quad; false if it was not there.

@@ -113,10 +113,11 @@ void checkId(const Dictionary& dict, TermId id, bool graphPosition, Problems& pr
 void checkDictionary(MDB_txn* txn, const StoreDbs& dbs, Problems& problems) {
   std::string_view next;
   uint64_t nextNumber = lmdb::get(txn, dbs.meta, kMetaNextTerm, next) ? readLe64(next) : 0;
+  Dictionary dict(txn, DictionaryDbs{dbs.meta, dbs.term2id, dbs.id2term, dbs.namespaces}, false);
   lmdb::Cursor c(txn, dbs.id2term);
   MDB_val key{};
   MDB_val val{};
-  std::string dictKey;
+  std::string serialized;
   uint64_t entries = 0;
   for (bool ok = c.get(key, val, MDB_FIRST); ok; ok = c.get(key, val, MDB_NEXT)) {
     ++entries;
@@ -126,9 +127,9 @@ void checkDictionary(MDB_txn* txn, const StoreDbs& dbs, Problems& problems) {
       continue;
     }
     TermId id(getBigEndian64(k.data()));
-    std::string_view bytes = lmdb::toView(val);
     try {
-      TermView t = deserializeTerm(bytes);
+      dict.serializedInto(id, serialized);
+      TermView t = deserializeTerm(serialized);
       if (dictionaryTag(t) != id.tag()) {
         problems.add("id2term: entry " + std::to_string(id.raw) + " has the wrong kind");
       }
@@ -139,11 +140,10 @@ void checkDictionary(MDB_txn* txn, const StoreDbs& dbs, Problems& problems) {
     if (id.payload() >= nextNumber) {
       problems.add("id2term: id " + std::to_string(id.raw) + " is beyond the next-number counter");
     }
-    dictionaryKey(bytes, dictKey);
-    std::string_view back;
-    if (!lmdb::get(txn, dbs.term2id, dictKey, back)) {
+    auto back = dict.lookupSerialized(serialized, termHash(serialized));
+    if (!back) {
       problems.add("term2id lacks the term of id " + std::to_string(id.raw));
-    } else if (back.size() != 8 || getBigEndian64(back.data()) != id.raw) {
+    } else if (*back != id) {
       problems.add("term2id maps the term of id " + std::to_string(id.raw) + " elsewhere");
     }
   }

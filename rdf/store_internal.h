@@ -21,6 +21,7 @@ struct StoreDbs {
   MDB_dbi meta = 0;
   MDB_dbi term2id = 0;
   MDB_dbi id2term = 0;
+  MDB_dbi namespaces = 0;
   MDB_dbi stats = 0;
   MDB_dbi index[kIndexCount] = {};
 };
@@ -38,7 +39,9 @@ struct ReadTxn::Impl {
   Impl(const Store::Impl& s, bool write)
       : store(s),
         txn(s.env->get(), write ? 0 : MDB_RDONLY),
-        dictionary(txn.get(), DictionaryDbs{s.dbs.meta, s.dbs.term2id, s.dbs.id2term}, write),
+        dictionary(txn.get(),
+                   DictionaryDbs{s.dbs.meta, s.dbs.term2id, s.dbs.id2term, s.dbs.namespaces},
+                   write),
         writable(write) {}
 
   /// The live LMDB transaction; throws when the transaction already ended.

@@ -49,6 +49,13 @@ TermId WriteTxn::intern(const TermView& term) {
   return impl_->dictionary.intern(term);
 }
 
+TermId WriteTxn::internSerialized(std::string_view serialized, uint64_t hash) {
+  impl_->live();
+  return impl_->dictionary.internSerialized(serialized, hash);
+}
+
+void WriteTxn::setTermCacheBudget(size_t bytes) { impl_->dictionary.setCacheBudget(bytes); }
+
 /// Applies a change already made to SPOG (the exact set `changed`, SPOG-sorted)
 /// to the other five orders and to the counters.
 static void propagate(ReadTxn::Impl& impl, const std::vector<Key4>& changed, bool insert) {

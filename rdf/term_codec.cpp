@@ -380,22 +380,24 @@ TermView deserializeTerm(std::string_view bytes) {
   return v;
 }
 
-void dictionaryKey(std::string_view serialized, std::string& out) {
-  out.clear();
-  if (serialized.size() <= kMaxDirectKey) {
-    out.assign(serialized);
-    return;
-  }
+uint64_t termHash(std::string_view serialized) {
   static const int sodiumReady = sodium_init();
   if (sodiumReady < 0) {
     throw StorageError("libsodium failed to initialise");
   }
-  unsigned char hash[crypto_generichash_BYTES];
-  static_assert(crypto_generichash_BYTES == 32);
-  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(serialized.data()),
-                     serialized.size(), nullptr, 0);
-  out.push_back(kHashedKeyMarker);
-  out.append(reinterpret_cast<const char*>(hash), sizeof hash);
+  // A fixed key: the hash is part of the on-disk format, not a defence against
+  // chosen collisions (those are resolved by comparing the terms).
+  static const unsigned char key[crypto_shorthash_KEYBYTES] = {
+      'b', 'd', 'i', 's', ' ', 't', 'e', 'r', 'm', ' ', 'h', 'a', 's', 'h', ' ', '1'};
+  unsigned char out[crypto_shorthash_BYTES];
+  static_assert(crypto_shorthash_BYTES == 8);
+  crypto_shorthash(out, reinterpret_cast<const unsigned char*>(serialized.data()),
+                   serialized.size(), key);
+  uint64_t h = 0;
+  for (int i = 7; i >= 0; --i) {
+    h = (h << 8) | out[i];
+  }
+  return h;
 }
 
 }  // namespace bdis::rdf

@@ -14,6 +14,7 @@
 //    7 bytes without NUL
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,11 +28,6 @@ inline constexpr std::string_view kXsdInteger = "http://www.w3.org/2001/XMLSchem
 inline constexpr std::string_view kXsdBoolean = "http://www.w3.org/2001/XMLSchema#boolean";
 inline constexpr std::string_view kXsdDate = "http://www.w3.org/2001/XMLSchema#date";
 inline constexpr std::string_view kXsdDecimal = "http://www.w3.org/2001/XMLSchema#decimal";
-
-/// Serialized terms longer than this are keyed in term2id by a hash (LMDB keys are <= 511 bytes).
-inline constexpr size_t kMaxDirectKey = 480;
-/// First byte of a hashed term2id key (serialized terms start with a tag byte 1..5).
-inline constexpr char kHashedKeyMarker = '\xFF';
 
 /// The inline id of a term in canonical form, or nothing when it needs the dictionary.
 std::optional<TermId> encodeInline(const TermView& term);
@@ -49,8 +45,9 @@ void serializeTerm(const TermView& term, std::string& out);
 /// Parses a serialized term; the views point into `bytes`. Throws StorageError when malformed.
 TermView deserializeTerm(std::string_view bytes);
 
-/// The term2id key of a serialized term: the bytes themselves when short, else
-/// kHashedKeyMarker + their 32-byte BLAKE2b hash. Written to `out` (replaced).
-void dictionaryKey(std::string_view serialized, std::string& out);
+/// The 64-bit hash of a serialized term (SipHash-2-4 under a fixed key, so
+/// stable across builds): term2id is keyed by it, collisions resolved by
+/// comparing the stored terms.
+uint64_t termHash(std::string_view serialized);
 
 }  // namespace bdis::rdf

@@ -28,8 +28,10 @@ class QuadBuffer : public rdf::QuadSink {
  public:
   QuadBuffer(rdf::WriteTxn& txn, uint64_t memoryLimit, rdf::TermId graph)
       : txn_(txn), graph_(graph) {
-    // insertBatch sorts a copy per index: keep the buffer to a third of the limit.
-    capacity_ = std::max<uint64_t>(1u << 16, memoryLimit / 3 / sizeof(rdf::QuadIds));
+    // A fifth of the limit for the dictionary's term cache, a fifth for the
+    // buffer: insertBatch holds up to three more copies of it while merging.
+    txn_.setTermCacheBudget(std::max<uint64_t>(4u << 20, memoryLimit / 5));
+    capacity_ = std::max<uint64_t>(1u << 16, memoryLimit / 5 / sizeof(rdf::QuadIds));
     quads_.reserve(std::min<uint64_t>(capacity_, 1u << 20));
   }
 
@@ -39,9 +41,17 @@ class QuadBuffer : public rdf::QuadSink {
     ids.p = txn_.intern(q.p);
     ids.o = txn_.intern(q.o);
     ids.g = q.g.isNone() ? graph_ : txn_.intern(q.g);
-    quads_.push_back(ids);
-    ++statements_;
-    if (quads_.size() >= capacity_) flush();
+    add(ids);
+  }
+
+  /// A quad whose terms a parse thread prepared (s, p, o, g).
+  void prepared(const PreparedTerm (&t)[4]) {
+    rdf::QuadIds ids;
+    ids.s = id(t[0]);
+    ids.p = id(t[1]);
+    ids.o = id(t[2]);
+    ids.g = t[3].kind == PreparedTerm::Kind::None ? graph_ : id(t[3]);
+    add(ids);
   }
 
   void flush() {
@@ -54,6 +64,17 @@ class QuadBuffer : public rdf::QuadSink {
   uint64_t inserted() const { return inserted_; }
 
  private:
+  rdf::TermId id(const PreparedTerm& t) {
+    return t.kind == PreparedTerm::Kind::Inline ? t.inlineId
+                                                : txn_.internSerialized(t.serialized, t.hash);
+  }
+
+  void add(const rdf::QuadIds& ids) {
+    quads_.push_back(ids);
+    ++statements_;
+    if (quads_.size() >= capacity_) flush();
+  }
+
   rdf::WriteTxn& txn_;
   rdf::TermId graph_;
   uint64_t capacity_;
@@ -152,8 +173,8 @@ void loadLineBased(const std::string& path, const rdf::ReadOptions& base, QuadBu
     for (const auto& msg : chunk->skipped) log << "skipped: " << msg << "\n";
     skipped += chunk->skipped.size();
     TermArena::Reader reader(chunk->quads);
-    rdf::QuadView q;
-    while (reader.next(q)) buffer.quad(q);
+    PreparedTerm terms[4];
+    while (reader.next(terms)) buffer.prepared(terms);
     progress.update(buffer.statements(), path, chunk->bytesRead, total);
   };
 
@@ -196,11 +217,16 @@ std::optional<uint64_t> parseByteSize(const std::string& text) {
   if (unit.empty()) return value;
   if (unit.size() != 1) return std::nullopt;
   switch (std::toupper(static_cast<unsigned char>(unit[0]))) {
-    case 'K': return value << 10;
-    case 'M': return value << 20;
-    case 'G': return value << 30;
-    case 'T': return value << 40;
-    default: return std::nullopt;
+    case 'K':
+      return value << 10;
+    case 'M':
+      return value << 20;
+    case 'G':
+      return value << 30;
+    case 'T':
+      return value << 40;
+    default:
+      return std::nullopt;
   }
 }
 

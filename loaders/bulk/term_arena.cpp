@@ -1,5 +1,10 @@
 #include "loaders/bulk/term_arena.h"
 
+#include <cstring>
+
+#include "rdf/term_codec.h"
+#include "rdf/varint.h"
+
 namespace bdis::loaders {
 
 void TermArena::add(const rdf::QuadView& q) {
@@ -15,59 +20,52 @@ void TermArena::clear() {
   count_ = 0;
 }
 
+void TermArena::fixed64(uint64_t v) {
+  char b[8];
+  std::memcpy(b, &v, 8);
+  bytes_.append(b, 8);
+}
+
 void TermArena::term(const rdf::TermView& t) {
-  bytes_.push_back(static_cast<char>(t.kind));
-  if (t.kind == rdf::TermKind::None) return;
-  str(t.value);
-  if (t.kind == rdf::TermKind::Literal) {
-    str(t.datatype);
-    str(t.lang);
+  if (t.isNone()) {
+    bytes_.push_back(static_cast<char>(PreparedTerm::Kind::None));
+    return;
   }
+  if (auto inl = rdf::encodeInline(t)) {
+    bytes_.push_back(static_cast<char>(PreparedTerm::Kind::Inline));
+    fixed64(inl->raw);
+    return;
+  }
+  serial_.clear();
+  rdf::serializeTerm(t, serial_);
+  bytes_.push_back(static_cast<char>(PreparedTerm::Kind::Dictionary));
+  fixed64(rdf::termHash(serial_));
+  rdf::putVarint(bytes_, serial_.size());
+  bytes_.append(serial_);
 }
 
-void TermArena::str(std::string_view s) {
-  uint64_t n = s.size();
-  while (n >= 0x80) {
-    bytes_.push_back(static_cast<char>((n & 0x7F) | 0x80));
-    n >>= 7;
-  }
-  bytes_.push_back(static_cast<char>(n));
-  bytes_.append(s);
+uint64_t TermArena::Reader::fixed64() {
+  uint64_t v = 0;
+  std::memcpy(&v, data_.data() + pos_, 8);
+  pos_ += 8;
+  return v;
 }
 
-bool TermArena::Reader::next(rdf::QuadView& out) {
+bool TermArena::Reader::next(PreparedTerm (&out)[4]) {
   if (pos_ >= data_.size()) return false;
-  out.s = term();
-  out.p = term();
-  out.o = term();
-  out.g = term();
+  for (PreparedTerm& t : out) {
+    t.kind = static_cast<PreparedTerm::Kind>(data_[pos_++]);
+    if (t.kind == PreparedTerm::Kind::Inline) {
+      t.inlineId = rdf::TermId(fixed64());
+    } else if (t.kind == PreparedTerm::Kind::Dictionary) {
+      t.hash = fixed64();
+      uint64_t n = 0;
+      rdf::getVarint(data_, pos_, n);
+      t.serialized = std::string_view(data_.data() + pos_, n);
+      pos_ += n;
+    }
+  }
   return true;
-}
-
-rdf::TermView TermArena::Reader::term() {
-  rdf::TermView t;
-  t.kind = static_cast<rdf::TermKind>(data_[pos_++]);
-  if (t.kind == rdf::TermKind::None) return t;
-  t.value = str();
-  if (t.kind == rdf::TermKind::Literal) {
-    t.datatype = str();
-    t.lang = str();
-  }
-  return t;
-}
-
-std::string_view TermArena::Reader::str() {
-  uint64_t n = 0;
-  int shift = 0;
-  for (;;) {
-    auto b = static_cast<unsigned char>(data_[pos_++]);
-    n |= static_cast<uint64_t>(b & 0x7F) << shift;
-    if (b < 0x80) break;
-    shift += 7;
-  }
-  std::string_view s(data_.data() + pos_, n);
-  pos_ += n;
-  return s;
 }
 
 }  // namespace bdis::loaders

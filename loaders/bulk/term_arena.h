@@ -1,20 +1,32 @@
 #pragma once
-// A compact, append-only buffer of quads of terms, so that parse threads can
-// hand their output to the interning thread without one allocation per term.
+// A compact, append-only buffer of quads whose terms are already prepared for
+// interning (inline id, or serialized form and hash), so that parse threads do
+// that work in parallel and hand the interning thread one contiguous buffer.
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "rdf/quad_sink.h"
 #include "rdf/term.h"
+#include "rdf/term_id.h"
 
 namespace bdis::loaders {
 
-/// Quads encoded back to back: for each of s, p, o, g a kind byte and three
-/// length-prefixed strings (value, datatype, lang).
+/// One term as the interning thread needs it.
+struct PreparedTerm {
+  enum class Kind : uint8_t { None, Inline, Dictionary };
+  Kind kind = Kind::None;
+  rdf::TermId inlineId;         ///< Kind::Inline
+  uint64_t hash = 0;            ///< Kind::Dictionary: termHash(serialized)
+  std::string_view serialized;  ///< Kind::Dictionary: valid while the arena is unchanged
+};
+
+/// Quads encoded back to back: for each of s, p, o, g a kind byte, then an
+/// inline id (8 bytes), or a hash (8 bytes) and length-prefixed serialized bytes.
 class TermArena {
  public:
-  /// Appends one quad, copying its terms.
+  /// Appends one quad, preparing its terms.
   void add(const rdf::QuadView& q);
   /// Number of quads held.
   uint64_t size() const { return count_; }
@@ -25,20 +37,20 @@ class TermArena {
   class Reader {
    public:
     explicit Reader(const TermArena& arena) : data_(arena.bytes_), pos_(0) {}
-    /// The next quad, or false at the end.
-    bool next(rdf::QuadView& out);
+    /// The next quad's terms (s, p, o, g), or false at the end.
+    bool next(PreparedTerm (&out)[4]);
 
    private:
-    rdf::TermView term();
-    std::string_view str();
+    uint64_t fixed64();
     const std::string& data_;
     size_t pos_;
   };
 
  private:
   void term(const rdf::TermView& t);
-  void str(std::string_view s);
+  void fixed64(uint64_t v);
   std::string bytes_;
+  std::string serial_;
   uint64_t count_ = 0;
 };
 

@@ -13,7 +13,7 @@
 namespace bdis::rdf {
 namespace {
 
-/// A bare LMDB environment with the three databases the dictionary uses.
+/// A bare LMDB environment with the four databases the dictionary uses.
 class DictionaryTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -22,6 +22,7 @@ class DictionaryTest : public ::testing::Test {
     dbs_.meta = lmdb::openDbi(txn.get(), "meta", MDB_CREATE);
     dbs_.term2id = lmdb::openDbi(txn.get(), "term2id", MDB_CREATE);
     dbs_.id2term = lmdb::openDbi(txn.get(), "id2term", MDB_CREATE);
+    dbs_.namespaces = lmdb::openDbi(txn.get(), "namespaces", MDB_CREATE);
     txn.commit();
   }
 
@@ -144,6 +145,81 @@ TEST_F(DictionaryTest, ManyTermsInOneTransaction) {
     EXPECT_EQ(dict.decodeView(ids[i], scratch).value, "http://e/" + std::to_string(i));
   }
   EXPECT_EQ(dict.size(), 20000u);
+}
+
+TEST_F(DictionaryTest, HashCollisionsAreResolvedByComparingTerms) {
+  Term a = iri("http://example.org/a");
+  Term b = iri("http://example.org/b");
+  TermId idB;
+  {
+    lmdb::Txn txn(env_->get(), 0);
+    Dictionary dict(txn.get(), dbs_, true);
+    idB = dict.intern(b.view());
+    dict.flush();
+    // Forge a collision: term2id claims that a's hash also leads to b.
+    std::string serialized;
+    serializeTerm(a.view(), serialized);
+    lmdb::put(txn.get(), dbs_.term2id, term2idKey(termHash(serialized), idB), "", 0, "test");
+    txn.commit();
+  }
+  lmdb::Txn txn(env_->get(), 0);
+  Dictionary dict(txn.get(), dbs_, true);
+  EXPECT_FALSE(dict.lookup(a.view()).has_value()) << "b's entry must not answer for a";
+  TermId idA = dict.intern(a.view());
+  EXPECT_NE(idA, idB);
+  dict.flush();
+  txn.commit();
+  lmdb::Txn read(env_->get(), MDB_RDONLY);
+  Dictionary reader(read.get(), dbs_, false);
+  EXPECT_EQ(reader.lookup(a.view()), idA);
+  EXPECT_EQ(reader.lookup(b.view()), idB);
+}
+
+TEST_F(DictionaryTest, SmallCacheBudgetKeepsIdsStable) {
+  lmdb::Txn txn(env_->get(), 0);
+  Dictionary dict(txn.get(), dbs_, true);
+  dict.setCacheBudget(1);  // cleared (and term2id written) at almost every new term
+  std::vector<TermId> ids;
+  for (int i = 0; i < 3000; ++i) {
+    ids.push_back(dict.intern(iri("http://example.org/t/" + std::to_string(i)).view()));
+  }
+  for (int i = 0; i < 3000; i += 3) {
+    EXPECT_EQ(dict.intern(iri("http://example.org/t/" + std::to_string(i)).view()), ids[i]);
+  }
+  dict.flush();
+  MDB_stat st{};
+  ASSERT_EQ(mdb_stat(txn.get(), dbs_.term2id, &st), 0);
+  EXPECT_EQ(st.ms_entries, 3000u);
+}
+
+TEST_F(DictionaryTest, NamespacesAndDatatypesRoundTripForReaders) {
+  const Term terms[] = {
+      iri("http://example.org/ns#local"),
+      iri("http://example.org/ns#"),
+      iri("urn:x:y"),
+      iri("http://a/b"),
+      Term::literal("POINT(1 2)", "http://www.opengis.net/ont/geosparql#wktLiteral"),
+      Term::literal("v", "urn:short"),
+      Term::literal("w", "http://example.org/dt")};
+  std::vector<TermId> ids;
+  {
+    lmdb::Txn txn(env_->get(), 0);
+    Dictionary dict(txn.get(), dbs_, true);
+    for (const Term& t : terms) {
+      ids.push_back(dict.intern(t.view()));
+      std::string scratch;
+      EXPECT_EQ(Term(dict.decodeView(ids.back(), scratch)), t);
+    }
+    dict.flush();
+    txn.commit();
+  }
+  lmdb::Txn read(env_->get(), MDB_RDONLY);
+  Dictionary reader(read.get(), dbs_, false);
+  for (size_t i = 0; i < std::size(terms); ++i) {
+    std::string scratch;
+    EXPECT_EQ(Term(reader.decodeView(ids[i], scratch)), terms[i]);
+    EXPECT_EQ(reader.lookup(terms[i].view()), ids[i]);
+  }
 }
 
 }  // namespace

@@ -301,9 +301,11 @@ TEST_F(StoreTest, FormatVersionMismatchSaysWhatToDo) {
     txn.commit();
   }
   std::string msg = errorOf([&] { open(); });
-  EXPECT_NE(msg.find("store format version 99, this bdis reads 1: dump with the old version and "
-                     "reload"),
-            std::string::npos)
+  EXPECT_NE(
+      msg.find("store format version 99, this bdis reads " + std::to_string(kStoreFormatVersion) +
+               ": dump with the old version and "
+               "reload"),
+      std::string::npos)
       << msg;
 }
 
