@@ -26,9 +26,15 @@ struct InternSink : rdf::QuadSink {
 };
 
 int hexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= '0' && c <= '9') {
+    return c - '0';
+  }
+  if (c >= 'a' && c <= 'f') {
+    return c - 'a' + 10;
+  }
+  if (c >= 'A' && c <= 'F') {
+    return c - 'A' + 10;
+  }
   return -1;
 }
 
@@ -59,7 +65,9 @@ std::pair<std::string, std::string> fetch(const std::string& url, long timeoutSe
   static std::once_flag once;
   std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
   CURL* curl = curl_easy_init();
-  if (!curl) throw ExecutionError("cannot start an HTTP client");
+  if (!curl) {
+    throw ExecutionError("cannot start an HTTP client");
+  }
   std::string body;
   curl_slist* headers = curl_slist_append(
       nullptr,
@@ -82,8 +90,12 @@ std::pair<std::string, std::string> fetch(const std::string& url, long timeoutSe
   std::string contentType = type ? type : "";
   curl_slist_free_all(headers);
   curl_easy_cleanup(curl);
-  if (rc != CURLE_OK) throw ExecutionError(std::string(curl_easy_strerror(rc)));
-  if (status < 200 || status >= 300) throw ExecutionError("HTTP status " + std::to_string(status));
+  if (rc != CURLE_OK) {
+    throw ExecutionError(std::string(curl_easy_strerror(rc)));
+  }
+  if (status < 200 || status >= 300) {
+    throw ExecutionError("HTTP status " + std::to_string(status));
+  }
   return {std::move(body), std::move(contentType)};
 }
 
@@ -113,23 +125,29 @@ uint64_t loadDocument(rdf::WriteTxn& txn, const LoadRequest& request) {
   InternSink sink(txn);
   try {
     if (isHttp(request.source)) {
-      if (!request.allowHttp)
+      if (!request.allowHttp) {
         throw ExecutionError("loading http(s) documents is not enabled on this server");
+      }
       auto [body, contentType] = fetch(request.source, request.timeoutSeconds);
       auto format = rdf::formatFromMimeType(contentType);
-      if (!format) format = rdf::formatFromPath(request.source.substr(0, request.source.find('?')));
-      if (!format)
+      if (!format) {
+        format = rdf::formatFromPath(request.source.substr(0, request.source.find('?')));
+      }
+      if (!format) {
         throw ExecutionError("unknown RDF syntax (Content-Type '" + contentType + "')");
+      }
       options.format = *format;
       options.sourceName = request.source;
       rdf::readBuffer(body, options, sink);
     } else {
       const std::string path = localPathOf(request.source);
-      if (path.empty())
+      if (path.empty()) {
         throw ExecutionError("only file: and http(s): IRIs can be loaded");
+      }
       const auto format = rdf::formatFromPath(path);
-      if (!format)
+      if (!format) {
         throw ExecutionError("unknown RDF syntax (use .nt, .nq, .ttl or .trig, optionally .gz)");
+      }
       options.format = *format;
       rdf::readFile(path, options, sink);
     }

@@ -11,9 +11,9 @@ namespace bdis::sparql::update {
 
 /// Where and how to load.
 struct LoadRequest {
-  std::string source;  ///< The document IRI: file:..., an absolute path, or http(s)://...
-  std::string into;    ///< INTO GRAPH iri; empty: the default graph.
-  bool allowHttp = false;  ///< Fetch http(s) IRIs (libcurl); refused otherwise.
+  std::string source;       ///< The document IRI: file:..., an absolute path, or http(s)://...
+  std::string into;         ///< INTO GRAPH iri; empty: the default graph.
+  bool allowHttp = false;   ///< Fetch http(s) IRIs (libcurl); refused otherwise.
   long timeoutSeconds = 0;  ///< For http(s): 0 means 300 seconds.
 };
 

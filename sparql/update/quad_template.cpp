@@ -11,7 +11,9 @@ rdf::Term termAt(const VarOrTerm& x, const std::vector<int>& columns, size_t var
     const int c = columns[varIndex];
     return c < 0 ? rdf::Term() : row[static_cast<size_t>(c)];
   }
-  if (x.term.isBlank()) return rdf::Term::blank(blankPrefix + x.term.value);
+  if (x.term.isBlank()) {
+    return rdf::Term::blank(blankPrefix + x.term.value);
+  }
   return x.term;
 }
 
@@ -26,9 +28,11 @@ void instantiate(const std::vector<QuadPattern>& tmpl, const Solutions& solution
                  const TemplateOptions& options, std::vector<rdf::Quad>& out) {
   // Columns of every variable of the template, looked up once.
   std::vector<int> columns;
-  for (const auto& q : tmpl)
-    for (const VarOrTerm* x : {&q.s, &q.p, &q.o, &q.g})
+  for (const auto& q : tmpl) {
+    for (const VarOrTerm* x : {&q.s, &q.p, &q.o, &q.g}) {
       columns.push_back(x->isVar() ? solutions.column(x->var) : -1);
+    }
+  }
 
   uint64_t number = 0;
   for (const auto& row : solutions.rows) {
@@ -42,8 +46,12 @@ void instantiate(const std::vector<QuadPattern>& tmpl, const Solutions& solution
                      termAt(q.g, columns, k + 3, row, prefix)};
       k += 4;
       const bool graphWritten = q.g.isVar() || !q.g.term.isNone();
-      if (!graphWritten) quad.g = options.defaultGraph;
-      if (wellPlaced(quad)) out.push_back(std::move(quad));
+      if (!graphWritten) {
+        quad.g = options.defaultGraph;
+      }
+      if (wellPlaced(quad)) {
+        out.push_back(std::move(quad));
+      }
     }
   }
 }
@@ -51,9 +59,10 @@ void instantiate(const std::vector<QuadPattern>& tmpl, const Solutions& solution
 uint64_t insertQuads(rdf::WriteTxn& txn, const std::vector<rdf::Quad>& quads) {
   std::vector<rdf::QuadIds> ids;
   ids.reserve(quads.size());
-  for (const auto& q : quads)
+  for (const auto& q : quads) {
     ids.push_back({txn.intern(q.s.view()), txn.intern(q.p.view()), txn.intern(q.o.view()),
                    q.g.isNone() ? rdf::kDefaultGraph : txn.intern(q.g.view())});
+  }
   return ids.empty() ? 0 : txn.insertBatch(ids);
 }
 
@@ -65,7 +74,9 @@ uint64_t eraseQuads(rdf::WriteTxn& txn, const std::vector<rdf::Quad>& quads) {
     auto p = txn.lookup(q.p.view());
     auto o = txn.lookup(q.o.view());
     auto g = q.g.isNone() ? std::optional<rdf::TermId>(rdf::kDefaultGraph) : txn.lookup(q.g.view());
-    if (s && p && o && g) ids.push_back({*s, *p, *o, *g});
+    if (s && p && o && g) {
+      ids.push_back({*s, *p, *o, *g});
+    }
   }
   return ids.empty() ? 0 : txn.eraseBatch(ids);
 }

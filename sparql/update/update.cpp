@@ -24,12 +24,16 @@ bool hasGraphs(const std::optional<Dataset>& d) {
 /// The protocol dataset may not be combined with USING, USING NAMED or WITH
 /// (SPARQL 1.1 Protocol, 2.2.3).
 void checkProtocolDataset(const ast::Update& u, const UpdateRequest& request) {
-  if (!hasGraphs(request.dataset)) return;
-  for (const auto& op : u.operations)
-    if (op.kind == Kind::Modify && (!op.with.empty() || !op.usingClauses.empty()))
+  if (!hasGraphs(request.dataset)) {
+    return;
+  }
+  for (const auto& op : u.operations) {
+    if (op.kind == Kind::Modify && (!op.with.empty() || !op.usingClauses.empty())) {
       throw SemanticError(
           "using-graph-uri / using-named-graph-uri cannot be combined with USING, USING NAMED "
           "or WITH in the update");
+    }
+  }
 }
 
 /// Applies the operations of one request; owns its blank-node scope.
@@ -56,14 +60,24 @@ class Updater {
         remove(op.deleteQuads, solutions, {});
         return;
       }
-      case Kind::Modify: modify(op, *where, opScope); return;
-      case Kind::Load: load(op); return;
+      case Kind::Modify:
+        modify(op, *where, opScope);
+        return;
+      case Kind::Load:
+        load(op);
+        return;
       case Kind::Clear:
-      case Kind::Drop: count(update::clearGraphs(txn_, op.target)); return;
-      case Kind::Create: update::createGraph(txn_, op.target, op.silent); return;
+      case Kind::Drop:
+        count(update::clearGraphs(txn_, op.target));
+        return;
+      case Kind::Create:
+        update::createGraph(txn_, op.target, op.silent);
+        return;
       case Kind::Add:
       case Kind::Move:
-      case Kind::Copy: count(update::transferGraph(txn_, op)); return;
+      case Kind::Copy:
+        count(update::transferGraph(txn_, op));
+        return;
     }
     throw InternalError("unknown update operation");
   }
@@ -78,14 +92,15 @@ class Updater {
 
   /// The protocol dataset when given, else `fallback`.
   update::WhereDataset protocolOr(update::WhereDataset fallback) const {
-    if (!hasGraphs(request_.dataset)) return fallback;
+    if (!hasGraphs(request_.dataset)) {
+      return fallback;
+    }
     return update::WhereDataset{request_.dataset->defaultGraphs, request_.dataset->namedGraphs};
   }
 
   update::Solutions evaluate(const algebra::Op& where, const update::WhereDataset& dataset,
                              const std::string& opScope) {
-    return update::evaluate(txn_, where, dataset, request_.limits, request_.baseIri,
-                            opScope + "w");
+    return update::evaluate(txn_, where, dataset, request_.limits, request_.baseIri, opScope + "w");
   }
 
   void modify(const ast::UpdateOperation& op, const algebra::Op& where,
@@ -94,15 +109,20 @@ class Updater {
     if (!op.usingClauses.empty()) {
       dataset.defaultGraphs.emplace();
       dataset.namedGraphs.emplace();
-      for (const auto& u : op.usingClauses)
+      for (const auto& u : op.usingClauses) {
         (u.named ? *dataset.namedGraphs : *dataset.defaultGraphs).push_back(u.iri);
+      }
     } else if (!op.with.empty()) {
       dataset.defaultGraphs = std::vector<std::string>{op.with};
     }
     const auto solutions = evaluate(where, protocolOr(std::move(dataset)), opScope);
     update::TemplateOptions t;
-    if (!op.with.empty()) t.defaultGraph = rdf::Term::iri(op.with);
-    if (op.hasDeleteClause) remove(op.deleteQuads, solutions, t);
+    if (!op.with.empty()) {
+      t.defaultGraph = rdf::Term::iri(op.with);
+    }
+    if (op.hasDeleteClause) {
+      remove(op.deleteQuads, solutions, t);
+    }
     if (op.hasInsertClause) {
       t.blankPrefix = opScope + "s";
       t.freshPerSolution = true;
@@ -120,7 +140,9 @@ class Updater {
     try {
       stats_.inserted += update::loadDocument(txn_, l);
     } catch (const ExecutionError&) {
-      if (!op.silent) throw;
+      if (!op.silent) {
+        throw;
+      }
     }
   }
 
@@ -159,8 +181,9 @@ UpdateStats executeUpdate(rdf::WriteTxn& txn, const UpdateRequest& request) {
   const auto& ops = parsed.ast.operations;
   for (size_t i = 0; i < ops.size(); ++i) {
     const algebra::Op* where = i < parsed.where.size() ? parsed.where[i].get() : nullptr;
-    if ((ops[i].kind == Kind::Modify || ops[i].kind == Kind::DeleteWhere) && !where)
+    if ((ops[i].kind == Kind::Modify || ops[i].kind == Kind::DeleteWhere) && !where) {
       throw InternalError("update operation without the algebra of its WHERE clause");
+    }
     updater.apply(ops[i], where, i);
   }
   UpdateStats stats = updater.stats();

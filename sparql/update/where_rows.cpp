@@ -16,8 +16,11 @@ namespace {
 std::vector<rdf::TermId> graphIds(const exec::ExecContext& ctx,
                                   const std::vector<std::string>& iris) {
   std::vector<rdf::TermId> out;
-  for (const auto& iri : iris)
-    if (auto id = ctx.storeId(rdf::Term::iri(iri))) out.push_back(*id);
+  for (const auto& iri : iris) {
+    if (auto id = ctx.storeId(rdf::Term::iri(iri))) {
+      out.push_back(*id);
+    }
+  }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -58,7 +61,9 @@ Solutions evaluate(const rdf::ReadTxn& txn, const algebra::Op& op, const WhereDa
 
   Solutions out;
   const size_t width = ctx.vars().width();
-  for (size_t s = 0; s < width; ++s) out.vars.push_back(ctx.vars().name(static_cast<int>(s)));
+  for (size_t s = 0; s < width; ++s) {
+    out.vars.push_back(ctx.vars().name(static_cast<int>(s)));
+  }
   exec::Batch batch(width);
   plan->open(nullptr);
   while (plan->next(batch)) {
@@ -66,7 +71,7 @@ Solutions evaluate(const rdf::ReadTxn& txn, const algebra::Op& op, const WhereDa
       const rdf::TermId* r = batch.row(i);
       std::vector<rdf::Term> row;
       row.reserve(width);
-      uint64_t bytes = sizeof(row) + width * sizeof(rdf::Term);
+      uint64_t bytes = sizeof(std::vector<rdf::Term>) + width * sizeof(rdf::Term);
       for (size_t s = 0; s < width; ++s) {
         row.push_back(ctx.decode(r[s]));
         bytes += row.back().value.size() + row.back().datatype.size() + row.back().lang.size();

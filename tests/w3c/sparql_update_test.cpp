@@ -1,10 +1,10 @@
 // The W3C SPARQL 1.1 Update evaluation suites: one GoogleTest case per
 // manifest entry. A syntax entry (mf:NegativeSyntaxTest11, the update syntax
-// test types) must fail or pass parsing. An mf:UpdateEvaluationTest runs on a fresh store holding the test's
-// ut:data (default graph) and ut:graphData (named graphs, named by rdfs:label
-// or by their IRI); the request is applied in one transaction and the store
-// is then compared graph by graph (isomorphism) with the expected state.
-// Plus a check of the committed summary (summary-sparql-update.txt).
+// test types) must fail or pass parsing. An mf:UpdateEvaluationTest runs on a fresh store holding
+// the test's ut:data (default graph) and ut:graphData (named graphs, named by rdfs:label or by
+// their IRI); the request is applied in one transaction and the store is then compared graph by
+// graph (isomorphism) with the expected state. Plus a check of the committed summary
+// (summary-sparql-update.txt).
 #include <gtest/gtest.h>
 
 #include <array>
@@ -27,9 +27,9 @@ namespace bdis::w3c {
 namespace {
 
 const char* const kSuites[] = {
-    "sparql11/add",  "sparql11/basic-update", "sparql11/clear",        "sparql11/copy",
-    "sparql11/delete", "sparql11/delete-data", "sparql11/delete-insert", "sparql11/delete-where",
-    "sparql11/drop", "sparql11/move",          "sparql11/update-silent"};
+    "sparql11/add",    "sparql11/basic-update", "sparql11/clear",         "sparql11/copy",
+    "sparql11/delete", "sparql11/delete-data",  "sparql11/delete-insert", "sparql11/delete-where",
+    "sparql11/drop",   "sparql11/move",         "sparql11/update-silent"};
 
 struct Case {
   std::string suite;
@@ -180,9 +180,11 @@ Outcome run(const Case& c) {
       auto txn = store->beginWrite();
       for (const auto& [name, quads] : graphsOf(e, e.action)) {
         std::vector<rdf::QuadIds> ids;
-        rdf::TermId g = name.empty() ? rdf::kDefaultGraph : txn->intern(rdf::Term::iri(name).view());
+        rdf::TermId g =
+            name.empty() ? rdf::kDefaultGraph : txn->intern(rdf::Term::iri(name).view());
         for (const auto& q : quads)
-          ids.push_back({txn->intern(q.s.view()), txn->intern(q.p.view()), txn->intern(q.o.view()), g});
+          ids.push_back(
+              {txn->intern(q.s.view()), txn->intern(q.p.view()), txn->intern(q.o.view()), g});
         txn->insertBatch(ids);
       }
       txn->commit();
@@ -211,7 +213,8 @@ Outcome run(const Case& c) {
         while (cur.next(q))
           got.push_back(rdf::Quad{read->decode(q.s), read->decode(q.p), read->decode(q.o), {}});
       }
-      std::vector<rdf::Quad> want = expected.count(name) ? expected[name] : std::vector<rdf::Quad>{};
+      std::vector<rdf::Quad> want =
+          expected.count(name) ? expected[name] : std::vector<rdf::Quad>{};
       std::string why;
       if (!isomorphic(want, got, &why))
         return {Outcome::Failed, "graph <" + name + "> differs: " + why + "\nexpected:\n" +

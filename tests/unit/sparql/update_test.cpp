@@ -104,8 +104,9 @@ TEST_F(Update, DataAndWhere) {
 }
 
 TEST_F(Update, OperationsApplyInOrder) {
-  auto st = update("INSERT DATA { :a :p 1 } ; INSERT { ?s :q ?o } WHERE { ?s :p ?o } ;"
-                   "DELETE DATA { :a :p 1 }");
+  auto st = update(
+      "INSERT DATA { :a :p 1 } ; INSERT { ?s :q ?o } WHERE { ?s :p ?o } ;"
+      "DELETE DATA { :a :p 1 }");
   EXPECT_EQ(st.operations, 3u);
   EXPECT_EQ(quads(), std::set<std::string>{"<http://example.org/a> <http://example.org/q> "
                                            "\"1\"^^<http://www.w3.org/2001/XMLSchema#integer>"});
@@ -127,8 +128,7 @@ TEST_F(Update, AbortedRequestChangesNothing) {
   EXPECT_EQ(count(), 0u);
   EXPECT_EQ(quads("g"), std::set<std::string>{"<http://example.org/a> <http://example.org/p> "
                                               "\"1\"^^<http://www.w3.org/2001/XMLSchema#integer>"});
-  EXPECT_THROW(update("INSERT DATA { :x :p 1 } ; LOAD <file:///no/such/file.ttl>"),
-               ExecutionError);
+  EXPECT_THROW(update("INSERT DATA { :x :p 1 } ; LOAD <file:///no/such/file.ttl>"), ExecutionError);
   EXPECT_EQ(count(), 0u);
   // A syntax error anywhere: nothing runs.
   EXPECT_THROW(update("INSERT DATA { :x :p 1 } ; INSERT DATA { :y }"), SyntaxError);
@@ -151,9 +151,9 @@ TEST_F(Update, UsingAndUsingNamed) {
   update("INSERT DATA { :d :p 0 . GRAPH :g1 { :a :p 1 } GRAPH :g2 { :b :p 2 } }");
   EXPECT_EQ(update("INSERT { :r :from1 ?o } USING :g1 WHERE { ?s :p ?o }").inserted, 1u);
   EXPECT_EQ(update("INSERT { :r :merged ?o } USING :g1 USING :g2 WHERE { ?s :p ?o }").inserted, 2u);
-  EXPECT_EQ(update("INSERT { :r :named ?g } USING NAMED :g2 WHERE { GRAPH ?g { ?s ?p ?o } }")
-                .inserted,
-            1u);
+  EXPECT_EQ(
+      update("INSERT { :r :named ?g } USING NAMED :g2 WHERE { GRAPH ?g { ?s ?p ?o } }").inserted,
+      1u);
   // USING NAMED alone: the default graph of the WHERE clause is empty.
   EXPECT_EQ(update("INSERT { :r :none ?o } USING NAMED :g2 WHERE { ?s :p ?o }").inserted, 0u);
   // Unknown graphs are empty.
@@ -283,8 +283,7 @@ TEST_F(Update, LoadFile) {
   auto bad = dir_.path() / "bad.ttl";
   std::ofstream(bad) << ":x :p .\n";
   EXPECT_THROW(update("LOAD <file://" + bad.string() + ">"), ExecutionError);
-  EXPECT_THROW(update("LOAD <file://" + (dir_.path() / "data.xyz").string() + ">"),
-               ExecutionError);
+  EXPECT_THROW(update("LOAD <file://" + (dir_.path() / "data.xyz").string() + ">"), ExecutionError);
   EXPECT_THROW(update("LOAD <file:///no/such/file.nt>"), ExecutionError);
   update("LOAD SILENT <file:///no/such/file.nt> INTO GRAPH :none");
   update("LOAD SILENT <file://" + bad.string() + ">");
