@@ -3,7 +3,7 @@ Oxigraph (npm, WebAssembly, in memory), driven the same way as bdis.
 Each helper returns wall-clock seconds and, where it applies, bytes on disk
 and peak memory."""
 import os
-import resource
+import re
 import shutil
 import socket
 import subprocess
@@ -22,13 +22,41 @@ def free_port():
 
 
 def timed(cmd, **kw):
-    """Runs cmd; returns (seconds, peak RSS bytes of the child, completed process)."""
-    t0 = time.monotonic()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    p = subprocess.run(cmd, capture_output=True, text=True, **kw)
-    secs = time.monotonic() - t0
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-    return secs, max(peak, before * 1024), p
+    """Runs cmd; returns (wall seconds, peak RSS bytes of this child alone,
+    completed process with returncode/stdout/stderr and cpu = user+system seconds).
+    os.wait4 gives the child's own rusage (RUSAGE_CHILDREN would be the maximum
+    over every child reaped so far, Virtuoso included)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        t0 = time.monotonic()
+        p = subprocess.Popen(cmd, stdout=out, stderr=err, **kw)
+        _, status, ru = os.wait4(p.pid, 0)
+        secs = time.monotonic() - t0
+        p.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        done = subprocess.CompletedProcess(cmd, p.returncode, out.read().decode(errors="replace"),
+                                           err.read().decode(errors="replace"))
+    done.cpu = ru.ru_utime + ru.ru_stime
+    return secs, ru.ru_maxrss * 1024, done
+
+
+def peak_rss(pid):
+    """Peak resident memory (VmHWM) of a running process, in bytes, or None."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return None
+
+
+def cpu_seconds(pid):
+    """User + system CPU seconds used so far by a running process."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def dir_bytes(path):
@@ -88,13 +116,34 @@ MaxQueryExecutionTime = 600
         return p
 
     def load(self, path, graph="http://bench/"):
+        """Bulk-loads one file; returns the seconds it took (see bulk_load)."""
+        return self.bulk_load(path, graph)[0]
+
+    def bulk_load(self, path, graph="http://bench/"):
+        """Bulk-loads one file (ld_dir + rdf_loader_run + checkpoint); returns
+        (seconds, triples loaded, CPU seconds of the server during the load).
+        Raises when the loader recorded an error."""
         d = os.path.dirname(os.path.abspath(path))
         name = os.path.basename(path)
         self.sql(f"ld_dir('{d}', '{name}', '{graph}');")
+        pending = self.sql("SELECT COUNT(*) FROM DB.DBA.LOAD_LIST WHERE ll_state = 0;").stdout
+        if not re.search(r"^\s*1\s*$", pending, re.M):
+            raise RuntimeError("ld_dir did not register the file (DirsAllowed?): " + pending)
+        cpu0 = cpu_seconds(self.proc.pid)
         t0 = time.monotonic()
         self.sql("rdf_loader_run();")
         self.sql("checkpoint;")
-        return time.monotonic() - t0
+        secs = time.monotonic() - t0
+        cpu = cpu_seconds(self.proc.pid) - cpu0
+        errors = self.sql("SELECT ll_error FROM DB.DBA.LOAD_LIST WHERE ll_error IS NOT NULL;").stdout
+        if "0 Rows" not in errors:
+            raise RuntimeError("virtuoso loader error: " + errors[-2000:])
+        count = self.sql(f"SPARQL SELECT COUNT(*) FROM <{graph}> WHERE {{ ?s ?p ?o }};").stdout
+        m = re.search(r"^\s*(\d+)\s*$", count, re.M)
+        return secs, int(m.group(1)) if m else 0, cpu
+
+    def peak_rss(self):
+        return peak_rss(self.proc.pid)
 
     def bytes_on_disk(self):
         return dir_bytes(self.dir)
@@ -120,21 +169,33 @@ def oxigraph_dir():
 
 
 def oxigraph_load(path):
-    """Loads N-Triples into an in-memory Oxigraph; returns (seconds, peak RSS bytes, triples)."""
+    """Loads N-Triples into an in-memory Oxigraph (npm, WebAssembly), 64 MiB of
+    whole lines per load() call (a JS string cannot hold a 1 GB file); the time
+    includes reading the file, as bdis's does. Returns (seconds, peak RSS bytes,
+    triples, CPU seconds)."""
     script = f"""
 const ox = require('{oxigraph_dir()}/node_modules/oxigraph');
 const fs = require('fs');
-const data = fs.readFileSync(process.argv[1], 'utf8');
-const store = new ox.Store();
 const t0 = process.hrtime.bigint();
-store.load(data, {{format: 'application/n-triples', no_transaction: true}});
+const store = new ox.Store();
+const fd = fs.openSync(process.argv[1], 'r');
+const buf = Buffer.alloc(64 << 20);
+let carry = Buffer.alloc(0);
+for (;;) {{
+  const n = fs.readSync(fd, buf, 0, buf.length, null);
+  const data = Buffer.concat([carry, buf.subarray(0, n)]);
+  const cut = n === 0 ? data.length : data.lastIndexOf(10) + 1;
+  if (cut > 0) store.load(data.subarray(0, cut).toString('utf8'),
+                          {{format: 'application/n-triples', no_transaction: true}});
+  carry = Buffer.from(data.subarray(cut));
+  if (n === 0) break;
+}}
 const secs = Number(process.hrtime.bigint() - t0) / 1e9;
-console.log(JSON.stringify({{secs, size: store.size, rss: process.memoryUsage().rss}}));
+console.log(JSON.stringify({{secs, size: store.size}}));
 """
     import json
-    p = subprocess.run(["node", "--max-old-space-size=16000", "-e", script, path],
-                       capture_output=True, text=True)
+    secs_wall, peak, p = timed(["node", "--max-old-space-size=16000", "-e", script, path])
     if p.returncode != 0:
         raise RuntimeError(p.stderr[-2000:])
     r = json.loads(p.stdout.strip().splitlines()[-1])
-    return r["secs"], r["rss"], r["size"]
+    return r["secs"], peak, r["size"], p.cpu
