@@ -22,7 +22,8 @@
 //    protocol dataset together with USING, USING NAMED or WITH is an error.
 //  - LOAD reads `file:` IRIs (and absolute paths) with the RDF reader, the
 //    syntax chosen by extension (.nt .nq .ttl .trig, optionally .gz / .zst).
-//    http(s) IRIs are refused unless UpdateRequest::allowHttpLoad. SILENT makes
+//    http(s) IRIs are refused unless UpdateRequest::allowHttpLoad, local files
+//    when UpdateRequest::allowFileLoad is false. SILENT makes
 //    any failure of LOAD, CREATE, ADD, MOVE, COPY, DROP or CLEAR a no-op.
 //  - ADD / MOVE / COPY with the same source and destination do nothing; a
 //    source graph holding no quad is treated as empty (not an error).
@@ -49,6 +50,10 @@ struct UpdateRequest {
   /// LOAD of http:// and https:// IRIs (fetched with libcurl). Refused with an
   /// ExecutionError when false.
   bool allowHttpLoad = false;
+  /// LOAD of file: IRIs and absolute paths, read with the rights of the
+  /// process. Refused with an ExecutionError when false (a server may want
+  /// writers to reach its files only through the Graph Store Protocol).
+  bool allowFileLoad = true;
 };
 
 /// What a request changed.

@@ -141,6 +141,9 @@ uint64_t loadDocument(rdf::WriteTxn& txn, const LoadRequest& request) {
       rdf::readBuffer(body, options, sink);
     } else {
       const std::string path = localPathOf(request.source);
+      if (!path.empty() && !request.allowFile) {
+        throw ExecutionError("loading local files is not enabled on this server");
+      }
       if (path.empty()) {
         throw ExecutionError("only file: and http(s): IRIs can be loaded");
       }

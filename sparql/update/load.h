@@ -13,6 +13,7 @@ namespace bdis::sparql::update {
 struct LoadRequest {
   std::string source;       ///< The document IRI: file:..., an absolute path, or http(s)://...
   std::string into;         ///< INTO GRAPH iri; empty: the default graph.
+  bool allowFile = true;    ///< Read file: IRIs and absolute paths; refused otherwise.
   bool allowHttp = false;   ///< Fetch http(s) IRIs (libcurl); refused otherwise.
   long timeoutSeconds = 0;  ///< For http(s): 0 means 300 seconds.
 };

@@ -135,6 +135,7 @@ class Updater {
     l.source = op.source;
     l.into = op.into;
     l.allowHttp = request_.allowHttpLoad;
+    l.allowFile = request_.allowFileLoad;
     l.timeoutSeconds = static_cast<long>(
         std::chrono::duration_cast<std::chrono::seconds>(request_.limits.timeout).count());
     try {

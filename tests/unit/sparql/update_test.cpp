@@ -289,6 +289,16 @@ TEST_F(Update, LoadFile) {
   update("LOAD SILENT <file://" + bad.string() + ">");
   EXPECT_EQ(count("none"), 0u);
   EXPECT_EQ(count(), 4u);
+  UpdateRequest req;
+  req.allowFileLoad = false;
+  req.text = "LOAD <file://" + ttl.string() + "> INTO GRAPH :refused";
+  try {
+    run(req);
+    FAIL() << "LOAD of a file ran with allowFileLoad false";
+  } catch (const ExecutionError& e) {
+    EXPECT_NE(std::string(e.what()).find("not enabled"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(count("refused"), 0u);
 }
 
 TEST_F(Update, LoadHttpNeedsPermission) {
