@@ -52,6 +52,8 @@ int runCli(int argc, char** argv) {
   StoreArgs check;
   auto* checkCmd = app.add_subcommand("check", "verify that indexes and dictionary agree");
   addStore(checkCmd, check.store);
+  StoreArgs reindex;
+  addStore(app.add_subcommand("reindex", "rebuild the text and geo search indexes"), reindex.store);
 
   QueryArgs query;
   auto* queryCmd = app.add_subcommand("query", "run a SPARQL 1.1 query");
@@ -108,6 +110,7 @@ int runCli(int argc, char** argv) {
     if (*dumpCmd) return runDump(dump);
     if (*statsCmd) return runStats(stats);
     if (*checkCmd) return runCheck(check);
+    if (app.got_subcommand("reindex")) return runReindex(reindex);
     if (*serveCmd) return runServe(serve);
     if (*queryCmd) return runQuery(query);
     if (*updateCmd) return runUpdate(update);

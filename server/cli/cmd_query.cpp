@@ -10,6 +10,7 @@
 #include "server/cli/commands.h"
 #include "server/query/result_chooser.h"
 #include "sparql/engine.h"
+#include "sparql/ext/search_indexes.h"
 
 namespace bdis::server {
 
@@ -42,6 +43,7 @@ int runQuery(const QueryArgs& args) {
   so.create = false;
   so.readOnly = true;
   auto store = rdf::Store::open(args.store, so);
+  sparql::ext::attachIndexesLazily(*store);
   auto txn = store->beginRead();
 
   sparql::QueryRequest request;

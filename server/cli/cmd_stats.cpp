@@ -41,6 +41,7 @@ int runCheck(const StoreArgs& args) {
   auto store = rdf::Store::open(args.store, readOnly());
   auto txn = store->beginRead();
   auto problems = txn->check();
+  for (auto& p : checkSearchIndexes(*store, *txn)) problems.push_back(std::move(p));
   auto st = txn->stats();
   if (problems.empty()) {
     std::printf("ok: %llu triples, %llu terms, %d indexes agree\n",

@@ -11,6 +11,11 @@
 #include <string>
 #include <vector>
 
+namespace bdis::rdf {
+class Store;
+class ReadTxn;
+}  // namespace bdis::rdf
+
 namespace bdis::server {
 
 /// A command line that parses but asks for something impossible (exit code 2).
@@ -47,6 +52,11 @@ struct StoreArgs {
 };
 int runStats(const StoreArgs& args);
 int runCheck(const StoreArgs& args);
+/// Rebuilds the text index from scratch and reports both search indexes (cmd_search.cpp).
+int runReindex(const StoreArgs& args);
+/// The disagreements between the store and its text index, for runCheck (none when
+/// the index was never built).
+std::vector<std::string> checkSearchIndexes(const rdf::Store& store, const rdf::ReadTxn& txn);
 
 struct QueryArgs {
   std::string store;

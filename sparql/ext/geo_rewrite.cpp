@@ -129,11 +129,11 @@ algebra::OpPtr candidateTable(const std::string& var, const std::vector<rdf::geo
 }  // namespace
 
 void rewriteGeoFilter(algebra::Filter& filter, Rewriter& r) {
-  if (!r.indexes) return;
   for (const Expr& e : filter.exprs) {
     auto bound = boundOf(e);
     if (!bound || !bindsByAsWkt(*filter.input, bound->var)) continue;
-    auto& geo = r.indexes->geo();
+    if (!r.indexes()) return;
+    auto& geo = r.indexes()->geo();
     auto entries = bound->radius ? geo.radiusCandidates(bound->centre, bound->metres)
                                  : geo.intersecting(bound->box);
     algebra::OpPtr table = candidateTable(bound->var, entries, r);
@@ -146,7 +146,7 @@ void rewriteGeoFilter(algebra::Filter& filter, Rewriter& r) {
 
 void rewriteGeoNearest(algebra::Slice& slice, Rewriter& r) {
   using namespace algebra;
-  if (!r.indexes || !slice.length) return;
+  if (!slice.length) return;
   Op* cur = slice.input.get();
   if (cur->kind == OpKind::Project) cur = as<Project>(*cur).input.get();
   if (cur->kind != OpKind::OrderBy) return;
@@ -157,8 +157,9 @@ void rewriteGeoNearest(algebra::Slice& slice, Rewriter& r) {
   const auto& triples = as<Bgp>(*order.input).triples;
   // Only the lone pattern `?x geo:asWKT ?wkt`: another pattern could drop candidates.
   if (triples.size() != 1 || !bindsByAsWkt(*order.input, call->var)) return;
+  if (!r.indexes()) return;
   size_t k = static_cast<size_t>(*slice.length + slice.start.value_or(0));
-  auto& geo = r.indexes->geo();
+  auto& geo = r.indexes()->geo();
   auto nearest = geo.nearest(call->centre, k);
   double bound = 0;
   for (const auto& e : nearest) bound = std::max(bound, rdf::geo::haversineMetres(call->centre, e.point));

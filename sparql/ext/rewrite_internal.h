@@ -1,6 +1,8 @@
 #pragma once
 // Shared by the rewrite files (text_rewrite.cpp, geo_rewrite.cpp). Internal.
 
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -10,11 +12,27 @@
 
 namespace bdis::sparql::ext::detail {
 
-/// State of one rewrite run.
+/// State of one rewrite run. The indexes are fetched on first need only, so that
+/// queries without search patterns never open them.
 struct Rewriter {
+  Rewriter(const rdf::ReadTxn& t, std::function<std::shared_ptr<SearchIndexes>()> p)
+      : txn(t), provider(std::move(p)) {}
   const rdf::ReadTxn& txn;
-  SearchIndexes* indexes;
+  std::function<std::shared_ptr<SearchIndexes>()> provider;
   std::vector<std::string> notes;
+
+  /// The indexes, or null when none are attached.
+  SearchIndexes* indexes() {
+    if (!fetched_) {
+      held_ = provider ? provider() : nullptr;
+      fetched_ = true;
+    }
+    return held_.get();
+  }
+
+ private:
+  std::shared_ptr<SearchIndexes> held_;
+  bool fetched_ = false;
 };
 
 /// Replaces text:query / bif:contains patterns of the Bgp `op` (op may become a Join or a Table).

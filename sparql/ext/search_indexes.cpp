@@ -9,6 +9,7 @@ namespace bdis::sparql::ext {
 namespace {
 std::mutex activeMutex;
 std::shared_ptr<SearchIndexes> active;
+const rdf::Store* lazyStore = nullptr;
 }  // namespace
 
 SearchIndexes::SearchIndexes(std::unique_ptr<rdf::text::TextIndex> text) : text_(std::move(text)) {}
@@ -52,10 +53,22 @@ std::vector<std::string> SearchIndexes::check(const rdf::ReadTxn& txn) {
 void setActiveIndexes(std::shared_ptr<SearchIndexes> indexes) {
   std::lock_guard lock(activeMutex);
   active = std::move(indexes);
+  lazyStore = nullptr;
+}
+
+void attachIndexesLazily(const rdf::Store& store) {
+  std::lock_guard lock(activeMutex);
+  active.reset();
+  lazyStore = &store;
 }
 
 std::shared_ptr<SearchIndexes> activeIndexes() {
   std::lock_guard lock(activeMutex);
+  if (!active && lazyStore) {
+    const rdf::Store* store = lazyStore;
+    lazyStore = nullptr;
+    active = SearchIndexes::open(*store);
+  }
   return active;
 }
 

@@ -3,6 +3,7 @@
 // process-wide "active" instance used by executeQuery's rewrite (search_rewrite.h)
 // and by GET /search. A process serves one store; the CLI or the server attaches it.
 
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -44,7 +45,10 @@ class SearchIndexes {
 
 /// Makes `indexes` the ones used by executeQuery and /search in this process (null detaches).
 void setActiveIndexes(std::shared_ptr<SearchIndexes> indexes);
-/// The attached indexes, or null.
+/// Opens the indexes of `store` on first need (the first query that uses them) and
+/// makes them active; the Store must outlive the process's queries.
+void attachIndexesLazily(const rdf::Store& store);
+/// The attached indexes (opening them now if attached lazily), or null.
 std::shared_ptr<SearchIndexes> activeIndexes();
 
 }  // namespace bdis::sparql::ext

@@ -53,15 +53,20 @@ void walk(algebra::OpPtr& op, detail::Rewriter& r) {
 
 std::vector<std::string> rewriteSearch(algebra::OpPtr& root, const rdf::ReadTxn& txn,
                                        SearchIndexes* indexes) {
-  detail::Rewriter r{txn, indexes, {}};
+  // A non-owning handle: the caller keeps `indexes` alive.
+  detail::Rewriter r(txn, [indexes] { return std::shared_ptr<SearchIndexes>(std::shared_ptr<void>(), indexes); });
   walk(root, r);
   return std::move(r.notes);
 }
 
 std::vector<std::string> rewriteSearch(algebra::OpPtr& root, const rdf::ReadTxn& txn) {
-  std::shared_ptr<SearchIndexes> indexes = activeIndexes();
-  if (indexes) indexes->sync(txn);
-  return rewriteSearch(root, txn, indexes.get());
+  detail::Rewriter r(txn, [&txn] {
+    std::shared_ptr<SearchIndexes> indexes = activeIndexes();
+    if (indexes) indexes->sync(txn);
+    return indexes;
+  });
+  walk(root, r);
+  return std::move(r.notes);
 }
 
 }  // namespace bdis::sparql::ext

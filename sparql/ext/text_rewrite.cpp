@@ -122,8 +122,9 @@ std::string formatScore(double v) {
 }
 
 SearchIndexes& needIndexes(Rewriter& r) {
-  if (!r.indexes) throw ExecutionError("text:query / bif:contains: no text index is open for this store");
-  return *r.indexes;
+  SearchIndexes* idx = r.indexes();
+  if (!idx) throw ExecutionError("text:query / bif:contains: no text index is open for this store");
+  return *idx;
 }
 
 /// The Table answering one Jena call.
