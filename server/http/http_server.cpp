@@ -15,6 +15,7 @@
 
 #include "rdf/error.h"
 #include "server/http/errors.h"
+#include "server/http/raw_query.h"
 #include "server/http/thread_pool.h"
 
 namespace bdis::server {
@@ -29,13 +30,17 @@ std::string lower(std::string s) {
   return s;
 }
 
-HttpRequest convert(const Http::Request& req) {
+HttpRequest convert(const Http::Request& req, const std::optional<std::string>& rawQuery) {
   HttpRequest r;
   r.method = Http::methodString(req.method());
   r.path = percentDecode(req.resource(), false);
-  const auto& q = req.query();
-  for (auto it = q.parameters_begin(); it != q.parameters_end(); ++it) {
-    r.params.emplace(percentDecode(it->first, true), percentDecode(it->second, true));
+  if (rawQuery) {
+    parseForm(*rawQuery, r.params);  // keeps repeated names, which Pistache's map drops
+  } else {
+    const auto& q = req.query();
+    for (auto it = q.parameters_begin(); it != q.parameters_end(); ++it) {
+      r.params.emplace(percentDecode(it->first, true), percentDecode(it->second, true));
+    }
   }
   for (const auto& h : req.headers().list()) {
     std::ostringstream os;
@@ -152,7 +157,7 @@ void send(Http::ResponseWriter& writer, HttpResponse& response, bool keepAlive,
   writer.send(static_cast<Http::Code>(response.status), response.body);
 }
 
-class Handler : public Http::Handler {
+class Handler : public RawQueryHandler {
  public:
   HTTP_PROTOTYPE(Handler)
 
@@ -162,7 +167,7 @@ class Handler : public Http::Handler {
   void onRequest(const Http::Request& req, Http::ResponseWriter writer) override {
     HttpRequest request;
     try {
-      request = convert(req);
+      request = convert(req, rawQuery(req));
     } catch (const std::exception& e) {
       HttpResponse bad = errorBody(400, std::string("malformed request: ") + e.what());
       send(writer, bad, false, request, 0);

@@ -7,6 +7,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -14,8 +15,8 @@ namespace bdis::server {
 
 /// A request with its query string and form body already percent-decoded.
 struct HttpRequest {
-  std::string method;  ///< "GET", "POST", ...
-  std::string path;    ///< without the query string, percent-decoded
+  std::string method;                              ///< "GET", "POST", ...
+  std::string path;                                ///< without the query string, percent-decoded
   std::multimap<std::string, std::string> params;  ///< query-string (and form-body) parameters
   std::map<std::string, std::string> headers;      ///< names lower-cased
   std::string body;
@@ -28,6 +29,11 @@ struct HttpRequest {
   std::string header(const std::string& name) const;
   /// The media type of Content-Type, lower-cased, without parameters.
   std::string contentType() const;
+  /// A parameter of Content-Type (`charset`, `boundary`; name lower-case), unquoted,
+  /// or empty when absent.
+  std::string contentTypeParam(const std::string& name) const;
+  /// Whether the body is declared in UTF-8 (or US-ASCII, its subset) or declares no charset.
+  bool bodyIsUtf8() const;
 };
 
 /// A response: either a whole body or a producer that streams it.
@@ -53,5 +59,16 @@ struct HttpResponse {
 std::string percentDecode(std::string_view s, bool plusIsSpace);
 /// Parses `a=1&b=2` (application/x-www-form-urlencoded) into `out`.
 void parseForm(std::string_view s, std::multimap<std::string, std::string>& out);
+
+/// One part of a multipart/form-data body (RFC 7578).
+struct MultipartPart {
+  std::string contentType;  ///< the part's Content-Type header, as sent (may be empty)
+  std::string name;         ///< the `name` of its Content-Disposition
+  std::string_view body;    ///< a view into the request body: valid while the body lives
+};
+
+/// Splits a multipart body on `boundary`. Throws std::invalid_argument when the
+/// body does not hold the boundary or a part is malformed.
+std::vector<MultipartPart> parseMultipart(std::string_view body, std::string_view boundary);
 
 }  // namespace bdis::server

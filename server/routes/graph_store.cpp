@@ -1,7 +1,11 @@
 // SPARQL 1.1 Graph Store HTTP Protocol on /store (https://www.w3.org/TR/sparql11-http-rdf-update/):
 // GET, HEAD, PUT, POST, DELETE on ?default or ?graph=IRI.
 
+#include <chrono>
+#include <cstdio>
 #include <memory>
+#include <random>
+#include <stdexcept>
 
 #include "loaders/bulk/bulk_loader.h"
 #include "rdf/error.h"
@@ -25,6 +29,11 @@ const std::vector<std::string>& rdfMimeTypes() {
   return types;
 }
 
+/// Whether a request names no graph at all (POST to the store creates one).
+bool namesNoGraph(const HttpRequest& req) {
+  return req.params.count("default") == 0 && req.params.count("graph") == 0;
+}
+
 /// The graph a request names: nullopt for ?default, an IRI for ?graph=.
 std::optional<std::string> targetGraph(const HttpRequest& req) {
   bool isDefault = req.params.count("default") > 0;
@@ -32,6 +41,7 @@ std::optional<std::string> targetGraph(const HttpRequest& req) {
   if (isDefault == graph.has_value()) {
     throw HttpError(400, "give exactly one of ?default or ?graph=IRI");
   }
+  if (req.params.count("graph") > 1) throw HttpError(400, "more than one graph parameter");
   if (graph && graph->find(':') == std::string::npos) {
     throw HttpError(400, "?graph must be an absolute IRI, got '" + *graph + "'");
   }
@@ -47,22 +57,64 @@ class Collect : public rdf::QuadSink {
   std::vector<rdf::Quad> quads;
 };
 
-std::vector<rdf::Quad> parseBody(const HttpRequest& req) {
-  std::string ct = req.contentType();
-  auto format = rdf::formatFromMimeType(ct);
+/// The RDF syntax of a Content-Type value; 415 when we cannot read it.
+rdf::RdfFormat bodyFormat(const std::string& contentType) {
+  auto format = rdf::formatFromMimeType(contentType);
   if (!format) {
-    throw HttpError(415, "unsupported Content-Type '" + ct +
+    throw HttpError(415, "unsupported Content-Type '" + contentType +
                              "' (expected text/turtle, application/n-triples, "
                              "application/n-quads or application/trig)");
   }
+  return *format;
+}
+
+/// Parses one RDF document into `sink`; relative IRIs resolve against `base`.
+void parseDocument(std::string_view text, rdf::RdfFormat format, const std::string& source,
+                   const std::string& base, Collect& sink) {
   rdf::ReadOptions opts;
-  opts.format = *format;
-  opts.sourceName = "request body";
+  opts.format = format;
+  opts.sourceName = source;
   opts.blankPrefix = loaders::newBlankScope();
-  opts.baseIri = "http://bdis.invalid/upload/";
+  opts.baseIri = base;
+  rdf::readBuffer(text, opts, sink);
+}
+
+/// The triples of a request body: one RDF document, or (RFC 7578) a
+/// multipart/form-data body whose parts are RDF documents, merged.
+std::vector<rdf::Quad> parseBody(const HttpRequest& req, const std::string& base) {
+  if (!req.bodyIsUtf8()) {
+    throw HttpError(415, "RDF bodies must be UTF-8, not " + req.contentTypeParam("charset"));
+  }
   Collect sink;
-  rdf::readBuffer(req.body, opts, sink);
+  std::string ct = req.contentType();
+  if (ct == "multipart/form-data") {
+    std::vector<MultipartPart> parts;
+    try {
+      parts = parseMultipart(req.body, req.contentTypeParam("boundary"));
+    } catch (const std::invalid_argument& e) {
+      throw HttpError(400, std::string("bad multipart/form-data body: ") + e.what());
+    }
+    for (const auto& part : parts) {
+      parseDocument(part.body, bodyFormat(part.contentType), "request part '" + part.name + "'",
+                    base, sink);
+    }
+  } else {
+    parseDocument(req.body, bodyFormat(ct), "request body", base, sink);
+  }
   return std::move(sink.quads);
+}
+
+/// A fresh graph IRI under the public base for POST /store without a graph.
+std::string newGraphIri(const App& app) {
+  static thread_local std::mt19937_64 rng(
+      std::random_device{}() ^
+      static_cast<uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()));
+  char id[40];
+  std::snprintf(id, sizeof id, "%016llx%08llx", static_cast<unsigned long long>(rng()),
+                static_cast<unsigned long long>(rng() & 0xffffffffu));
+  std::string base = app.config().publicBase;
+  if (base.empty() || base.back() != '/') base += '/';
+  return base + "graphs/" + id;
 }
 
 rdf::TermId graphIdForWrite(rdf::WriteTxn& txn, const std::optional<std::string>& graph) {
@@ -98,8 +150,8 @@ HttpResponse getGraph(const HttpRequest& req, App& app, bool head) {
     rdf::WriterOptions wo;
     for (auto [name, iri] : rdf::wellKnownPrefixes()) wo.prefixes.emplace_back(name, iri);
     rdf::RdfWriter writer(out, format, wo);
-    auto cursor = txn->scan(rdf::QuadPattern{rdf::kAny, rdf::kAny, rdf::kAny, id},
-                            rdf::IndexOrder::GSPO);
+    auto cursor =
+        txn->scan(rdf::QuadPattern{rdf::kAny, rdf::kAny, rdf::kAny, id}, rdf::IndexOrder::GSPO);
     std::vector<rdf::QuadIds> batch(4096);
     std::string scratch[3];
     while (size_t n = cursor.nextBatch(batch)) {
@@ -118,8 +170,11 @@ HttpResponse getGraph(const HttpRequest& req, App& app, bool head) {
 
 HttpResponse writeGraph(const HttpRequest& req, App& app, bool replace) {
   app.auth().requireWrite(req);
-  auto graph = targetGraph(req);
-  auto quads = parseBody(req);  // a bad body fails before the store is touched
+  bool create = !replace && namesNoGraph(req);
+  std::optional<std::string> graph =
+      create ? std::optional<std::string>(newGraphIri(app)) : targetGraph(req);
+  // A bad body fails before the store is touched.
+  auto quads = parseBody(req, graph ? *graph : app.config().publicBase);
   auto txn = app.store().beginWrite();
   rdf::TermId existing;
   bool existed = graphExists(*txn, graph, &existing);
@@ -134,6 +189,7 @@ HttpResponse writeGraph(const HttpRequest& req, App& app, bool replace) {
   txn->commit();
   HttpResponse r;
   r.status = graph && !existed ? 201 : 204;
+  if (create) r.header("Location", *graph);
   return r;
 }
 

@@ -20,7 +20,6 @@ std::string serviceDescriptionTurtle(const App& app) {
        "    formats:SPARQL_Results_CSV, formats:SPARQL_Results_TSV, formats:Turtle,\n"
        "    formats:N-Triples, formats:N-Quads, formats:JSON-LD ;\n";
   t += "  sd:inputFormat formats:Turtle, formats:N-Triples, formats:N-Quads, formats:TriG ;\n";
-  t += "  sd:feature sd:EmptyGraphs ;\n";
   t += "  sd:extensionFunction <http://www.opengis.net/def/function/geosparql/distance>,\n"
        "    <http://www.opengis.net/def/function/geosparql/sfWithin>,\n"
        "    <http://www.opengis.net/def/function/geosparql/sfIntersects> ;\n";
