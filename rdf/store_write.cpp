@@ -2,6 +2,7 @@
 #include <tbb/parallel_sort.h>
 
 #include <algorithm>
+#include <future>
 
 #include "rdf/store_internal.h"
 
@@ -56,25 +57,45 @@ TermId WriteTxn::internSerialized(std::string_view serialized, uint64_t hash) {
 
 void WriteTxn::setTermCacheBudget(size_t bytes) { impl_->dictionary.setCacheBudget(bytes); }
 
+/// `changed` (SPOG keys) permuted into `order` and sorted, written to `out`.
+static void permuteSorted(const std::vector<Key4>& changed, IndexOrder order,
+                          std::vector<Key4>& out) {
+  const auto& pos = orderPositions(order);
+  out.resize(changed.size());
+  for (size_t k = 0; k < changed.size(); ++k) {
+    const Key4& c = changed[k];
+    out[k] = Key4{c[pos[0]], c[pos[1]], c[pos[2]], c[pos[3]]};
+  }
+  tbb::parallel_sort(out.begin(), out.end(), Key4Less());
+}
+
 /// Applies a change already made to SPOG (the exact set `changed`, SPOG-sorted)
-/// to the other five orders and to the counters.
+/// to the other five orders and to the counters. The next order is sorted on
+/// another thread while this one writes the current order (LMDB calls stay on
+/// the transaction's thread).
 static void propagate(ReadTxn::Impl& impl, const std::vector<Key4>& changed, bool insert) {
-  std::vector<Key4> permuted(changed.size());
+  std::vector<Key4> current;
+  std::vector<Key4> next;
+  permuteSorted(changed, static_cast<IndexOrder>(1), current);
   for (int i = 1; i < kIndexCount; ++i) {
     auto order = static_cast<IndexOrder>(i);
-    const auto& pos = orderPositions(order);
-    for (size_t k = 0; k < changed.size(); ++k) {
-      const Key4& c = changed[k];
-      permuted[k] = Key4{c[pos[0]], c[pos[1]], c[pos[2]], c[pos[3]]};
+    std::future<void> sorting;  // waits in its destructor if the write below throws
+    if (i + 1 < kIndexCount) {
+      sorting = std::async(std::launch::async, [&changed, &next, i] {
+        permuteSorted(changed, static_cast<IndexOrder>(i + 1), next);
+      });
     }
-    tbb::parallel_sort(permuted.begin(), permuted.end(), Key4Less());
     QuadIndex index = impl.index(order);
     uint64_t n =
-        insert ? index.insertSorted(permuted, nullptr) : index.eraseSorted(permuted, nullptr);
+        insert ? index.insertSorted(current, nullptr) : index.eraseSorted(current, nullptr);
+    if (sorting.valid()) {
+      sorting.get();
+    }
     if (n != changed.size()) {
       throw StorageError(std::string("index ") + indexName(order) +
                          " disagrees with SPOG: run bdis check");
     }
+    current.swap(next);
   }
   // Counters in chunks, so that a huge batch needs no second full copy.
   constexpr size_t kChunk = size_t{1} << 16;

@@ -28,10 +28,11 @@ class QuadBuffer : public rdf::QuadSink {
  public:
   QuadBuffer(rdf::WriteTxn& txn, uint64_t memoryLimit, rdf::TermId graph)
       : txn_(txn), graph_(graph) {
-    // A fifth of the limit for the dictionary's term cache, a fifth for the
-    // buffer: insertBatch holds up to three more copies of it while merging.
-    txn_.setTermCacheBudget(std::max<uint64_t>(4u << 20, memoryLimit / 5));
-    capacity_ = std::max<uint64_t>(1u << 16, memoryLimit / 5 / sizeof(rdf::QuadIds));
+    // A sixth of the limit for the dictionary's term cache, a sixth for the
+    // buffer: insertBatch holds up to three more copies of it while merging
+    // (the sorted new quads, the order being written, the next one being sorted).
+    txn_.setTermCacheBudget(std::max<uint64_t>(4u << 20, memoryLimit / 6));
+    capacity_ = std::max<uint64_t>(1u << 16, memoryLimit / 6 / sizeof(rdf::QuadIds));
     quads_.reserve(std::min<uint64_t>(capacity_, 1u << 20));
   }
 

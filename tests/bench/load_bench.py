@@ -23,7 +23,8 @@ import peers  # noqa: E402
 
 
 def load_bdis(bdis, nt, limit):
-    """Loads nt into a fresh store; returns (seconds, peak RSS, CPU s, triples, disk bytes)."""
+    """Loads nt into a fresh store; returns (seconds, peak RSS, CPU s, triples, disk bytes,
+    peak anonymous memory)."""
     store = tempfile.mkdtemp(prefix="bdis-bench-")
     shutil.rmtree(store)
     try:
@@ -32,7 +33,7 @@ def load_bdis(bdis, nt, limit):
             sys.exit(p.stderr)
         st = subprocess.run([bdis, "stats", "--store", store], capture_output=True, text=True).stdout
         triples = int(re.search(r"triples\s+(\d+)", st).group(1))
-        return secs, peak, p.cpu, triples, peers.dir_bytes(store)
+        return secs, peak, p.cpu, triples, peers.dir_bytes(store), p.anon
     finally:
         shutil.rmtree(store, ignore_errors=True)
 
@@ -53,7 +54,7 @@ def main():
         nt = os.path.join(out, f"ess-{n}.nt")
         if not os.path.exists(nt):
             subprocess.run([sys.executable, os.path.join(HERE, "gen_ess_nt.py"), str(n), nt], check=True)
-        secs, peak, cpu, triples, disk = load_bdis(a.bdis, nt, a.memory_limit)
+        secs, peak, cpu, triples, disk, _ = load_bdis(a.bdis, nt, a.memory_limit)
         rows.append(("bdis", triples, secs, cpu, peak, disk / triples))
         print(f"bdis {n}: {secs:.2f} s", file=sys.stderr)
         if a.no_peers:
@@ -87,11 +88,12 @@ def main():
         n = max(sizes)
         nt = os.path.join(out, f"ess-{n}.nt")
         print()
-        print("| bdis --memory-limit | triples | wall s | CPU s | peak RSS |")
-        print("|---:|---:|---:|---:|---:|")
+        print("| bdis --memory-limit | triples | wall s | CPU s | peak RSS | peak anonymous memory |")
+        print("|---:|---:|---:|---:|---:|---:|")
         for limit in a.memory_limits.split(","):
-            secs, peak, cpu, triples, _ = load_bdis(a.bdis, nt, limit)
-            print(f"| {limit} | {triples:,} | {secs:.2f} | {cpu:.2f} | {peak / 2**20:,.0f} MiB |")
+            secs, peak, cpu, triples, _, anon = load_bdis(a.bdis, nt, limit)
+            print(f"| {limit} | {triples:,} | {secs:.2f} | {cpu:.2f} | {peak / 2**20:,.0f} MiB "
+                  f"| {anon / 2**20:,.0f} MiB |")
 
 
 if __name__ == "__main__":

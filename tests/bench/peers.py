@@ -23,13 +23,30 @@ def free_port():
 
 def timed(cmd, **kw):
     """Runs cmd; returns (wall seconds, peak RSS bytes of this child alone,
-    completed process with returncode/stdout/stderr and cpu = user+system seconds).
+    completed process with returncode/stdout/stderr, cpu = user+system seconds
+    and anon = peak anonymous (heap) memory in bytes, sampled every 20 ms).
     os.wait4 gives the child's own rusage (RUSAGE_CHILDREN would be the maximum
-    over every child reaped so far, Virtuoso included)."""
+    over every child reaped so far, Virtuoso included). RSS also counts the
+    store's file pages mapped by LMDB (page cache); anonymous memory does not."""
+    import threading
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t0 = time.monotonic()
         p = subprocess.Popen(cmd, stdout=out, stderr=err, **kw)
+        anon = [0]
+        stop = threading.Event()
+
+        def sample():
+            while not stop.is_set():
+                a = status_field(p.pid, "RssAnon:")
+                if a:
+                    anon[0] = max(anon[0], a)
+                stop.wait(0.02)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
         _, status, ru = os.wait4(p.pid, 0)
+        stop.set()
+        sampler.join()
         secs = time.monotonic() - t0
         p.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
@@ -37,19 +54,25 @@ def timed(cmd, **kw):
         done = subprocess.CompletedProcess(cmd, p.returncode, out.read().decode(errors="replace"),
                                            err.read().decode(errors="replace"))
     done.cpu = ru.ru_utime + ru.ru_stime
+    done.anon = anon[0]
     return secs, ru.ru_maxrss * 1024, done
+
+
+def status_field(pid, name):
+    """A memory field of /proc/PID/status (e.g. "VmHWM:") in bytes, or None."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith(name):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
 
 
 def peak_rss(pid):
     """Peak resident memory (VmHWM) of a running process, in bytes, or None."""
-    try:
-        with open(f"/proc/{pid}/status") as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return None
+    return status_field(pid, "VmHWM:")
 
 
 def cpu_seconds(pid):
