@@ -93,6 +93,7 @@ class MergeJoinOp final : public Operator {
     if (heads_[i] >= run.size()) {
       run.clear();
       heads_[i] = 0;
+      ctx_.checkLimits();  // long runs may advance without producing rows
       rdf::QuadIds buf[256];
       size_t n = cursors_[i].nextBatch(buf);
       if (n == 0) return std::nullopt;
