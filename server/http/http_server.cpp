@@ -15,7 +15,7 @@
 
 #include "rdf/error.h"
 #include "server/http/errors.h"
-#include "server/http/raw_query.h"
+#include "server/http/raw_request.h"
 #include "server/http/thread_pool.h"
 
 namespace bdis::server {
@@ -157,7 +157,7 @@ void send(Http::ResponseWriter& writer, HttpResponse& response, bool keepAlive,
   writer.send(static_cast<Http::Code>(response.status), response.body);
 }
 
-class Handler : public RawQueryHandler {
+class Handler : public RawRequestHandler {
  public:
   HTTP_PROTOTYPE(Handler)
 
@@ -168,6 +168,7 @@ class Handler : public RawQueryHandler {
     HttpRequest request;
     try {
       request = convert(req, rawQuery(req));
+      if (auto accept = rawAccept()) request.headers["accept"] = *accept;
     } catch (const std::exception& e) {
       HttpResponse bad = errorBody(400, std::string("malformed request: ") + e.what());
       send(writer, bad, false, request, 0);

@@ -1,7 +1,9 @@
-#include "server/http/raw_query.h"
+#include "server/http/raw_request.h"
 
 #include <pistache/peer.h>
 #include <pistache/tcp.h>
+
+#include <cctype>
 
 namespace bdis::server {
 
@@ -22,21 +24,25 @@ struct AssociateAccess {
 };
 template struct AssociateAccess<&Tcp::Handler::associateTransport>;
 
-constexpr const char* kLineData = "bdis.requestLine";
+constexpr const char* kHeadData = "bdis.requestHead";
 constexpr size_t kMaxLine = 16u << 20;
 
 }  // namespace
 
-/// The first line of the request in progress on one connection.
-struct RawQueryHandler::RequestLine {
-  std::string text;
-  bool complete = false;
+/// The head of the request in progress on one connection.
+struct RawRequestHandler::RequestHead {
+  std::string line;  // the request line, as it arrives
+  bool lineComplete = false;
+  bool headEnded = false;             // the blank line after the headers was seen
+  std::string tail;                   // the last bytes of the head fed so far (up to 3)
+  std::string pending;                // head bytes held back until their line is whole
+  std::optional<std::string> accept;  // the Accept values replaced by */*
 };
 
 /// Runs Pistache's request parsing and hands finished requests back to the outer handler.
-class RawQueryHandler::Inner : public Http::Handler {
+class RawRequestHandler::Inner : public Http::Handler {
  public:
-  explicit Inner(RawQueryHandler* outer) : outer_(outer) {}
+  explicit Inner(RawRequestHandler* outer) : outer_(outer) {}
   std::shared_ptr<Tcp::Handler> clone() const override { return std::make_shared<Inner>(outer_); }
   void onRequest(const Http::Request& request, Http::ResponseWriter response) override {
     outer_->onRequest(request, std::move(response));
@@ -46,44 +52,62 @@ class RawQueryHandler::Inner : public Http::Handler {
   }
 
  private:
-  RawQueryHandler* outer_;
+  RawRequestHandler* outer_;
 };
 
-RawQueryHandler::RawQueryHandler() : inner_(std::make_shared<Inner>(this)) {}
+RawRequestHandler::RawRequestHandler() : inner_(std::make_shared<Inner>(this)) {}
 
-RawQueryHandler::RawQueryHandler(const RawQueryHandler& other)
+RawRequestHandler::RawRequestHandler(const RawRequestHandler& other)
     : Http::Handler(other), inner_(std::make_shared<Inner>(this)) {}
 
-RawQueryHandler::~RawQueryHandler() = default;
+RawRequestHandler::~RawRequestHandler() = default;
 
-void RawQueryHandler::onInput(const char* buffer, size_t len,
-                              const std::shared_ptr<Tcp::Peer>& peer) {
+void RawRequestHandler::onInput(const char* buffer, size_t len,
+                                const std::shared_ptr<Tcp::Peer>& peer) {
   if (!associated_) {
     (inner_.get()->*associateTransportFn())(transport());
     inner_->setMaxRequestSize(getMaxRequestSize());
     inner_->setMaxResponseSize(getMaxResponseSize());
     associated_ = true;
   }
-  auto line = std::static_pointer_cast<RequestLine>(peer->tryGetData(kLineData));
-  if (!line) {
-    line = std::make_shared<RequestLine>();
-    peer->putData(kLineData, line);
+  auto head = std::static_pointer_cast<RequestHead>(peer->tryGetData(kHeadData));
+  if (!head) {
+    head = std::make_shared<RequestHead>();
+    peer->putData(kHeadData, head);
   }
   auto parser = getParser(peer);
-  bool atStart = parser->step()->id() == Http::Private::RequestLineStep::Id;
+  auto step = parser->step()->id();
+  bool atStart = step == Http::Private::RequestLineStep::Id;
   // Pistache resets its parser after each request, answered or refused: a parser
   // back at the request line with a complete line kept means a new request.
-  if (atStart && line->complete) *line = RequestLine{};
-  if (atStart && !line->complete) {
-    std::string_view bytes(buffer, len);
+  if (atStart && head->lineComplete) *head = RequestHead{};
+  std::string_view bytes(buffer, len);
+  if (atStart && !head->lineComplete) {
     size_t nl = bytes.find('\n');
-    line->text.append(bytes.substr(0, nl == std::string_view::npos ? len : nl));
-    line->complete = nl != std::string_view::npos;
-    if (line->text.size() > kMaxLine) line->text.clear();
+    head->line.append(bytes.substr(0, nl == std::string_view::npos ? len : nl));
+    head->lineComplete = nl != std::string_view::npos;
+    if (head->line.size() > kMaxLine) head->line.clear();
   }
-  current_ = line.get();
+  std::string masked;
+  if ((atStart || step == Http::Private::HeadersStep::Id) && !head->headEnded) {
+    // Pistache gets the head line by line, so that each Accept line is masked whole.
+    head->pending.append(bytes);
+    auto m = maskAcceptHeaders(head->tail, head->pending, head->accept);
+    if (!m.headEnded && head->pending.size() > getMaxRequestSize()) {
+      m.feed = head->pending;  // Pistache refuses it as too large
+      m.consumed = head->pending.size();
+    }
+    head->headEnded = m.headEnded;
+    head->pending.erase(0, m.consumed);
+    std::string seen = head->tail + m.feed;
+    head->tail = seen.substr(seen.size() > 3 ? seen.size() - 3 : 0);
+    masked = std::move(m.feed);
+    bytes = masked;
+    if (bytes.empty()) return;  // only part of a line so far
+  }
+  current_ = head.get();
   try {
-    static_cast<Tcp::Handler&>(*inner_).onInput(buffer, len, peer);
+    static_cast<Tcp::Handler&>(*inner_).onInput(bytes.data(), bytes.size(), peer);
   } catch (...) {
     current_ = nullptr;
     throw;
@@ -91,10 +115,60 @@ void RawQueryHandler::onInput(const char* buffer, size_t len,
   current_ = nullptr;
 }
 
-std::optional<std::string> RawQueryHandler::rawQuery(const Http::Request& request) const {
-  if (!current_ || !current_->complete) return std::nullopt;
-  return queryOfRequestLine(current_->text, Http::methodString(request.method()),
+std::optional<std::string> RawRequestHandler::rawQuery(const Http::Request& request) const {
+  if (!current_ || !current_->lineComplete) return std::nullopt;
+  return queryOfRequestLine(current_->line, Http::methodString(request.method()),
                             request.resource());
+}
+
+std::optional<std::string> RawRequestHandler::rawAccept() const {
+  if (!current_) return std::nullopt;
+  return current_->accept;
+}
+
+MaskedHead maskAcceptHeaders(std::string_view before, std::string_view text,
+                             std::optional<std::string>& accepted) {
+  std::string all = std::string(before) + std::string(text);
+  MaskedHead result;
+  size_t blank = all.find("\r\n\r\n");
+  size_t cut;  // end of the complete lines of the head within `all`
+  if (blank != std::string::npos) {
+    result.headEnded = true;
+    cut = blank + 4;
+  } else {
+    size_t last = all.rfind("\r\n");
+    cut = last == std::string::npos ? 0 : last + 2;
+  }
+  if (cut < before.size()) cut = before.size();
+  std::string out;
+  out.reserve(all.size());
+  size_t copied = 0;  // bytes of `all` handled so far
+  static constexpr std::string_view kName = "\r\naccept:";
+  for (size_t p = all.find("\r\n"); p != std::string::npos && p + 2 < cut;
+       p = all.find("\r\n", p + 2)) {
+    if (p + 2 < before.size() || p + kName.size() > cut) continue;
+    bool match = true;
+    for (size_t i = 2; i < kName.size() && match; ++i) {
+      match = std::tolower(static_cast<unsigned char>(all[p + i])) == kName[i];
+    }
+    if (!match) continue;
+    size_t valueStart = p + kName.size();
+    size_t valueEnd = all.find("\r\n", valueStart);  // before `cut`: lines there are whole
+    std::string_view value(all.data() + valueStart, valueEnd - valueStart);
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
+      value.remove_prefix(1);
+    while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+    accepted = accepted ? *accepted + ", " + std::string(value) : std::string(value);
+    out.append(all, copied, valueStart - copied);
+    out += " */*";
+    copied = valueEnd;
+    p = valueEnd - 2;
+  }
+  size_t end = result.headEnded ? all.size() : cut;
+  out.append(all, copied, end - copied);
+  result.feed = out.substr(before.size());
+  result.consumed = end - before.size();
+  return result;
 }
 
 std::optional<std::string> queryOfRequestLine(const std::string& line, const std::string& method,

@@ -1,53 +1,74 @@
 #pragma once
-// Pistache 0.0.5 keeps one value per query-string name (its Uri::Query is an
-// unordered_map filled with insert), so `?default-graph-uri=A&default-graph-uri=B`
-// reaches a handler as A alone. This handler recovers the query string exactly as
-// the client sent it, from the request line, so that repeated parameters of the
-// SPARQL 1.1 Protocol survive.
+// What Pistache 0.0.5 loses or refuses before a handler runs, recovered from the
+// raw bytes of the request:
+// - its query map keeps one value per name (an unordered_map filled with insert),
+//   so `?default-graph-uri=A&default-graph-uri=B` would reach us as A alone;
+// - it parses Accept itself and answers 415 on values outside its grammar
+//   (`foo`, `q=.9`, unknown top-level types), before bdis can negotiate.
 
 #include <pistache/http.h>
 
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace bdis::server {
 
-/// A Pistache HTTP handler whose onRequest can ask for the raw query string of
-/// the request being served.
+/// A Pistache HTTP handler whose onRequest can ask for the raw query string and
+/// the raw Accept header of the request being served.
 ///
 /// How: Pistache's own parser (Http::Handler::onInput, private) runs on an inner
-/// handler; this one sees the bytes first and keeps, per connection, the request
-/// line of the request in progress. A kept line is used only when its method and
-/// path agree with what Pistache parsed; otherwise rawQuery() is empty and
-/// Pistache's map is the fallback.
-class RawQueryHandler : public Pistache::Http::Handler {
+/// handler; this one sees the bytes first. Per connection it keeps the request line
+/// of the request in progress, and it hands Pistache `Accept: */*` in place of each
+/// Accept header of the request head, keeping the value sent. A kept request line
+/// is used only when its method and path agree with what Pistache parsed.
+class RawRequestHandler : public Pistache::Http::Handler {
  public:
-  RawQueryHandler();
-  RawQueryHandler(const RawQueryHandler& other);
-  RawQueryHandler& operator=(const RawQueryHandler&) = delete;
-  ~RawQueryHandler() override;
+  RawRequestHandler();
+  RawRequestHandler(const RawRequestHandler& other);
+  RawRequestHandler& operator=(const RawRequestHandler&) = delete;
+  ~RawRequestHandler() override;
 
  protected:
   /// The query string (after '?', still percent-encoded; empty when the target had
   /// none) of the request that onRequest is serving, or nullopt when unknown. Valid
   /// only during onRequest, on its thread.
   std::optional<std::string> rawQuery(const Pistache::Http::Request& request) const;
+  /// The Accept header as the client sent it (several joined with ", "), or nullopt
+  /// when the request had none or it could not be recovered (Pistache's then
+  /// stands). Valid only during onRequest, on its thread.
+  std::optional<std::string> rawAccept() const;
 
  private:
   class Inner;
-  struct RequestLine;
+  struct RequestHead;
   void onInput(const char* buffer, size_t len,
                const std::shared_ptr<Pistache::Tcp::Peer>& peer) override;
 
   std::shared_ptr<Inner> inner_;
   bool associated_ = false;
-  RequestLine* current_ = nullptr;  // the line of the request in onInput, if any
+  RequestHead* current_ = nullptr;  // the head of the request in onInput, if any
 };
 
 /// The query string of a request line "METHOD SP target SP version", if the line's
 /// method is `method` and its path is `path`; empty string when the target has no '?'.
 std::optional<std::string> queryOfRequestLine(const std::string& line, const std::string& method,
                                               const std::string& path);
+
+/// What maskAcceptHeaders gives Pistache.
+struct MaskedHead {
+  std::string feed;        ///< the bytes to feed, Accept values replaced by `*/*`
+  size_t consumed = 0;     ///< how many bytes of `text` they stand for (the rest waits)
+  bool headEnded = false;  ///< the blank line ending the head is in `feed`
+};
+
+/// Masks the Accept header lines of a request head. `text` is the head bytes not yet
+/// fed; `before` is up to 3 bytes fed just before them (to see a line start or the
+/// blank line across the boundary). Only whole lines are consumed (a partial line
+/// waits for the next bytes); once the blank line is seen, everything after it (the
+/// body) is passed through untouched. The values replaced are appended to `accepted`.
+MaskedHead maskAcceptHeaders(std::string_view before, std::string_view text,
+                             std::optional<std::string>& accepted);
 
 }  // namespace bdis::server

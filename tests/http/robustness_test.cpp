@@ -245,8 +245,7 @@ TEST_F(RobustnessTest, ManyConnectionsOpenedAndDropped) {
   expectHealthy();
 }
 
-// Pistache parses Accept itself before bdis sees the request. These values are
-// within RFC 9110 or common in the wild: each must get an answer bdis chose.
+// Accept values within RFC 9110 or common in the wild.
 TEST_F(RobustnessTest, UnusualButValidAcceptHeaders) {
   struct Case {
     const char* accept;
@@ -286,37 +285,60 @@ TEST_F(RobustnessTest, UnusualButValidAcceptHeaders) {
   expectHealthy();
 }
 
-// Values outside the Accept grammar. Pistache 0.0.5 refuses some of them itself
-// with 415 before the request reaches bdis (its header registry cannot be
-// replaced); what matters is an answer and a live server.
-TEST_F(RobustnessTest, MalformedAcceptHeadersNeverHurtTheServer) {
-  const char* cases[] = {"foo",
-                         ";;;",
-                         ",,,",
-                         "*",
-                         "a/b/c",
-                         "application/json;q=abc",
-                         "application/json;q=2",
-                         "application/json;q=.9",
-                         "application/json;q=-1",
-                         "x/y; charset=\"utf-8\"",
-                         "application/sparql-results+json;profile=\"a,b\"",
-                         "text/csv;q=0.5;q=0.6",
-                         "/",
-                         "*/",
-                         "/json",
-                         "application/json;=;q",
-                         "\xc3\xa9/\xc3\xa9"};
-  for (const char* accept : cases) {
-    auto r = query("ASK {}", accept);
-    EXPECT_TRUE(r.error.empty()) << accept << ": " << r.error;
-    EXPECT_TRUE(r.status == 200 || (r.status >= 400 && r.status < 500))
-        << accept << ": " << r.status;
+// Values outside the Accept grammar, which Pistache 0.0.5 would refuse itself
+// with 415 before bdis saw the request: bdis hands Pistache */* and negotiates
+// on the value sent (server/http/raw_request.h), so every answer is bdis's own.
+TEST_F(RobustnessTest, MalformedAcceptHeadersAreNegotiatedByBdis) {
+  struct Case {
+    const char* accept;
+    int status;
+  };
+  const Case cases[] = {
+      {"foo", 406},
+      {";;;", 200},
+      {",,,", 200},
+      {"*", 200},
+      {"a/b/c", 406},
+      {"application/json;q=abc", 406},
+      {"application/json;q=2", 200},
+      {"application/json;q=.9", 200},
+      {"application/json;q=-1", 406},
+      {"x/y; charset=\"utf-8\"", 406},
+      {"unknown/type, application/sparql-results+json;q=0.5", 200},
+      {"application/sparql-results+json;profile=\"a,b\"", 200},
+      {"text/csv;q=0.5;q=0.6", 200},
+      {"/", 406},
+      {"*/", 200},
+      {"/json", 406},
+      {"application/json;=;q", 200},
+      {"\xc3\xa9/\xc3\xa9", 406},
+  };
+  for (const auto& c : cases) {
+    auto r = query("ASK {}", c.accept);
+    EXPECT_TRUE(r.error.empty()) << c.accept << ": " << r.error;
+    EXPECT_EQ(r.status, c.status) << c.accept << ": " << r.body;
+    if (r.status == 406) {
+      EXPECT_NE(r.body.find("\"error\": 406"), std::string::npos) << r.body;
+    }
   }
-  std::string long_accept;
-  for (int i = 0; i < 2000; ++i) long_accept += "text/t" + std::to_string(i) + ";q=0.5, ";
-  long_accept += "*/*;q=0.1";
-  EXPECT_EQ(query("ASK {}", long_accept).status, 200);
+  // Two Accept headers count as one list.
+  auto two = httpRequest("GET", url("/sparql?query=" + urlEncode("ASK {}")), {},
+                         {"Accept: text/csv;q=0.1", "Accept: application/sparql-results+xml"});
+  EXPECT_EQ(two.headers["content-type"].rfind("application/sparql-results+xml", 0), 0u);
+  // A long list of unknown types.
+  std::string longAccept;
+  for (int i = 0; i < 2000; ++i) longAccept += "type" + std::to_string(i) + "/sub;q=0.5, ";
+  longAccept += "*/*;q=0.1";
+  EXPECT_EQ(query("ASK {}", longAccept).status, 200);
+  // A real CRLF + "Accept:" inside the body (a Turtle long string) must reach the store intact.
+  std::string body = "<https://ex.org/a> <https://ex.org/b> \"\"\"x\r\nAccept: foo\"\"\" .\n";
+  auto put = httpRequest("PUT", url("/store?graph=https%3A%2F%2Fex.org%2Fg"), body,
+                         {"Content-Type: text/turtle", authHeader(), "Accept: q"});
+  EXPECT_EQ(put.status, 201) << put.body;
+  auto get = httpRequest("GET", url("/store?graph=https%3A%2F%2Fex.org%2Fg"), {},
+                         {"Accept: application/n-triples;q=.5"});
+  EXPECT_EQ(get.status, 200) << get.body;
+  EXPECT_EQ(get.body, "<https://ex.org/a> <https://ex.org/b> \"x\\r\\nAccept: foo\" .\n");
   expectHealthy();
 }
 

@@ -71,7 +71,7 @@ TEST_F(W3cProtocolTest, query_post_form) {
 }
 
 // Pistache's own query map keeps one value per name; the server reads the raw
-// request line (server/http/raw_query.h) so that repeated parameters arrive.
+// request line (server/http/raw_request.h) so that repeated parameters arrive.
 TEST_F(W3cProtocolTest, query_dataset_default_graphs_get) {
   auto r = httpRequest("GET", url("/sparql?query=" + enc(kAskTwoDefaults) + "&default-graph-uri=" +
                                   enc(kData1) + "&default-graph-uri=" + enc(kData2)));
