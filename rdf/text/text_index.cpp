@@ -95,9 +95,10 @@ uint64_t TextIndex::rebuild(const ReadTxn& txn) {
     Xapian::WritableDatabase out(fresh.string(), Xapian::DB_CREATE_OR_OVERWRITE);
     DocumentMaker maker;
     std::string scratch;
+    // A fresh database and distinct keys: add_document skips the unique-term lookup.
     for (const DocKey& k : keys) {
       TermView lit = txn.decodeView(TermId(k[2]), scratch);
-      out.replace_document(uniqueTerm(k), maker.make(k, lit.value));
+      out.add_document(maker.make(k, lit.value));
     }
     out.set_metadata(kMarkKey, storeMark(txn, preds));
     out.commit();

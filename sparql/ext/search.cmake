@@ -11,3 +11,10 @@ add_library(bdis_search_ext STATIC
 target_include_directories(bdis_search_ext PUBLIC ${PROJECT_SOURCE_DIR})
 target_link_libraries(bdis_search_ext PUBLIC bdis_sparql bdis_text bdis_geo bdis_rdf)
 bdis_warnings(bdis_search_ext)
+
+# The search benchmark program (tests/bench/README.md).
+if(TARGET bdis_sparql_engine)
+  add_executable(search_bench ${PROJECT_SOURCE_DIR}/tests/bench/search_bench.cpp)
+  target_link_libraries(search_bench PRIVATE bdis_sparql_engine bdis_search_ext)
+  bdis_warnings(search_bench)
+endif()
