@@ -33,10 +33,7 @@ constexpr size_t kMaxLine = 16u << 20;
 struct RawRequestHandler::RequestHead {
   std::string line;  // the request line, as it arrives
   bool lineComplete = false;
-  bool headEnded = false;             // the blank line after the headers was seen
-  std::string tail;                   // the last bytes of the head fed so far (up to 3)
-  std::string pending;                // head bytes held back until their line is whole
-  std::optional<std::string> accept;  // the Accept values replaced by */*
+  AcceptMasker masker;
 };
 
 /// Runs Pistache's request parsing and hands finished requests back to the outer handler.
@@ -89,19 +86,8 @@ void RawRequestHandler::onInput(const char* buffer, size_t len,
     if (head->line.size() > kMaxLine) head->line.clear();
   }
   std::string masked;
-  if ((atStart || step == Http::Private::HeadersStep::Id) && !head->headEnded) {
-    // Pistache gets the head line by line, so that each Accept line is masked whole.
-    head->pending.append(bytes);
-    auto m = maskAcceptHeaders(head->tail, head->pending, head->accept);
-    if (!m.headEnded && head->pending.size() > getMaxRequestSize()) {
-      m.feed = head->pending;  // Pistache refuses it as too large
-      m.consumed = head->pending.size();
-    }
-    head->headEnded = m.headEnded;
-    head->pending.erase(0, m.consumed);
-    std::string seen = head->tail + m.feed;
-    head->tail = seen.substr(seen.size() > 3 ? seen.size() - 3 : 0);
-    masked = std::move(m.feed);
+  if ((atStart || step == Http::Private::HeadersStep::Id) && !head->masker.headEnded()) {
+    masked = head->masker.feed(bytes, getMaxRequestSize());
     bytes = masked;
     if (bytes.empty()) return;  // only part of a line so far
   }
@@ -123,7 +109,7 @@ std::optional<std::string> RawRequestHandler::rawQuery(const Http::Request& requ
 
 std::optional<std::string> RawRequestHandler::rawAccept() const {
   if (!current_) return std::nullopt;
-  return current_->accept;
+  return current_->masker.accept();
 }
 
 MaskedHead maskAcceptHeaders(std::string_view before, std::string_view text,
@@ -169,6 +155,22 @@ MaskedHead maskAcceptHeaders(std::string_view before, std::string_view text,
   result.feed = out.substr(before.size());
   result.consumed = end - before.size();
   return result;
+}
+
+std::string AcceptMasker::feed(std::string_view bytes, size_t limit) {
+  if (headEnded_) return std::string(bytes);
+  // Pistache gets the head line by line, so that each Accept line is masked whole.
+  pending_.append(bytes);
+  auto m = maskAcceptHeaders(tail_, pending_, accept_);
+  if (!m.headEnded && pending_.size() > limit) {
+    m.feed = pending_;  // Pistache refuses it as too large
+    m.consumed = pending_.size();
+  }
+  headEnded_ = m.headEnded;
+  pending_.erase(0, m.consumed);
+  std::string seen = tail_ + m.feed;
+  tail_ = seen.substr(seen.size() > 3 ? seen.size() - 3 : 0);
+  return std::move(m.feed);
 }
 
 std::optional<std::string> queryOfRequestLine(const std::string& line, const std::string& method,

@@ -71,4 +71,24 @@ struct MaskedHead {
 MaskedHead maskAcceptHeaders(std::string_view before, std::string_view text,
                              std::optional<std::string>& accepted);
 
+/// The Accept masking of one request head as its bytes arrive in pieces: what
+/// RawRequestHandler runs per connection, between two requests.
+class AcceptMasker {
+ public:
+  /// The bytes to hand Pistache for the next `bytes` of the request (possibly
+  /// none while a line is incomplete; everything once the head has ended).
+  /// `limit` bounds what is held back: past it, everything is passed on.
+  std::string feed(std::string_view bytes, size_t limit);
+  /// The Accept values the head carried, joined with ", ".
+  const std::optional<std::string>& accept() const { return accept_; }
+  /// Whether the blank line ending the head has been passed on.
+  bool headEnded() const { return headEnded_; }
+
+ private:
+  std::string tail_;     // the last bytes passed on (up to 3)
+  std::string pending_;  // bytes held back until their line is whole
+  std::optional<std::string> accept_;
+  bool headEnded_ = false;
+};
+
 }  // namespace bdis::server
