@@ -143,7 +143,9 @@ HttpResponse runQuery(const HttpRequest& req, App& app, std::string text) {
       return f;
     });
     RowLimit limited(chooser, maxRows);
-    sparql::executeQuery(*txn, q, limited);
+    auto stats = sparql::executeQuery(*txn, q, limited);
+    // Server-side time (parse, plan, run, serialise), for clients and benchmarks.
+    head.header("Server-Timing", "query;dur=" + std::to_string(stats.seconds * 1000.0));
   };
   return r;
 }
