@@ -29,9 +29,42 @@ struct TextIndex::Impl {
   std::optional<Xapian::WritableDatabase> wdb;
   Xapian::Database db;
 
+  /// docid -> key, so that a search need not read each hit's document; an all-zero
+  /// entry (or none) falls back to the document's values. Loaded on first search,
+  /// kept up to date by this object's writes, dropped when the database is reopened.
+  std::vector<DocKey> keys;
+  bool keysValid = false;
+
   void openWritable() {
     wdb.emplace(dir.string(), Xapian::DB_CREATE_OR_OPEN);
     db = *wdb;
+    keysValid = false;
+  }
+  void refresh() {
+    if (!wdb && db.reopen()) keysValid = false;
+  }
+  void loadKeys() {
+    keys.assign(db.get_lastdocid() + 1, DocKey{});
+    for (auto it = db.allterms_begin("Q"); it != db.allterms_end("Q"); ++it) {
+      auto k = parseUniqueTerm(*it);
+      auto post = db.postlist_begin(*it);
+      if (k && post != db.postlist_end(*it) && *post < keys.size()) keys[*post] = *k;
+    }
+    keysValid = true;
+  }
+  void replaceDoc(const DocKey& k, const Xapian::Document& doc) {
+    Xapian::docid id = wdb->replace_document(uniqueTerm(k), doc);
+    if (!keysValid) return;
+    if (id >= keys.size()) keys.resize(id + 1, DocKey{});
+    keys[id] = k;
+  }
+  void deleteDoc(const DocKey& k) {
+    std::string term = uniqueTerm(k);
+    if (keysValid) {
+      auto post = wdb->postlist_begin(term);
+      if (post != wdb->postlist_end(term) && *post < keys.size()) keys[*post] = DocKey{};
+    }
+    wdb->delete_document(term);
   }
   /// The store's literal triples of the indexed predicates, sorted and distinct.
   static std::vector<DocKey> storeKeys(const ReadTxn& txn, const std::vector<TermId>& preds) {
@@ -119,7 +152,7 @@ TextDiff TextIndex::diff(const ReadTxn& txn) const {
   std::vector<DocKey> inIndex;
   {
     std::lock_guard lock(mutex_);
-    if (!writable_) impl_->db.reopen();
+    impl_->refresh();
     inIndex = impl_->indexKeys();
   }
   TextDiff d;
@@ -142,9 +175,9 @@ uint64_t TextIndex::reconcile(const ReadTxn& txn, bool force) {
     std::string scratch;
     for (const DocKey& k : d.missing) {
       TermView lit = txn.decodeView(TermId(k[2]), scratch);
-      impl_->wdb->replace_document(uniqueTerm(k), maker.make(k, lit.value));
+      impl_->replaceDoc(k, maker.make(k, lit.value));
     }
-    for (const DocKey& k : d.stale) impl_->wdb->delete_document(uniqueTerm(k));
+    for (const DocKey& k : d.stale) impl_->deleteDoc(k);
     impl_->wdb->set_metadata(kMarkKey, mark);
     impl_->wdb->commit();
   } catch (const Xapian::Error& e) {
@@ -169,9 +202,9 @@ void TextIndex::apply(const ReadTxn& txn, std::span<const QuadIds> touched) {
     for (const DocKey& k : keys) {
       if (txn.count(QuadPattern{TermId(k[0]), TermId(k[1]), TermId(k[2]), kAny}) > 0) {
         TermView lit = txn.decodeView(TermId(k[2]), scratch);
-        impl_->wdb->replace_document(uniqueTerm(k), maker.make(k, lit.value));
+        impl_->replaceDoc(k, maker.make(k, lit.value));
       } else {
-        impl_->wdb->delete_document(uniqueTerm(k));
+        impl_->deleteDoc(k);
       }
     }
     impl_->wdb->set_metadata(kMarkKey, storeMark(txn, preds));
@@ -186,8 +219,9 @@ std::vector<TextHit> TextIndex::search(const TextSearch& request) const {
   std::lock_guard lock(mutex_);
   std::vector<TextHit> hits;
   try {
-    if (!writable_) impl_->db.reopen();
+    impl_->refresh();
     if (impl_->db.get_doccount() == 0) return hits;
+    if (!impl_->keysValid) impl_->loadKeys();
     Xapian::Query q = parseTextQuery(impl_->db, request.query);
     if (!request.predicates.empty()) {
       std::vector<Xapian::Query> filters;
@@ -201,10 +235,13 @@ std::vector<TextHit> TextIndex::search(const TextSearch& request) const {
                                            : impl_->db.get_doccount();
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset), limit);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      Xapian::Document doc = it.get_document();
-      hits.push_back(TextHit{TermId(decodeValue(doc.get_value(kSlotSubject))),
-                             TermId(decodeValue(doc.get_value(kSlotPredicate))),
-                             TermId(decodeValue(doc.get_value(kSlotLiteral))), it.get_weight()});
+      DocKey k = *it < impl_->keys.size() ? impl_->keys[*it] : DocKey{};
+      if (k[0] == 0) {
+        Xapian::Document doc = it.get_document();
+        k = {decodeValue(doc.get_value(kSlotSubject)), decodeValue(doc.get_value(kSlotPredicate)),
+             decodeValue(doc.get_value(kSlotLiteral))};
+      }
+      hits.push_back(TextHit{TermId(k[0]), TermId(k[1]), TermId(k[2]), it.get_weight()});
     }
   } catch (const Xapian::QueryParserError& e) {
     throw SyntaxError("", 1, 0, "text query: " + e.get_msg());
@@ -219,15 +256,25 @@ std::string TextIndex::snippet(std::string_view literal, const std::string& quer
   return highlight(literal, query, length);
 }
 
+void TextIndex::warm() const {
+  std::lock_guard lock(mutex_);
+  try {
+    impl_->refresh();
+    if (!impl_->keysValid) impl_->loadKeys();
+  } catch (const Xapian::Error& e) {
+    throw StorageError("text index: " + e.get_description());
+  }
+}
+
 uint64_t TextIndex::documentCount() const {
   std::lock_guard lock(mutex_);
-  if (!writable_) impl_->db.reopen();
+  impl_->refresh();
   return impl_->db.get_doccount();
 }
 
 std::string TextIndex::recordedMark() const {
   std::lock_guard lock(mutex_);
-  if (!writable_) impl_->db.reopen();
+  impl_->refresh();
   return impl_->db.get_metadata(kMarkKey);
 }
 

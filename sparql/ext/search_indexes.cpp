@@ -32,6 +32,7 @@ std::shared_ptr<SearchIndexes> SearchIndexes::open(const rdf::Store& store,
   std::shared_ptr<SearchIndexes> s(new SearchIndexes(std::move(text)));
   auto txn = store.beginRead();
   if (s->text_->writable()) s->text_->reconcile(*txn, true);
+  s->text_->warm();
   s->geo_.sync(*txn);
   return s;
 }
