@@ -154,9 +154,16 @@ void rewriteGeoNearest(algebra::Slice& slice, Rewriter& r) {
   if (order.keys.empty() || order.keys[0].descending) return;
   auto call = distanceCall(order.keys[0].expr);
   if (!call || order.input->kind != OpKind::Bgp) return;
-  const auto& triples = as<Bgp>(*order.input).triples;
   // Only the lone pattern `?x geo:asWKT ?wkt`: another pattern could drop candidates.
-  if (triples.size() != 1 || !bindsByAsWkt(*order.input, call->var)) return;
+  if (as<Bgp>(*order.input).triples.size() != 1 || !bindsByAsWkt(*order.input, call->var)) return;
+  // The index spans every graph, the pattern only the query's default graph: the k
+  // nearest of the index bound the answer only when every geo:asWKT triple is in the
+  // store's default graph (a FROM or a protocol dataset then sees all or none of them).
+  auto asWkt = r.txn.lookup(rdf::TermView{rdf::TermKind::Iri, rdf::geo::kAsWkt, {}, {}});
+  if (!asWkt ||
+      r.txn.count(rdf::QuadPattern{rdf::kAny, *asWkt, rdf::kAny, rdf::kDefaultGraph}) !=
+          r.txn.count(rdf::QuadPattern{rdf::kAny, *asWkt, rdf::kAny, rdf::kAny}))
+    return;
   if (!r.indexes()) return;
   size_t k = static_cast<size_t>(*slice.length + slice.start.value_or(0));
   auto& geo = r.indexes()->geo();

@@ -147,6 +147,21 @@ TEST_F(GeoSearch, NearestKEqualsTheScan) {
   }
 }
 
+TEST_F(GeoSearch, NearestKInAGraphEqualsTheScan) {
+  add(":g1 { :q1 geo:asWKT \"POINT(5.371 43.301)\"^^geo:wktLiteral . :p3 geo:asWKT \"POINT(5.3 43.1)\"^^geo:wktLiteral }\n"
+      ":g2 { :q1 geo:asWKT \"POINT(5.371 43.301)\"^^geo:wktLiteral . :q2 geo:asWKT \"POINT(5.38 43.31)\"^^geo:wktLiteral }");
+  std::string q = "SELECT ?x ?g WHERE { GRAPH ?g { ?x geo:asWKT ?w } } ORDER BY geof:distance(?w, "
+                  "\"POINT(5.37 43.30)\"^^geo:wktLiteral, uom:metre) LIMIT 4";
+  std::vector<std::string> notes;
+  EXPECT_EQ(select(q, true, true, &notes), select(q, false, true));
+  EXPECT_TRUE(notes.empty());  // geometries in named graphs: the index cannot bound the answer
+  // Nor in the default graph any more: the k nearest of the index may be in g1 or g2.
+  std::string plain = "SELECT ?x WHERE { ?x geo:asWKT ?w } ORDER BY geof:distance(?w, "
+                      "\"POINT(5.37 43.30)\"^^geo:wktLiteral, uom:metre) LIMIT 3";
+  EXPECT_EQ(select(plain, true, true, &notes), select(plain, false, true));
+  EXPECT_TRUE(notes.empty());
+}
+
 TEST_F(GeoSearch, TextGeoAndPatternsTogether) {
   add(":p1 <http://schema.org/name> \"Coopérative du vélo\" . :p2 <http://schema.org/name> \"Vélo-école\" .");
   std::string q =

@@ -63,7 +63,7 @@ std::vector<std::string> projected(const sparql::algebra::Op& root) {
 
 std::vector<rdf::QuadIds> SearchFixture::insertTurtle(rdf::WriteTxn& txn, const std::string& turtle) {
   rdf::ReadOptions o;
-  o.format = rdf::RdfFormat::Turtle;
+  o.format = rdf::RdfFormat::TriG;  // Turtle, and named graphs as `:g { ... }`
   o.baseIri = "http://example.org/";
   Loader l(txn);
   rdf::readBuffer(std::string(kPrefixes) + turtle, o, l);
