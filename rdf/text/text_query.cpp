@@ -1,5 +1,6 @@
 #include "rdf/text/text_query.h"
 
+#include <cctype>
 #include <vector>
 
 #include "rdf/error.h"
@@ -111,6 +112,17 @@ std::string fromVirtuoso(std::string_view expr) {
       out += inner;
       if (phrase) out += '"';
       i = close + 1;
+      continue;
+    }
+    if (std::isalpha(static_cast<unsigned char>(c)) != 0) {
+      // Virtuoso's operators may be written in lower case: "'a' and 'b'".
+      size_t j = i;
+      while (j < expr.size() && std::isalpha(static_cast<unsigned char>(expr[j])) != 0) ++j;
+      std::string word(expr.substr(i, j - i));
+      std::string upper = word;
+      for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      out += upper == "AND" || upper == "OR" || upper == "NOT" || upper == "NEAR" ? upper : word;
+      i = j;
       continue;
     }
     out += c;

@@ -15,7 +15,8 @@ namespace bdis::rdf::text {
 void validateQuery(std::string_view query);
 
 /// Turns a Virtuoso bif:contains expression (`'ressourc*' AND "vélo"`, `'a b'` as
-/// a phrase) into the text query language above. Validation is left to validateQuery().
+/// a phrase; operators in any case) into the text query language above. Validation is
+/// left to validateQuery().
 std::string fromVirtuoso(std::string_view expr);
 
 }  // namespace bdis::rdf::text

@@ -51,6 +51,7 @@ TEST(TextQuerySyntax, ErrorsCarryAColumn) {
   EXPECT_EQ(column(""), 1u);
   EXPECT_EQ(column("ressourc* AND \"coop solidaire\""), 0u);
   EXPECT_EQ(rdf::text::fromVirtuoso("'ressourc*' AND 'pain bio'"), "ressourc* AND \"pain bio\"");
+  EXPECT_EQ(rdf::text::fromVirtuoso("'and' and not 'or'"), "and AND NOT or");
 }
 
 TEST_F(TextSearch, AccentsAndCaseFoldBothWays) {
