@@ -162,6 +162,16 @@ size_t SerdSession::sourceRead(void* buf, size_t size, size_t nmemb, void* strea
     return 0;
   }
   const size_t want = size * nmemb;
+  if (self->pastEnd_) {
+    // Serd is inside an IRI past the end of the input (see pastEnd_): end the IRI once.
+    if (self->closedPastEnd_ || want == 0) {
+      return 0;
+    }
+    self->closedPastEnd_ = true;
+    static_cast<char*>(buf)[0] = '>';
+    std::memset(static_cast<char*>(buf) + 1, 0, want - 1);  // no stale bytes after it either
+    return 1;
+  }
   size_t got = 0;
   try {
     // Fill the page completely: Serd takes a short page for the end of input.
@@ -183,6 +193,12 @@ size_t SerdSession::sourceRead(void* buf, size_t size, size_t nmemb, void* strea
   } catch (...) {
     self->capture();
     return 0;
+  }
+  if (got < want) {
+    // The last page: Serd may read past its end (see pastEnd_); it must find zeros there, not
+    // bytes of an earlier page.
+    std::memset(static_cast<char*>(buf) + got, 0, want - got);
+    self->inputEnded_ = true;
   }
   return got;
 }
@@ -384,13 +400,16 @@ void SerdSession::report(uint64_t line, uint64_t column, const std::string& mess
 
 SerdStatus SerdSession::onError(void* handle, const SerdError* error) {
   auto* self = static_cast<SerdSession*>(handle);
-  if (self->aborted_) {
-    return SERD_SUCCESS;
+  if (self->aborted_ || self->pastEnd_) {
+    return SERD_SUCCESS;  // pastEnd_: one more phantom byte of an IRI past the end (reported once)
   }
   try {
     char text[512];
     std::vsnprintf(text, sizeof text, error->fmt, *error->args);
-    const std::string message = explainSerdMessage(text);
+    // Serd's IRI reader shows the end of the input as the character -1.
+    const bool endInIri = std::strstr(text, "(escape %FFFFFFFF)") != nullptr;
+    const std::string message = endInIri ? "expected '>' to end the IRI before the end of the input"
+                                         : explainSerdMessage(text);
     // Serd counts columns from 1 on its first line and from 0 after each
     // line break; make them 1-based everywhere.
     const uint64_t column = error->line <= 1 ? error->col : error->col + 1;
@@ -401,6 +420,9 @@ SerdStatus SerdSession::onError(void* handle, const SerdError* error) {
         self->failure_ = ReadFailure{error->line, column, message, atLineStart};
       }
     } else {
+      if (endInIri && self->inputEnded_ && !self->lineFormat_) {
+        self->pastEnd_ = true;
+      }
       self->serdErrorSinceStatement_ = true;
       self->report(error->line, column, message);
     }

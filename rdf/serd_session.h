@@ -96,6 +96,13 @@ class SerdSession {
   bool aborted_ = false;
   bool failed_ = false;
   bool serdErrorSinceStatement_ = false;
+  // Lax Turtle / TriG: Serd 0.30 reads on past the end of the input when it ends inside an IRI
+  // (<...), one error per phantom byte, forever. sourceRead zero-fills the rest of the last page
+  // (no stale bytes are parsed), onError reports the first such error and silences the rest
+  // (pastEnd_), and the next read hands Serd a '>' that ends the IRI (closedPastEnd_).
+  bool inputEnded_ = false;
+  bool pastEnd_ = false;
+  bool closedPastEnd_ = false;
   ReadFailure failure_;
   std::string problem_;
   BlankLabelGuard blankGuard_;  // Turtle, TriG

@@ -2,6 +2,10 @@
 // skipInvalid, blank-node scopes, graphs, prefixes and bases.
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "rdf/rdf_reader.h"
 
 namespace bdis::rdf {
@@ -190,6 +194,42 @@ TEST(RdfReader, SkipInvalidTurtleResumesAfterTheLine) {
   EXPECT_GE(r.skipped, 2u);
   ASSERT_EQ(c.quads.size(), 2u);
   EXPECT_EQ(c.quads[1].s, Term::iri("http://a/d"));
+}
+
+// Found by the turtle fuzz target: Serd reads on past the end of the input when it ends inside
+// an IRI, one error per byte, forever (and, past the first page, through stale bytes of the
+// previous one). The lax reader reports one error and stops; nothing after the end is parsed.
+TEST(RdfReader, SkipInvalidTurtleEndingInsideAnIriStops) {
+  using namespace std::string_literals;
+  std::string big;
+  for (int i = 0; i < 3000; ++i) {  // > 64 KiB: the last page follows a full one
+    big += "<http://a/s" + std::to_string(i) + "> <http://a/p> <http://a/o> .\n";
+  }
+  const std::vector<std::pair<std::string, size_t>> cases = {
+      {"<http://a/s> <http://a/p> <http://a/o> .\n<http://a/s> <http://a/p> <http://a/o", 1},
+      {"<http://a/s> <http://a/p> \"x\"^^<http://a/dt", 0},
+      {"@prefix ex: <http://example.org/> .\nex:s ex:\0\0[fix ex: <http"s, 0},
+      {"PREFIX p: <x", 0},
+      {big + "<http://a/s> <http://a/p> <http://a/o", 3000},
+  };
+  for (RdfFormat f : {RdfFormat::Turtle, RdfFormat::TriG}) {
+    for (const auto& [text, statements] : cases) {
+      ReadOptions o = opts(f, "http://b/");
+      o.skipInvalid = true;
+      std::vector<std::string> messages;
+      o.onSkipped = [&](const SyntaxError& e) { messages.push_back(e.message()); };
+      Collect c;
+      const auto r = readBuffer(text, o, c);
+      EXPECT_EQ(c.quads.size(), statements) << text.substr(0, 80);
+      ASSERT_FALSE(messages.empty());
+      EXPECT_LE(messages.size(), 4u);
+      EXPECT_EQ(messages.back(), "expected '>' to end the IRI before the end of the input");
+      EXPECT_EQ(r.skipped, messages.size());
+    }
+  }
+  // Strict reading names the same error.
+  EXPECT_EQ(errorOf("<http://a/s> <http://a/p> <http://a/o", opts(RdfFormat::Turtle)).message(),
+            "expected '>' to end the IRI before the end of the input");
 }
 
 TEST(RdfReader, BlankPrefixGivesEachLoadItsOwnScope) {

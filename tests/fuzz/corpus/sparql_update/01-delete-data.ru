@@ -1,0 +1,2 @@
+PREFIX ex: <http://example.org/>
+DELETE DATA { ex:s ex:p 1 }

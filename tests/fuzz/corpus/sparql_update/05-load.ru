@@ -1,0 +1,1 @@
+LOAD SILENT <file:///tmp/data.ttl> INTO GRAPH <http://example.org/g>

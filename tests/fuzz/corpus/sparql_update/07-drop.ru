@@ -1,0 +1,1 @@
+DROP GRAPH <http://example.org/g> ; DROP SILENT ALL

@@ -1,0 +1,1 @@
+COPY DEFAULT TO <http://example.org/g>; MOVE SILENT GRAPH <http://example.org/g> TO DEFAULT; ADD <http://example.org/a> TO <http://example.org/b>

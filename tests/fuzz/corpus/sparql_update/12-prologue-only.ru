@@ -1,0 +1,1 @@
+PREFIX ex: <http://example.org/>

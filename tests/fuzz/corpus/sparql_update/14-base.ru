@@ -1,0 +1,2 @@
+BASE <http://example.org/a/>
+INSERT DATA { <s> <p> <../o> }

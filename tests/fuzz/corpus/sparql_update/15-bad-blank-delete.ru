@@ -1,0 +1,2 @@
+PREFIX ex: <http://example.org/>
+DELETE DATA { _:b ex:p 1 }

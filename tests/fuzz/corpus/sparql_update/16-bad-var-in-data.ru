@@ -1,0 +1,2 @@
+PREFIX ex: <http://example.org/>
+INSERT DATA { ?s ex:p 1 }

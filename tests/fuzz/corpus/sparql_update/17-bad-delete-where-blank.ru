@@ -1,0 +1,2 @@
+PREFIX ex: <http://example.org/>
+DELETE WHERE { _:b ex:p ?o }

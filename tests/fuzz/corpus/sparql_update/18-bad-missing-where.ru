@@ -1,0 +1,2 @@
+PREFIX ex: <http://example.org/>
+DELETE { ?s ex:p ?o }

@@ -1,0 +1,1 @@
+LOAD <file:///x> INTO <http://example.org/g>

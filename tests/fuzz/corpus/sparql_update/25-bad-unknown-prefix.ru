@@ -1,0 +1,1 @@
+INSERT DATA { ex:s ex:p 1 }

@@ -1,0 +1,2 @@
+PREFIX ex: <http://example.org/>
+DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { GRAPH ?g { ?s ?p ?o FILTER(?o > 3) } }
