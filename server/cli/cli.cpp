@@ -87,6 +87,8 @@ int runCli(int argc, char** argv) {
   serveCmd->add_option("--max-body", serve.maxBody, "largest request body (e.g. 64M)");
   serveCmd->add_flag("--allow-http-load", serve.allowHttpLoad,
                      "let SPARQL LOAD fetch http(s) IRIs (off by default)");
+  serveCmd->add_flag("--allow-file-load", serve.allowFileLoad,
+                     "let SPARQL LOAD read the server's local files (off by default)");
   serveCmd->add_option("--max-queued", serve.maxQueued,
                        "queries waiting for a thread before 503 (default 64)");
 

@@ -16,6 +16,7 @@ int runServe(const ServeArgs& args) {
   cfg.queryThreads = args.threads;
   cfg.maxQueued = args.maxQueued;
   cfg.allowHttpLoad = args.allowHttpLoad;
+  cfg.allowFileLoad = args.allowFileLoad;
   cfg.storePath = args.store;
   cfg.webDir = defaultWebDir();
   cfg.timeout = std::chrono::milliseconds(static_cast<int64_t>(args.timeout * 1000));

@@ -89,6 +89,7 @@ struct ServeArgs {
   std::string maxBody = "64M";
   size_t maxQueued = 64;
   bool allowHttpLoad = false;
+  bool allowFileLoad = false;
 };
 int runServe(const ServeArgs& args);
 

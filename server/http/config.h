@@ -20,6 +20,7 @@ struct ServerConfig {
   size_t maxResponseBytes = 512u << 20;   ///< responses are built whole; beyond this, an error
   std::string writeTokenFile;             ///< empty: read-only server
   bool allowHttpLoad = false;             ///< SPARQL LOAD of http(s) IRIs
+  bool allowFileLoad = false;             ///< SPARQL LOAD of the server's local files
   std::string publicBase;                 ///< base URL of minted IRIs
   std::string storePath;
   std::string webDir;                     ///< node_modules of the browser assets; empty: none

@@ -28,6 +28,7 @@ HttpResponse handleUpdate(const HttpRequest& req, App& app) {
   update.text = std::move(text);
   update.baseIri = app.config().publicBase;
   update.allowHttpLoad = app.config().allowHttpLoad;
+  update.allowFileLoad = app.config().allowFileLoad;
   update.limits.timeout = app.config().timeout;
   update.limits.memoryBytes = app.config().queryMemoryBytes;
   auto usingGraphs = req.params_all("using-graph-uri");
