@@ -205,9 +205,17 @@ OpPtr Translator::group(const ast::GroupGraphPattern& g) {
     closeBlock();
     switch (e.kind) {
       case PK::Optional: {
+        // 18.2.2.6: the LeftJoin takes the FILTERs of the OPTIONAL's own group
+        // only. A Filter that comes from a nested group ({ { P FILTER(F) } })
+        // stays inside the right operand: simplification of Join(Z, A) happens
+        // after translation, so it must not expose the inner filter here
+        // (dawg-optional-filter-005-not-simplified).
+        const auto& inner = e.groups[0].elements;
+        const bool ownFilter = std::any_of(inner.begin(), inner.end(),
+                                           [](const auto& x) { return x.kind == PK::Filter; });
         OpPtr a = group(e.groups[0]);
         auto lj = std::make_unique<LeftJoin>();
-        if (a->kind == OpKind::Filter) {
+        if (ownFilter && a->kind == OpKind::Filter) {
           auto& f = as<Filter>(*a);
           lj->exprs = std::move(f.exprs);
           lj->right = std::move(f.input);

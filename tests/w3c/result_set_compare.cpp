@@ -6,17 +6,22 @@
 #include <set>
 
 #include "rdf/term.h"
+#include "sparql/expr/numeric.h"
 #include "tests/w3c/isomorphism.h"
 #include "tests/w3c/result_set.h"
 
 namespace bdis::w3c {
 namespace {
 
-/// Language tags compare case-insensitively (RDF 1.1 term equality).
+/// Language tags compare case-insensitively (RDF 1.1 term equality); numeric
+/// literals by value, through their canonical lexical form.
 rdf::Term normalised(const rdf::Term& t) {
   rdf::Term out = t;
   for (char& c : out.lang)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  if (out.kind == rdf::TermKind::Literal) {
+    if (auto n = sparql::expr::numericValue(out)) out.value = sparql::expr::canonicalNumeric(*n);
+  }
   return out;
 }
 

@@ -42,6 +42,11 @@ TEST(SparqlAlgebra, OptionalWithFilterIsLeftJoinWithExpression) {
             "(bgp (triple ?o <http://e/q> ?v)) (< ?v 3)))");
   EXPECT_EQ(sse("SELECT * { OPTIONAL { ?s :q ?v } }"),
             "(project (?s ?v) (leftjoin (table unit) (bgp (triple ?s <http://e/q> ?v))))");
+  // A FILTER of a group nested in the OPTIONAL stays on the right operand
+  // (dawg-optional-filter-005-not-simplified).
+  EXPECT_EQ(sse("SELECT * { ?s :p ?o OPTIONAL { { ?o :q ?v FILTER(?s = 3) } } }"),
+            "(project (?s ?o ?v) (leftjoin (bgp (triple ?s <http://e/p> ?o)) "
+            "(filter (= ?s 3) (bgp (triple ?o <http://e/q> ?v)))))");
 }
 
 TEST(SparqlAlgebra, BindEndsTheBasicGraphPattern) {
