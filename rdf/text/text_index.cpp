@@ -58,6 +58,13 @@ struct TextIndex::Impl {
     if (id >= keys.size()) keys.resize(id + 1, DocKey{});
     keys[id] = k;
   }
+  /// For a key known to have no document (a "missing" one of a diff).
+  void addDoc(const DocKey& k, const Xapian::Document& doc) {
+    Xapian::docid id = wdb->add_document(doc);
+    if (!keysValid) return;
+    if (id >= keys.size()) keys.resize(id + 1, DocKey{});
+    keys[id] = k;
+  }
   void deleteDoc(const DocKey& k) {
     std::string term = uniqueTerm(k);
     if (keysValid) {
@@ -117,6 +124,7 @@ std::vector<TermId> TextIndex::predicateIds(const ReadTxn& txn) const {
 }
 
 uint64_t TextIndex::rebuild(const ReadTxn& txn) {
+  std::lock_guard writing(writeMutex_);
   std::lock_guard lock(mutex_);
   BDIS_CHECK(writable_, StorageError, "the text index is open read-only");
   std::vector<TermId> preds = predicateIds(txn);
@@ -165,6 +173,7 @@ TextDiff TextIndex::diff(const ReadTxn& txn) const {
 
 uint64_t TextIndex::reconcile(const ReadTxn& txn, bool force) {
   BDIS_CHECK(writable_, StorageError, "the text index is open read-only");
+  std::lock_guard writing(writeMutex_);
   std::vector<TermId> preds = predicateIds(txn);
   std::string mark = storeMark(txn, preds);
   if (!force && recordedMark() == mark) return 0;
@@ -175,7 +184,7 @@ uint64_t TextIndex::reconcile(const ReadTxn& txn, bool force) {
     std::string scratch;
     for (const DocKey& k : d.missing) {
       TermView lit = txn.decodeView(TermId(k[2]), scratch);
-      impl_->replaceDoc(k, maker.make(k, lit.value));
+      impl_->addDoc(k, maker.make(k, lit.value));
     }
     for (const DocKey& k : d.stale) impl_->deleteDoc(k);
     impl_->wdb->set_metadata(kMarkKey, mark);
@@ -188,6 +197,7 @@ uint64_t TextIndex::reconcile(const ReadTxn& txn, bool force) {
 
 void TextIndex::apply(const ReadTxn& txn, std::span<const QuadIds> touched) {
   BDIS_CHECK(writable_, StorageError, "the text index is open read-only");
+  std::lock_guard writing(writeMutex_);
   std::vector<TermId> preds = predicateIds(txn);
   std::vector<DocKey> keys;
   for (const QuadIds& q : touched)

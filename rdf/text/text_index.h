@@ -98,7 +98,8 @@ class TextIndex {
   std::unique_ptr<Impl> impl_;
   TextConfig config_;
   bool writable_;
-  mutable std::mutex mutex_;
+  mutable std::mutex mutex_;   ///< guards Xapian objects
+  std::mutex writeMutex_;      ///< one rebuild / reconcile / apply at a time, whole
 };
 
 /// What identifies a store snapshot for the indexes: the store's write generation
