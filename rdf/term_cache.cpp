@@ -25,13 +25,13 @@ std::optional<TermId> TermCache::find(uint64_t hash, std::string_view serialized
 
 const char* TermCache::store(std::string_view bytes) {
   if (bytes.size() > kBlockBytes / 4) {
-    large_.push_back(std::make_unique<char[]>(bytes.size()));
+    large_.push_back(std::unique_ptr<char[]>(new char[bytes.size()]));  // no zeroing
     largeBytes_ += bytes.size();
     std::memcpy(large_.back().get(), bytes.data(), bytes.size());
     return large_.back().get();
   }
   if (blockUsed_ + bytes.size() > kBlockBytes) {
-    blocks_.push_back(std::make_unique<char[]>(kBlockBytes));
+    blocks_.push_back(std::unique_ptr<char[]>(new char[kBlockBytes]));  // no zeroing
     blockUsed_ = 0;
   }
   char* at = blocks_.back().get() + blockUsed_;
