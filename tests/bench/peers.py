@@ -96,7 +96,10 @@ def dir_bytes(path):
 class Virtuoso:
     """A throwaway Virtuoso 7 instance bound to loopback."""
 
-    def __init__(self):
+    def __init__(self, http_threads=None):
+        """http_threads: HTTP worker threads and kept-alive connections (Virtuoso's defaults
+        when None; the SQL thread pool grows to match); a load benchmark gives one per client
+        connection so that requests do not queue for a thread."""
         self.dir = tempfile.mkdtemp(prefix="bdis-virtuoso-")
         self.port = free_port()
         self.http = free_port()
@@ -117,9 +120,10 @@ MaxDirtyBuffers = 500000
 DirsAllowed = ., /tmp, {self.dir}, {os.path.abspath(os.path.join(HERE, 'out'))}
 MaxQueryExecutionTime = 600
 ResultSetMaxRows = 100000000
+{f"ServerThreads = {http_threads + 10}" if http_threads else ""}
 [HTTPServer]
 ServerPort = 127.0.0.1:{self.http}
-[SPARQL]
+{self._threads(http_threads)}[SPARQL]
 ResultSetMaxRows = 100000000
 MaxQueryExecutionTime = 600
 """)
@@ -130,6 +134,12 @@ MaxQueryExecutionTime = 600
                 return
             time.sleep(0.5)
         raise RuntimeError("virtuoso did not start")
+
+    @staticmethod
+    def _threads(n):
+        if not n:
+            return ""
+        return f"ServerThreads = {n}\nMaxKeepAlives = {n}\nKeepAliveTimeout = 60\n"
 
     def sql(self, statement, check=True):
         p = subprocess.run(["isql-vt", str(self.port), "dba", "dba", f"exec={statement}"],
