@@ -3,6 +3,12 @@
 // each aggregate's argument values to its accumulator. Without keys there is
 // exactly one group, even over no rows. Output rows hold the key variables and
 // the aggregate variables only.
+//
+// COUNT(*), COUNT(?v), SUM(?v) and AVG(?v) without DISTINCT accumulate on ids:
+// a counter, and an exact 128-bit sum of the inline xsd:integer values. Only
+// values that are not inline integers are decoded and given to the generic
+// accumulator (SUM for both SUM and AVG), which receives the integer partial
+// sum at the end; integer addition is exact, so the result is the same term.
 #include <map>
 #include <unordered_map>
 
@@ -11,6 +17,7 @@
 #include "sparql/exec/operators.h"
 #include "sparql/exec/row_store.h"
 #include "sparql/expr/aggregate.h"
+#include "sparql/expr/numeric.h"
 
 namespace bdis::sparql::exec {
 namespace {
@@ -28,7 +35,28 @@ class GroupOp final : public Operator {
       keySlots_.push_back(k.var.empty() ? -1 : ctx.vars().find(k.var));
       if (!k.var.empty()) detail += (detail.empty() ? "by ?" : " ?") + k.var;
     }
-    for (const auto& a : g.aggregates) aggSlots_.push_back(ctx.vars().find(a.var));
+    sumExpr_.kind = Expr::Kind::Aggregate;
+    sumExpr_.name = "SUM";
+    for (const auto& a : g.aggregates) {
+      aggSlots_.push_back(ctx.vars().find(a.var));
+      const Expr& e = a.aggregate;
+      Fast f = Fast::None;
+      int slot = -1;
+      if (!e.distinct) {
+        if (e.name == "COUNT" && e.args.empty()) {
+          f = Fast::CountAll;
+        } else if (e.args.size() == 1 && e.args[0].kind == Expr::Kind::Var) {
+          slot = ctx.vars().find(e.args[0].name);
+          if (e.name == "COUNT") f = Fast::CountVar;
+          if (e.name == "SUM") f = Fast::Sum;
+          if (e.name == "AVG") f = Fast::Avg;
+        }
+      }
+      fast_.push_back(f);
+      fastSlots_.push_back(slot);
+      // The generic part of an AVG is a SUM; the count is kept here.
+      genericExprs_.push_back(f == Fast::Avg ? &sumExpr_ : &e);
+    }
   }
   ~GroupOp() override { ctx_.release(accounted_); }
   std::vector<const Operator*> children() const override { return {input_.get()}; }
@@ -55,7 +83,14 @@ class GroupOp final : public Operator {
           ctx_.reserve(bytes);
         }
         row_.reset(r);
-        for (size_t a = 0; a < g_.aggregates.size(); ++a) feed(*it->second[a], g_.aggregates[a].aggregate, r, w);
+        State& st = it->second;
+        for (size_t a = 0; a < g_.aggregates.size(); ++a) {
+          if (fast_[a] == Fast::None) {
+            feed(*st.aggs[a], g_.aggregates[a].aggregate, r, w);
+          } else {
+            feedFast(a, st, r);
+          }
+        }
       }
     }
     input_->close();
@@ -74,8 +109,8 @@ class GroupOp final : public Operator {
       std::vector<rdf::TermId> r(w);
       for (size_t k = 0; k < key.size(); ++k)
         if (keySlots_[k] >= 0) r[keySlots_[k]] = key[k];
-      for (size_t a = 0; a < aggs.size(); ++a) {
-        auto v = aggs[a]->result();
+      for (size_t a = 0; a < aggs.aggs.size(); ++a) {
+        auto v = fast_[a] == Fast::None ? aggs.aggs[a]->result() : fastResult(a, aggs);
         if (v && aggSlots_[a] >= 0) r[aggSlots_[a]] = ctx_.toId(*v);
       }
       if (!seed_.empty()) {
@@ -95,12 +130,75 @@ class GroupOp final : public Operator {
   }
 
  private:
-  using Aggs = std::vector<std::unique_ptr<expr::Aggregator>>;
+  enum class Fast : uint8_t { None, CountAll, CountVar, Sum, Avg };
+  /// Id-level state of a Fast aggregate: rows counted, inline integers summed,
+  /// values passed to the generic accumulator.
+  struct FastAcc {
+    expr::Int128 sum = 0;
+    int64_t count = 0;
+    int64_t generic = 0;
+  };
+  struct State {
+    std::vector<std::unique_ptr<expr::Aggregator>> aggs;
+    std::vector<FastAcc> fast;
+  };
+  using Aggs = State;
 
-  Aggs newGroup() {
-    Aggs a;
-    for (const auto& b : g_.aggregates) a.push_back(expr::makeAggregator(b.aggregate));
-    return a;
+  State newGroup() {
+    State st;
+    for (const Expr* e : genericExprs_) st.aggs.push_back(expr::makeAggregator(*e));
+    st.fast.resize(genericExprs_.size());
+    return st;
+  }
+
+  void feedFast(size_t a, State& st, const rdf::TermId* r) {
+    FastAcc& acc = st.fast[a];
+    switch (fast_[a]) {
+      case Fast::CountAll: ++acc.count; return;
+      case Fast::CountVar:
+        if (fastSlots_[a] >= 0 && !r[fastSlots_[a]].isAny()) ++acc.count;
+        return;
+      case Fast::Sum:
+      case Fast::Avg: {
+        const rdf::TermId id = fastSlots_[a] >= 0 ? r[fastSlots_[a]] : rdf::kAny;
+        if (id.tag() == rdf::IdTag::Integer) {
+          acc.sum += rdf::unzigzag(id.payload());
+          ++acc.count;
+          return;
+        }
+        ++acc.generic;
+        st.aggs[a]->add(id.isAny() ? std::nullopt : std::optional<rdf::Term>(ctx_.decode(id)));
+        return;
+      }
+      case Fast::None: return;
+    }
+  }
+
+  std::optional<rdf::Term> fastResult(size_t a, const State& st) const {
+    const FastAcc& acc = st.fast[a];
+    using expr::Numeric;
+    switch (fast_[a]) {
+      case Fast::CountAll:
+      case Fast::CountVar: return expr::numericTerm(Numeric::ofInteger(acc.count));
+      case Fast::Sum:
+      case Fast::Avg: {
+        std::optional<Numeric> sum = Numeric::ofInteger(acc.sum);
+        if (acc.generic > 0) {
+          if (acc.count > 0) st.aggs[a]->add(expr::numericTerm(*sum));
+          auto t = st.aggs[a]->result();
+          sum = t ? expr::numericValue(*t) : std::nullopt;
+          if (!sum) return std::nullopt;
+        }
+        if (fast_[a] == Fast::Sum) return expr::numericTerm(*sum);
+        const int64_t n = acc.count + acc.generic;
+        if (n == 0) return expr::numericTerm(Numeric::ofInteger(0));
+        auto avg = expr::arithmetic(expr::ArithOp::Divide, *sum, Numeric::ofInteger(n));
+        if (!avg) return std::nullopt;
+        return expr::numericTerm(*avg);
+      }
+      case Fast::None: break;
+    }
+    return std::nullopt;
   }
 
   void feed(expr::Aggregator& agg, const Expr& e, const rdf::TermId* r, size_t w) {
@@ -134,6 +232,10 @@ class GroupOp final : public Operator {
   Batch in_;
   IdRow row_;
   std::vector<int> keySlots_, aggSlots_;
+  std::vector<Fast> fast_;        ///< per aggregate
+  std::vector<int> fastSlots_;    ///< per aggregate: its variable's slot, or -1
+  Expr sumExpr_;                  ///< SUM without DISTINCT, the generic part of a Fast AVG
+  std::vector<const Expr*> genericExprs_;  ///< per aggregate: what the generic accumulator computes
   std::unordered_map<std::vector<rdf::TermId>, Aggs, KeyHash> groups_;
   std::vector<std::pair<const std::vector<rdf::TermId>, Aggs>*> order_;
   std::vector<rdf::TermId> seed_;

@@ -103,7 +103,17 @@ def main():
     port = peers.free_port()
     server = subprocess.Popen([a.bdis, "serve", "--store", store, "--port", str(port), "--timeout", "600"],
                               stderr=subprocess.DEVNULL)
-    time.sleep(1.0)
+    # The first start builds the text index (tens of seconds at 1 M triples):
+    # wait until the endpoint answers rather than for a fixed time.
+    deadline = time.monotonic() + 300
+    while True:
+        try:
+            http_csv(f"http://127.0.0.1:{port}/sparql", "ASK {}")
+            break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise
+            time.sleep(0.5)
     try:
         results["bdis"] = {}
         results["bdis (server time)"] = {}

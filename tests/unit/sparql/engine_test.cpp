@@ -119,6 +119,33 @@ TEST_F(Engine, AggregatesOrderAndSlice) {
   EXPECT_EQ(select("SELECT DISTINCT ?t WHERE { ?x :t ?t }").size(), 2u);
 }
 
+TEST_F(Engine, IdLevelAggregatesAndIntegerFilters) {
+  // Inline integers mixed with a decimal, a double, a string and an unbound value.
+  load(":a :g :x ; :v 1 . :b :g :x ; :v 2 . :c :g :x ; :v 2.5 . "
+       ":d :g :y ; :v 4 . :e :g :y ; :v 1.0e1 . :f :g :z ; :v \"s\" . :h :g :w .");
+  const std::string xsd = "^^<http://www.w3.org/2001/XMLSchema#";
+  EXPECT_EQ(select("SELECT ?g (SUM(?v) AS ?s) (AVG(?v) AS ?m) (COUNT(?v) AS ?n) (COUNT(*) AS ?all) "
+                   "WHERE { ?x :g ?g OPTIONAL { ?x :v ?v } } GROUP BY ?g"),
+            (Strings{"g=<http://example.org/w> n=\"0\"" + xsd + "integer> all=\"1\"" + xsd + "integer>",
+                     "g=<http://example.org/x> s=\"5.5\"" + xsd + "decimal> m=\"1.83333333333333333333\"" +
+                         xsd + "decimal> n=\"3\"" + xsd + "integer> all=\"3\"" + xsd + "integer>",
+                     "g=<http://example.org/y> s=\"1.4E1\"" + xsd + "double> m=\"7.0E0\"" + xsd +
+                         "double> n=\"2\"" + xsd + "integer> all=\"2\"" + xsd + "integer>",
+                     "g=<http://example.org/z> n=\"1\"" + xsd + "integer> all=\"1\"" + xsd + "integer>"}));
+  // Integers only: SUM stays an integer, AVG is a decimal.
+  EXPECT_EQ(select("SELECT (SUM(?v) AS ?s) (AVG(?v) AS ?m) WHERE { VALUES ?x { :a :b :d } ?x :v ?v }"),
+            (Strings{"s=\"7\"" + xsd + "integer> m=\"2.33333333333333333333\"" + xsd + "decimal>"}));
+  // Integer comparisons on ids, and the same filter over non-integer values.
+  EXPECT_EQ(select("SELECT ?x WHERE { ?x :v ?v FILTER(?v >= 2 && 4 > ?v) }"),
+            (Strings{"x=<http://example.org/b>", "x=<http://example.org/c>"}));
+  // The string goes through the evaluator (a simple literal and a number are
+  // known to be different values).
+  EXPECT_EQ(select("SELECT ?x WHERE { ?x :v ?v FILTER(?v != 2) }"),
+            (Strings{"x=<http://example.org/a>", "x=<http://example.org/c>",
+                     "x=<http://example.org/d>", "x=<http://example.org/e>",
+                     "x=<http://example.org/f>"}));
+}
+
 TEST_F(Engine, PropertyPaths) {
   load(":a :p :b . :b :p :c . :c :p :a . :a :q :d . :d :r :e .");
   EXPECT_EQ(select("SELECT ?x WHERE { :a :p+ ?x }"),
