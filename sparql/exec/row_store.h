@@ -33,7 +33,8 @@ class RowStore {
 
   void clear() {
     rows_.clear();
-    head_.clear();
+    slots_.clear();
+    used_ = 0;
     next_.clear();
     unkeyed_.clear();
     ctx_.release(accounted_);
@@ -49,11 +50,15 @@ class RowStore {
     uint64_t h;
     next_.push_back(kEnd);
     if (keyHash(r, h)) {
-      auto [it, fresh] = head_.try_emplace(h, idx);
-      if (!fresh) {
-        next_[idx] = it->second;  // chain: newest first
-        it->second = idx;
+      if ((used_ + 1) * 2 > slots_.size()) grow();
+      Slot& slot = slots_[find(h)];
+      if (slot.head == kEnd) {
+        slot.hash = h;
+        ++used_;
+      } else {
+        next_[idx] = slot.head;  // chain: newest first
       }
+      slot.head = idx;
     } else {
       unkeyed_.push_back(idx);
     }
@@ -68,9 +73,8 @@ class RowStore {
       for (size_t i = 0; i < size(); ++i) fn(row(i));
       return;
     }
-    auto it = head_.find(h);
-    if (it != head_.end())
-      for (uint32_t i = it->second; i != kEnd; i = next_[i]) fn(row(i));
+    if (!slots_.empty())
+      for (uint32_t i = slots_[find(h)].head; i != kEnd; i = next_[i]) fn(row(i));
     for (uint32_t i : unkeyed_) fn(row(i));
   }
 
@@ -84,12 +88,32 @@ class RowStore {
     return true;
   }
 
+  /// Open addressing (linear probing, at most half full): the slot holding
+  /// hash `h`, or the empty slot where it would go.
+  size_t find(uint64_t h) const {
+    const size_t mask = slots_.size() - 1;
+    size_t i = static_cast<size_t>(((h ^ (h >> 29)) * 0x9E3779B97F4A7C15ull) >> 20) & mask;
+    while (slots_[i].head != kEnd && slots_[i].hash != h) i = (i + 1) & mask;
+    return i;
+  }
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+    for (const Slot& s : old)
+      if (s.head != kEnd) slots_[find(s.hash)] = s;
+  }
+
   ExecContext& ctx_;
   size_t width_;
   std::vector<int> keys_;
   std::vector<rdf::TermId> rows_;
   static constexpr uint32_t kEnd = 0xFFFFFFFFu;
-  std::unordered_map<uint64_t, uint32_t> head_;  ///< key hash -> newest row with it
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t head = kEnd;  ///< newest row with this key hash; kEnd when the slot is free
+  };
+  std::vector<Slot> slots_;  ///< key hash -> newest row with it
+  size_t used_ = 0;
   std::vector<uint32_t> next_;                   ///< row -> older row with the same hash
   std::vector<uint32_t> unkeyed_;
   uint64_t accounted_ = 0;
