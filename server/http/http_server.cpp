@@ -232,7 +232,10 @@ HttpServer::~HttpServer() { stop(); }
 
 void HttpServer::start() {
   const auto& cfg = impl_->app.config();
-  unsigned workers = cfg.queryThreads ? cfg.queryThreads : std::thread::hardware_concurrency();
+  // By default more workers than cores: a few slow queries then share the CPU with
+  // quick ones instead of making them wait for a free worker.
+  unsigned workers = cfg.queryThreads ? cfg.queryThreads
+                                      : std::max(4u, 2 * std::thread::hardware_concurrency());
   impl_->pool = std::make_unique<ThreadPool>(workers, cfg.maxQueued);
   Address addr(cfg.host, Port(cfg.port));
   impl_->endpoint = std::make_unique<Http::Endpoint>(addr);
