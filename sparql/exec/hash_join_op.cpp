@@ -1,6 +1,8 @@
 // HashJoin (18.5 Join): builds a hash table on the right input, probes it with
 // the left input row by row (resumable, so batches stay bounded even for
 // cross products); rows are joined when compatible.
+#include <algorithm>
+
 #include "sparql/exec/operators.h"
 #include "sparql/exec/row_store.h"
 
@@ -22,6 +24,9 @@ class HashJoinOp final : public Operator {
  protected:
   void doOpen(const rdf::TermId* seed) override {
     table_.clear();
+    // Size the table from the planner's estimate (bounded: it is only a hint).
+    if (right_->estimatedRows > 0)
+      table_.reserve(static_cast<size_t>(std::min(right_->estimatedRows, 262144.0)));
     right_->open(seed);
     Batch b(in_.width);
     while (right_->next(b))

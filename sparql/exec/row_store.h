@@ -63,6 +63,20 @@ class RowStore {
       unkeyed_.push_back(idx);
     }
   }
+  /// Prepares for about `n` rows (an estimate: rows beyond it still fit).
+  void reserve(size_t n) {
+    rows_.reserve(n * width_);
+    if (keys_.empty()) return;
+    next_.reserve(n);
+    size_t want = 64;
+    while (want < n * 2) want *= 2;
+    if (want > slots_.size()) {
+      std::vector<Slot> old = std::move(slots_);
+      slots_.assign(want, Slot{});
+      for (const Slot& x : old)
+        if (x.head != kEnd) slots_[find(x.hash)] = x;
+    }
+  }
   size_t size() const { return rows_.size() / width_; }
   const rdf::TermId* row(size_t i) const { return rows_.data() + i * width_; }
   /// Calls fn(row) for every stored row that may be compatible with `probe`.
