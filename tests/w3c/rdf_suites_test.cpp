@@ -2,7 +2,6 @@
 // GoogleTest case per manifest entry, plus a check of the committed summary.
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <optional>
 #include <sstream>
 
@@ -13,31 +12,12 @@
 #include "tests/w3c/isomorphism.h"
 #include "tests/w3c/manifest.h"
 #include "tests/w3c/skip_list.h"
+#include "tests/w3c/suite_support.h"
 
 namespace bdis::w3c {
 namespace {
 
 const char* const kSuites[] = {"rdf-n-triples", "rdf-n-quads", "rdf-turtle", "rdf-trig"};
-
-struct Case {
-  std::string suite;
-  std::string testName;
-  ManifestEntry entry;
-};
-
-struct Outcome {
-  enum Kind { Passed, Failed, Skipped } kind = Passed;
-  std::string message;
-};
-
-std::string sanitise(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    out += ok ? c : '_';
-  }
-  return out;
-}
 
 const std::vector<Case>& cases() {
   static const std::vector<Case> all = [] {
@@ -46,17 +26,12 @@ const std::vector<Case>& cases() {
     if (!shared) {
       return out;
     }
-    std::set<std::string> names;
+    CaseNamer namer;
     for (const char* suite : kSuites) {
       const auto manifest = *shared / "w3c/rdf/rdf11" / suite / "manifest.ttl";
       for (ManifestEntry& e : loadManifest(manifest)) {
-        const auto hash = e.iri.rfind('#');
-        std::string name = sanitise(suite) + "_" +
-                           sanitise(hash == std::string::npos ? e.name : e.iri.substr(hash + 1));
-        while (!names.insert(name).second) {
-          name += "_";
-        }
-        out.push_back(Case{suite, name, std::move(e)});
+        std::string name = namer.name(suite, e);
+        out.push_back(Case{suite, std::move(name), std::move(e)});
       }
     }
     return out;
@@ -201,53 +176,18 @@ TEST_P(RdfSuite, Entry) {
   EXPECT_EQ(o.kind, Outcome::Passed) << c->entry.iri << "\n" << o.message;
 }
 
-std::vector<const Case*> params() {
-  std::vector<const Case*> out;
-  for (const Case& c : cases()) {
-    out.push_back(&c);
-  }
-  // Without the shared folder: one case that skips and says why.
-  if (out.empty()) {
-    out.push_back(nullptr);
-  }
-  return out;
-}
-
-INSTANTIATE_TEST_SUITE_P(W3C, RdfSuite, ::testing::ValuesIn(params()),
-                         [](const ::testing::TestParamInfo<const Case*>& info) {
-                           return info.param ? info.param->testName
-                                             : std::string("SharedDataMissing");
-                         });
+INSTANTIATE_TEST_SUITE_P(W3C, RdfSuite, ::testing::ValuesIn(caseParams(cases())), CaseParamName());
 
 TEST(RdfSuitesSummary, MatchesCommittedSummary) {
   BDIS_REQUIRE_SHARED(shared);
-  std::map<std::string, std::array<int, 3>> counts;  // total, passed, skipped
-  for (const Case& c : cases()) {
-    auto& n = counts[c.suite];
-    ++n[0];
-    const Outcome o = run(c);
-    if (o.kind == Outcome::Passed) {
-      ++n[1];
-    }
-    if (o.kind == Outcome::Skipped) {
-      ++n[2];
-    }
-  }
-  std::string summary = "# suite total passed skipped (regenerate: BDIS_UPDATE_W3C_SUMMARY=1)\n";
+  SuiteCounts counts;
   for (const char* suite : kSuites) {
-    const auto& n = counts[suite];
-    summary += std::string(suite) + " " + std::to_string(n[0]) + " " + std::to_string(n[1]) + " " +
-               std::to_string(n[2]) + "\n";
+    counts.addSuite(suite);
   }
-  const std::filesystem::path file = std::filesystem::path(BDIS_W3C_SOURCE_DIR) / "summary-rdf.txt";
-  if (const char* update = std::getenv("BDIS_UPDATE_W3C_SUMMARY"); update && *update == '1') {
-    std::ofstream(file) << summary;
+  for (const Case& c : cases()) {
+    counts.add(c.suite, run(c).kind);
   }
-  std::ifstream in(file);
-  std::stringstream committed;
-  committed << in.rdbuf();
-  EXPECT_EQ(committed.str(), summary) << "the W3C RDF results changed; review, then regenerate "
-                                      << file << " with BDIS_UPDATE_W3C_SUMMARY=1";
+  expectCommittedSummary(counts.summary(false), "summary-rdf.txt", "RDF");
 }
 
 }  // namespace

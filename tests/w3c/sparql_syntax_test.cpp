@@ -4,9 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <array>
 #include <fstream>
-#include <map>
 #include <random>
 #include <set>
 #include <sstream>
@@ -16,6 +14,7 @@
 #include "tests/support/shared_path.h"
 #include "tests/w3c/manifest.h"
 #include "tests/w3c/skip_list.h"
+#include "tests/w3c/suite_support.h"
 
 namespace bdis::w3c {
 namespace {
@@ -26,26 +25,6 @@ const char* const kSuites[] = {
     "sparql10/syntax-sparql1",  "sparql10/syntax-sparql2",  "sparql10/syntax-sparql3",
     "sparql10/syntax-sparql4",  "sparql10/syntax-sparql5",  "sparql11/syntax-query",
     "sparql11/syntax-update-1", "sparql11/syntax-update-2", "sparql11/syntax-fed"};
-
-struct Case {
-  std::string suite;
-  std::string testName;
-  ManifestEntry entry;
-};
-
-struct Outcome {
-  enum Kind { Passed, Failed, Skipped } kind = Passed;
-  std::string message;
-};
-
-std::string sanitise(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    out += ok ? c : '_';
-  }
-  return out;
-}
 
 bool isSyntaxTest(std::string_view type) {
   return type.find("SyntaxTest") != std::string_view::npos;
@@ -82,19 +61,14 @@ const std::vector<Case>& cases() {
       return out;
     }
     const auto sparqlDir = *shared / "w3c/sparql";
-    std::set<std::string> names;
+    CaseNamer namer;
     for (const std::string& suite : suites(sparqlDir)) {
       for (ManifestEntry& e : loadManifest(sparqlDir / suite / "manifest.ttl")) {
         if (!isSyntaxTest(e.type)) {
           continue;
         }
-        const auto hash = e.iri.rfind('#');
-        std::string name = sanitise(suite) + "_" +
-                           sanitise(hash == std::string::npos ? e.name : e.iri.substr(hash + 1));
-        while (!names.insert(name).second) {
-          name += "_";
-        }
-        out.push_back(Case{suite, name, std::move(e)});
+        std::string name = namer.name(suite, e);
+        out.push_back(Case{suite, std::move(name), std::move(e)});
       }
     }
     return out;
@@ -151,58 +125,16 @@ TEST_P(SparqlSyntax, Entry) {
   EXPECT_EQ(o.kind, Outcome::Passed) << c->entry.iri << "\n" << o.message;
 }
 
-std::vector<const Case*> params() {
-  std::vector<const Case*> out;
-  for (const Case& c : cases()) {
-    out.push_back(&c);
-  }
-  // Without the shared folder: one case that skips and says why.
-  if (out.empty()) {
-    out.push_back(nullptr);
-  }
-  return out;
-}
-
-INSTANTIATE_TEST_SUITE_P(W3C, SparqlSyntax, ::testing::ValuesIn(params()),
-                         [](const ::testing::TestParamInfo<const Case*>& info) {
-                           return info.param ? info.param->testName
-                                             : std::string("SharedDataMissing");
-                         });
+INSTANTIATE_TEST_SUITE_P(W3C, SparqlSyntax, ::testing::ValuesIn(caseParams(cases())),
+                         CaseParamName());
 
 TEST(SparqlSyntaxSummary, MatchesCommittedSummary) {
   BDIS_REQUIRE_SHARED(shared);
-  std::map<std::string, std::array<int, 3>> counts;  // total, passed, skipped
-  std::vector<std::string> order;
+  SuiteCounts counts;
   for (const Case& c : cases()) {
-    if (!counts.count(c.suite)) {
-      order.push_back(c.suite);
-    }
-    auto& n = counts[c.suite];
-    ++n[0];
-    const Outcome o = run(c);
-    if (o.kind == Outcome::Passed) {
-      ++n[1];
-    }
-    if (o.kind == Outcome::Skipped) {
-      ++n[2];
-    }
+    counts.add(c.suite, run(c).kind);
   }
-  std::string summary = "# suite total passed skipped (regenerate: BDIS_UPDATE_W3C_SUMMARY=1)\n";
-  for (const std::string& suite : order) {
-    const auto& n = counts[suite];
-    summary += suite + " " + std::to_string(n[0]) + " " + std::to_string(n[1]) + " " +
-               std::to_string(n[2]) + "\n";
-  }
-  const std::filesystem::path file =
-      std::filesystem::path(BDIS_W3C_SOURCE_DIR) / "summary-sparql-syntax.txt";
-  if (const char* update = std::getenv("BDIS_UPDATE_W3C_SUMMARY"); update && *update == '1') {
-    std::ofstream(file) << summary;
-  }
-  std::ifstream in(file);
-  std::stringstream committed;
-  committed << in.rdbuf();
-  EXPECT_EQ(committed.str(), summary) << "the W3C SPARQL syntax results changed; review, then "
-                                      << "regenerate " << file << " with BDIS_UPDATE_W3C_SUMMARY=1";
+  expectCommittedSummary(counts.summary(false), "summary-sparql-syntax.txt", "SPARQL syntax");
 }
 
 // Every query and update of the evaluation tests (sparql10 and sparql11) must

@@ -7,7 +7,6 @@
 // (summary-sparql-update.txt).
 #include <gtest/gtest.h>
 
-#include <array>
 #include <fstream>
 #include <map>
 #include <set>
@@ -22,6 +21,7 @@
 #include "tests/w3c/isomorphism.h"
 #include "tests/w3c/manifest.h"
 #include "tests/w3c/skip_list.h"
+#include "tests/w3c/suite_support.h"
 
 namespace bdis::w3c {
 namespace {
@@ -30,26 +30,6 @@ const char* const kSuites[] = {
     "sparql11/add",    "sparql11/basic-update", "sparql11/clear",         "sparql11/copy",
     "sparql11/delete", "sparql11/delete-data",  "sparql11/delete-insert", "sparql11/delete-where",
     "sparql11/drop",   "sparql11/move",         "sparql11/update-silent"};
-
-struct Case {
-  std::string suite;
-  std::string testName;
-  ManifestEntry entry;
-};
-
-struct Outcome {
-  enum Kind { Passed, Failed, Skipped } kind = Passed;
-  std::string message;
-};
-
-std::string sanitise(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    out += ok ? c : '_';
-  }
-  return out;
-}
 
 bool isUpdateEval(std::string_view type) { return type.ends_with("#UpdateEvaluationTest"); }
 
@@ -83,15 +63,12 @@ const std::vector<Case>& cases() {
         if (std::filesystem::exists(manifest)) manifests.emplace_back(suite, manifest);
       }
     }
-    std::set<std::string> names;
+    CaseNamer namer;
     for (const auto& [suite, manifest] : manifests) {
       for (ManifestEntry& e : loadManifest(manifest)) {
         if (!isUpdateEval(e.type) && !isSyntaxTest(e.type)) continue;
-        const auto hash = e.iri.rfind('#');
-        std::string name = sanitise(suite) + "_" +
-                           sanitise(hash == std::string::npos ? e.name : e.iri.substr(hash + 1));
-        while (!names.insert(name).second) name += "_";
-        out.push_back(Case{suite, name, std::move(e)});
+        std::string name = namer.name(suite, e);
+        out.push_back(Case{suite, std::move(name), std::move(e)});
       }
     }
     return out;
@@ -178,15 +155,7 @@ Outcome run(const Case& c) {
     auto store = rdf::Store::open(dir.path());
     {
       auto txn = store->beginWrite();
-      for (const auto& [name, quads] : graphsOf(e, e.action)) {
-        std::vector<rdf::QuadIds> ids;
-        rdf::TermId g =
-            name.empty() ? rdf::kDefaultGraph : txn->intern(rdf::Term::iri(name).view());
-        for (const auto& q : quads)
-          ids.push_back(
-              {txn->intern(q.s.view()), txn->intern(q.p.view()), txn->intern(q.o.view()), g});
-        txn->insertBatch(ids);
-      }
+      insertGraphs(*txn, graphsOf(e, e.action));
       txn->commit();
     }
     {
@@ -240,47 +209,16 @@ TEST_P(SparqlUpdate, Entry) {
   EXPECT_EQ(o.kind, Outcome::Passed) << c->entry.iri << "\n" << o.message;
 }
 
-std::vector<const Case*> params() {
-  std::vector<const Case*> out;
-  for (const Case& c : cases()) out.push_back(&c);
-  if (out.empty()) out.push_back(nullptr);
-  return out;
-}
-
-INSTANTIATE_TEST_SUITE_P(W3C, SparqlUpdate, ::testing::ValuesIn(params()),
-                         [](const ::testing::TestParamInfo<const Case*>& info) {
-                           return info.param ? info.param->testName
-                                             : std::string("SharedDataMissing");
-                         });
+INSTANTIATE_TEST_SUITE_P(W3C, SparqlUpdate, ::testing::ValuesIn(caseParams(cases())),
+                         CaseParamName());
 
 TEST(SparqlUpdateSummary, MatchesCommittedSummary) {
   BDIS_REQUIRE_SHARED(shared);
-  std::map<std::string, std::array<int, 4>> counts;  // total, passed, failed, skipped
-  std::vector<std::string> order;
+  SuiteCounts counts;
   for (const Case& c : cases()) {
-    if (!counts.count(c.suite)) order.push_back(c.suite);
-    auto& n = counts[c.suite];
-    ++n[0];
-    const Outcome o = run(c);
-    ++n[o.kind == Outcome::Passed ? 1 : o.kind == Outcome::Failed ? 2 : 3];
+    counts.add(c.suite, run(c).kind);
   }
-  std::string summary =
-      "# suite total passed failed skipped (regenerate: BDIS_UPDATE_W3C_SUMMARY=1)\n";
-  for (const std::string& suite : order) {
-    const auto& n = counts[suite];
-    summary += suite + " " + std::to_string(n[0]) + " " + std::to_string(n[1]) + " " +
-               std::to_string(n[2]) + " " + std::to_string(n[3]) + "\n";
-  }
-  const std::filesystem::path file =
-      std::filesystem::path(BDIS_W3C_SOURCE_DIR) / "summary-sparql-update.txt";
-  if (const char* update = std::getenv("BDIS_UPDATE_W3C_SUMMARY"); update && *update == '1') {
-    std::ofstream(file) << summary;
-  }
-  std::ifstream in(file);
-  std::stringstream committed;
-  committed << in.rdbuf();
-  EXPECT_EQ(committed.str(), summary) << "the W3C SPARQL update results changed; review, then "
-                                      << "regenerate " << file << " with BDIS_UPDATE_W3C_SUMMARY=1";
+  expectCommittedSummary(counts.summary(true), "summary-sparql-update.txt", "SPARQL update");
 }
 
 }  // namespace
