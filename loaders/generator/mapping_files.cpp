@@ -40,6 +40,49 @@ std::string quoteList(const std::vector<std::string>& items) {
   return out + "]";
 }
 
+/// The postal-address node `name` each organisation links to.
+std::string addressNode(const std::string& name) {
+  return "\n[[node]]\nname = \"" + name +
+         "\"\ntemplate = \"{@subject}/address/{@source}\"\n"
+         "types = [\"ess:Address\", \"schema:PostalAddress\", \"essglobal:Address\"]\n"
+         "link = [\"ess:hasAddress\", \"schema:address\", \"essglobal:hasAddress\"]\n";
+}
+
+/// One [[field]] block: `column` mapped to `property` (a TOML value), then `extra` lines.
+std::string field(const std::string& column, const std::string& property,
+                  const std::string& extra = "") {
+  return "\n[[field]]\ncolumn = \"" + column + "\"\nproperty = " + property + "\n" + extra;
+}
+
+/// The French description field.
+std::string descriptionField(const std::string& column) {
+  return field(column, R"(["ess:description", "schema:description"])", "lang = \"fr\"\n");
+}
+
+/// Street, postcode and locality, on the address node `node`.
+std::string addressFields(const std::string& node, const std::string& street,
+                          const std::string& postcode, const std::string& locality) {
+  const std::string onNode = "node = \"" + node + "\"\n";
+  return field(street, R"(["ess:streetAddress", "schema:streetAddress"])", onNode) +
+         field(postcode, R"(["ess:postalCode", "schema:postalCode"])",
+               "check = \"postcode\"\n" + onNode) +
+         field(locality, R"(["ess:locality", "schema:addressLocality"])", onNode);
+}
+
+/// The INSEE commune code, linked to the commune's IRI.
+std::string communeField(const std::string& column) {
+  return field(column, R"("ess:commune")",
+               "template = \"https://w3id.org/bdis/id/commune/{value}\"\n");
+}
+
+/// E-mail, telephone and web site.
+std::string contactFields(const std::string& email, const std::string& telephone,
+                          const std::string& website) {
+  return field(email, R"(["ess:email", "schema:email"])", "check = \"email\"\n") +
+         field(telephone, R"(["ess:telephone", "schema:telephone"])") +
+         field(website, R"(["ess:website", "schema:url"])", "check = \"url\"\n");
+}
+
 }  // namespace
 
 std::string codelistSections(bool kindsByLabel) {
@@ -111,13 +154,7 @@ std::string annuaireMapping(const std::string& retrievedAt) {
          "ontology.\n\n" +
          sourceSection("annuaire-ess", "Annuaire de l'ESS", "annuaire-ess.csv", retrievedAt) +
          "\n[csv]\ndelimiter = \";\"\n\n" +
-         subjectSection("siret", "nom", "code_postal", "identifiant") + R"(
-[[node]]
-name = "adresse"
-template = "{@subject}/address/{@source}"
-types = ["ess:Address", "schema:PostalAddress", "essglobal:Address"]
-link = ["ess:hasAddress", "schema:address", "essglobal:hasAddress"]
-
+         subjectSection("siret", "nom", "code_postal", "identifiant") + addressNode("adresse") + R"(
 [[field]]
 column = "nom"
 property = ["ess:name", "schema:name"]
@@ -147,47 +184,9 @@ codelist = "naf"
 column = "type"
 property = "ess:kind"
 codelist = "kind"
-
-[[field]]
-column = "description"
-property = ["ess:description", "schema:description"]
-lang = "fr"
-
-[[field]]
-column = "adresse"
-property = ["ess:streetAddress", "schema:streetAddress"]
-node = "adresse"
-
-[[field]]
-column = "code_postal"
-property = ["ess:postalCode", "schema:postalCode"]
-check = "postcode"
-node = "adresse"
-
-[[field]]
-column = "commune"
-property = ["ess:locality", "schema:addressLocality"]
-node = "adresse"
-
-[[field]]
-column = "code_insee"
-property = "ess:commune"
-template = "https://w3id.org/bdis/id/commune/{value}"
-
-[[field]]
-column = "courriel"
-property = ["ess:email", "schema:email"]
-check = "email"
-
-[[field]]
-column = "telephone"
-property = ["ess:telephone", "schema:telephone"]
-
-[[field]]
-column = "site_web"
-property = ["ess:website", "schema:url"]
-check = "url"
-
+)" + descriptionField("description") +
+         addressFields("adresse", "adresse", "code_postal", "commune") +
+         communeField("code_insee") + contactFields("courriel", "telephone", "site_web") + R"(
 [[field]]
 column = "date_creation"
 property = ["ess:foundingDate", "schema:foundingDate"]
@@ -224,13 +223,7 @@ std::string cooperativesMapping(const std::string& retrievedAt) {
          sourceSection("cooperatives", "Fédération des coopératives", "cooperatives.csv",
                        retrievedAt) +
          "\n[csv]\ndelimiter = \",\"\n\n" + subjectSection("siret", "raison_sociale", "cp", "id") +
-         R"(
-[[node]]
-name = "siege"
-template = "{@subject}/address/{@source}"
-types = ["ess:Address", "schema:PostalAddress", "essglobal:Address"]
-link = ["ess:hasAddress", "schema:address", "essglobal:hasAddress"]
-
+         addressNode("siege") + R"(
 [[field]]
 column = "raison_sociale"
 property = ["ess:name", "ess:legalName", "schema:name", "schema:legalName"]
@@ -257,47 +250,9 @@ codelist = "naf"
 column = "activite"
 property = "ess:kind"
 codelist = "kind"
-
-[[field]]
-column = "presentation"
-property = ["ess:description", "schema:description"]
-lang = "fr"
-
-[[field]]
-column = "voie"
-property = ["ess:streetAddress", "schema:streetAddress"]
-node = "siege"
-
-[[field]]
-column = "cp"
-property = ["ess:postalCode", "schema:postalCode"]
-check = "postcode"
-node = "siege"
-
-[[field]]
-column = "ville"
-property = ["ess:locality", "schema:addressLocality"]
-node = "siege"
-
-[[field]]
-column = "insee"
-property = "ess:commune"
-template = "https://w3id.org/bdis/id/commune/{value}"
-
-[[field]]
-column = "email"
-property = ["ess:email", "schema:email"]
-check = "email"
-
-[[field]]
-column = "tel"
-property = ["ess:telephone", "schema:telephone"]
-
-[[field]]
-column = "web"
-property = ["ess:website", "schema:url"]
-check = "url"
-
+)" + descriptionField("presentation") +
+         addressFields("siege", "voie", "cp", "ville") + communeField("insee") +
+         contactFields("email", "tel", "web") + R"(
 [[field]]
 column = "creation"
 property = ["ess:foundingDate", "schema:foundingDate"]
@@ -336,13 +291,7 @@ std::string reemploiMapping(const std::string& retrievedAt) {
          "# Columns are paths in each feature's properties; the feature geometry gives "
          "geo:asWKT.\n\n" +
          sourceSection("reemploi", "Réseau du réemploi", "reemploi.geojson", retrievedAt) + "\n" +
-         subjectSection("siret", "nom", "adresse.code_postal", "id") + R"(
-[[node]]
-name = "adresse"
-template = "{@subject}/address/{@source}"
-types = ["ess:Address", "schema:PostalAddress", "essglobal:Address"]
-link = ["ess:hasAddress", "schema:address", "essglobal:hasAddress"]
-
+         subjectSection("siret", "nom", "adresse.code_postal", "id") + addressNode("adresse") + R"(
 [[field]]
 column = "nom"
 property = ["ess:name", "schema:name"]
@@ -362,47 +311,10 @@ codelist = "cj"
 column = "type"
 property = "ess:kind"
 codelist = "kind"
-
-[[field]]
-column = "description"
-property = ["ess:description", "schema:description"]
-lang = "fr"
-
-[[field]]
-column = "adresse.rue"
-property = ["ess:streetAddress", "schema:streetAddress"]
-node = "adresse"
-
-[[field]]
-column = "adresse.code_postal"
-property = ["ess:postalCode", "schema:postalCode"]
-check = "postcode"
-node = "adresse"
-
-[[field]]
-column = "adresse.ville"
-property = ["ess:locality", "schema:addressLocality"]
-node = "adresse"
-
-[[field]]
-column = "adresse.code_insee"
-property = "ess:commune"
-template = "https://w3id.org/bdis/id/commune/{value}"
-
-[[field]]
-column = "contact.email"
-property = ["ess:email", "schema:email"]
-check = "email"
-
-[[field]]
-column = "contact.telephone"
-property = ["ess:telephone", "schema:telephone"]
-
-[[field]]
-column = "site"
-property = ["ess:website", "schema:url"]
-check = "url"
-
+)" + descriptionField("description") +
+         addressFields("adresse", "adresse.rue", "adresse.code_postal", "adresse.ville") +
+         communeField("adresse.code_insee") +
+         contactFields("contact.email", "contact.telephone", "site") + R"(
 [[field]]
 column = "horaires"
 property = ["ess:openingHours", "schema:openingHours"]
@@ -423,13 +335,7 @@ std::string amapMapping(const std::string& retrievedAt) {
          "the bdis\n"
          "# ESS ontology. Columns are paths in each element of \"data\".\n\n" +
          sourceSection("reseau-amap", "Réseau des AMAP", "reseau-amap.json", retrievedAt) + "\n" +
-         subjectSection("siret", "name", "address.postalCode", "id") + R"(
-[[node]]
-name = "address"
-template = "{@subject}/address/{@source}"
-types = ["ess:Address", "schema:PostalAddress", "essglobal:Address"]
-link = ["ess:hasAddress", "schema:address", "essglobal:hasAddress"]
-
+         subjectSection("siret", "name", "address.postalCode", "id") + addressNode("address") + R"(
 [[field]]
 column = "name"
 property = ["ess:name", "schema:name"]
@@ -449,42 +355,10 @@ codelist = "cj"
 column = "categories"
 property = "ess:kind"
 codelist = "kind"
-
-[[field]]
-column = "description"
-property = ["ess:description", "schema:description"]
-lang = "fr"
-
-[[field]]
-column = "address.streetAddress"
-property = ["ess:streetAddress", "schema:streetAddress"]
-node = "address"
-
-[[field]]
-column = "address.postalCode"
-property = ["ess:postalCode", "schema:postalCode"]
-check = "postcode"
-node = "address"
-
-[[field]]
-column = "address.addressLocality"
-property = ["ess:locality", "schema:addressLocality"]
-node = "address"
-
-[[field]]
-column = "email"
-property = ["ess:email", "schema:email"]
-check = "email"
-
-[[field]]
-column = "telephone"
-property = ["ess:telephone", "schema:telephone"]
-
-[[field]]
-column = "website"
-property = ["ess:website", "schema:url"]
-check = "url"
-
+)" + descriptionField("description") +
+         addressFields("address", "address.streetAddress", "address.postalCode",
+                       "address.addressLocality") +
+         contactFields("email", "telephone", "website") + R"(
 [[field]]
 column = "labels"
 property = "ess:hasLabel"

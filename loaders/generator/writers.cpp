@@ -3,6 +3,7 @@
 #include <charconv>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -132,6 +133,11 @@ class CsvOut {
     out_ << "\n";
     first_ = true;
   }
+  /// Writes the header row: one cell per name.
+  void header(std::initializer_list<const char*> names) {
+    for (const char* h : names) cell(h);
+    end();
+  }
 
  private:
   std::ofstream out_;
@@ -174,18 +180,23 @@ std::ofstream open(const std::string& path) {
   return out;
 }
 
+/// The run of cells both CSV exports share, in this order: description, street, postcode,
+/// commune name and code, latitude, longitude, e-mail, telephone, web site, founding date.
+void descriptionToFoundingDate(CsvOut& csv, const Listing& l) {
+  const Organisation& g = *l.org;
+  csv.cell(g.description).cell(g.street).cell(g.postcode).cell(g.communeName).cell(g.communeCode);
+  csv.cell(l.lat).cell(l.lon).cell(g.email).cell(g.telephone).cell(g.website).cell(g.foundingDate);
+}
+
 class AnnuaireExport : public Export {
  public:
   AnnuaireExport(const std::string& dir, const WriteOptions& o)
       : csv(dir + "/annuaire-ess.csv", ';') {
-    for (const char* h :
-         {"identifiant", "nom",          "siret",         "rna",       "categorie_juridique",
-          "code_naf",    "type",         "description",   "adresse",   "code_postal",
-          "commune",     "code_insee",   "latitude",      "longitude", "courriel",
-          "telephone",   "site_web",     "date_creation", "effectif",  "labels",
-          "horaires",    "date_adhesion"})
-      csv.cell(h);
-    csv.end();
+    csv.header({"identifiant", "nom",          "siret",         "rna",       "categorie_juridique",
+                "code_naf",    "type",         "description",   "adresse",   "code_postal",
+                "commune",     "code_insee",   "latitude",      "longitude", "courriel",
+                "telephone",   "site_web",     "date_creation", "effectif",  "labels",
+                "horaires",    "date_adhesion"});
 
     writeFile(dir + "/annuaire-ess.toml", annuaireMapping(o.retrievedAt));
   }
@@ -198,13 +209,7 @@ class AnnuaireExport : public Export {
         .cell(l.legalCategory)
         .cell(g.naf)
         .cell(g.kind);
-    csv.cell(g.description).cell(g.street).cell(g.postcode).cell(g.communeName).cell(g.communeCode);
-    csv.cell(l.lat)
-        .cell(l.lon)
-        .cell(g.email)
-        .cell(g.telephone)
-        .cell(g.website)
-        .cell(g.foundingDate);
+    descriptionToFoundingDate(csv, l);
     csv.cell(g.employees ? std::to_string(g.employees) : "")
         .cell(join(g.labels, "|"))
         .cell(g.openingHours);
@@ -219,33 +224,19 @@ class CooperativesExport : public Export {
  public:
   CooperativesExport(const std::string& dir, const WriteOptions& o)
       : csv(dir + "/cooperatives.csv", ',') {
-    for (const char* h : {"id",       "raison_sociale", "siret",        "forme_juridique",
-                          "ape",      "activite",       "presentation", "voie",
-                          "cp",       "ville",          "insee",        "lat",
-                          "lng",      "email",          "tel",          "web",
-                          "creation", "salaries",       "societaires",  "agrements",
-                          "adhesion"})
-      csv.cell(h);
-    csv.end();
+    csv.header({"id",       "raison_sociale", "siret",        "forme_juridique",
+                "ape",      "activite",       "presentation", "voie",
+                "cp",       "ville",          "insee",        "lat",
+                "lng",      "email",          "tel",          "web",
+                "creation", "salaries",       "societaires",  "agrements",
+                "adhesion"});
 
     writeFile(dir + "/cooperatives.toml", cooperativesMapping(o.retrievedAt));
   }
   void row(const Listing& l) override {
     const Organisation& g = *l.org;
-    csv.cell(l.id)
-        .cell(l.name)
-        .cell(l.siret)
-        .cell(l.legalCategory)
-        .cell(g.naf)
-        .cell(g.kind)
-        .cell(g.description);
-    csv.cell(g.street)
-        .cell(g.postcode)
-        .cell(g.communeName)
-        .cell(g.communeCode)
-        .cell(l.lat)
-        .cell(l.lon);
-    csv.cell(g.email).cell(g.telephone).cell(g.website).cell(g.foundingDate);
+    csv.cell(l.id).cell(l.name).cell(l.siret).cell(l.legalCategory).cell(g.naf).cell(g.kind);
+    descriptionToFoundingDate(csv, l);
     csv.cell(g.employees ? std::to_string(g.employees) : "").cell(std::to_string(g.members));
     csv.cell(join(g.labels, ";")).cell(l.memberSince).end();
   }
