@@ -111,6 +111,9 @@ class ReadTxn {
   std::vector<TermId> namedGraphs() const;
   /// Counts kept by the store.
   StoreStats stats() const;
+  /// The write generation: how many write transactions have committed (0 for a store
+  /// without commits since generations exist). Indexes beside the store record it.
+  uint64_t generation() const;
   /// Exact number of quads with predicate `p` (all graphs), from the statistics.
   uint64_t predicateCount(TermId p) const;
   /// Every predicate in use with its quad count, in id order (for the planner and `bdis stats`).

@@ -39,7 +39,16 @@ std::vector<Key4> sortedUniqueKeys(std::vector<QuadIds>& quads) {
   return keys;
 }
 
+/// Meta key of the write generation (decimal), bumped by every commit.
+constexpr std::string_view kMetaGeneration = "write_generation";
+
 }  // namespace
+
+uint64_t ReadTxn::generation() const {
+  std::string_view value;
+  if (!lmdb::get(impl_->live(), impl_->store.dbs.meta, kMetaGeneration, value)) return 0;
+  return std::stoull(std::string(value));
+}
 
 WriteTxn::WriteTxn(std::unique_ptr<Impl> impl) : ReadTxn(std::move(impl)) {}
 
@@ -162,6 +171,8 @@ uint64_t WriteTxn::clearGraph(TermId graph) {
 void WriteTxn::commit() {
   impl_->live();
   impl_->dictionary.flush();
+  std::string next = std::to_string(generation() + 1);
+  lmdb::put(impl_->live(), impl_->store.dbs.meta, kMetaGeneration, next, 0, "committing");
   impl_->txn.commit();
 }
 

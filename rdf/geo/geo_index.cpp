@@ -72,7 +72,8 @@ GeoIndex::~GeoIndex() = default;
 bool GeoIndex::sync(const ReadTxn& txn) {
   {
     std::shared_lock lock(mutex_);
-    if (!impl_->mark.empty() && impl_->mark == geoMark(txn)) return false;
+    std::string mark = geoMark(txn);
+    if (!impl_->mark.empty() && (impl_->mark == mark || text::markBehind(mark, impl_->mark))) return false;
   }
   rebuild(txn);
   return true;

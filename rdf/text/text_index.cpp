@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <charconv>
 #include <optional>
 #include <unordered_set>
 
@@ -176,7 +177,7 @@ uint64_t TextIndex::reconcile(const ReadTxn& txn, bool force) {
   std::lock_guard writing(writeMutex_);
   std::vector<TermId> preds = predicateIds(txn);
   std::string mark = storeMark(txn, preds);
-  if (!force && recordedMark() == mark) return 0;
+  if (!force && (recordedMark() == mark || markBehind(mark, recordedMark()))) return 0;
   TextDiff d = diff(txn);
   std::lock_guard lock(mutex_);
   try {
@@ -305,7 +306,20 @@ std::vector<std::string> TextIndex::check(const ReadTxn& txn) const {
   return problems;
 }
 
+bool markBehind(std::string_view mark, std::string_view than) {
+  auto generation = [](std::string_view m) -> std::optional<uint64_t> {
+    if (m.size() < 2 || m[0] != 'g') return std::nullopt;
+    uint64_t v = 0;
+    auto [p, ec] = std::from_chars(m.data() + 1, m.data() + m.size(), v);
+    if (ec != std::errc() || p != m.data() + m.size()) return std::nullopt;
+    return v;
+  };
+  auto a = generation(mark), b = generation(than);
+  return a && b && *a < *b;
+}
+
 std::string storeMark(const ReadTxn& txn, std::span<const TermId> predicates) {
+  if (uint64_t g = txn.generation()) return "g" + std::to_string(g);
   std::string mark = "q" + std::to_string(txn.stats().quads);
   for (TermId p : predicates)
     mark += ";" + std::to_string(p.raw) + "=" + std::to_string(txn.predicateCount(p));

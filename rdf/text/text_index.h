@@ -102,8 +102,11 @@ class TextIndex {
   std::mutex writeMutex_;      ///< one rebuild / reconcile / apply at a time, whole
 };
 
-/// What identifies a store snapshot for the indexes: the store's write generation
-/// when it keeps one, otherwise the quad count and the counts of `predicates`.
+/// What identifies a store snapshot for the indexes: "g<generation>" once the store
+/// has committed with generations, otherwise the quad count and the counts of `predicates`.
 std::string storeMark(const ReadTxn& txn, std::span<const TermId> predicates);
+/// True when both marks carry generations and `mark`'s is older than `than`'s: an
+/// index already past a snapshot is not taken back to it.
+bool markBehind(std::string_view mark, std::string_view than);
 
 }  // namespace bdis::rdf::text
