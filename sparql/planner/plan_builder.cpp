@@ -237,20 +237,29 @@ OperatorPtr PlanBuilder::mergeStar(OperatorPtr input, std::vector<exec::IdPatter
   if (best < 0) return input;
   std::vector<exec::IdPattern> star, rest;
   const auto& chosen = bySlot[best];
-  for (size_t i = 0; i < pats.size(); ++i)
-    (std::find(chosen.begin(), chosen.end(), i) != chosen.end() ? star : rest).push_back(pats[i]);
-  // Estimate: the smallest of the scans.
   rdf::TermId countGraph = g.kind == GraphSpec::Kind::Cell ? rdf::kAnyNamedGraph
                                                            : ctx_.dataset().defaultGraphs[0];
-  double est = -1;
-  for (const auto& p : star) {
+  auto countOf = [&](const exec::IdPattern& p) {
     auto val = [](const exec::PatternPos& x) { return x.isVar() ? rdf::kAny : x.id; };
-    double c = exec::isLocal(countGraph)
-                   ? 0
-                   : static_cast<double>(ctx_.txn().count(
-                         rdf::QuadPattern{val(p.s), val(p.p), val(p.o), countGraph}));
-    est = est < 0 ? c : std::min(est, c);
+    return exec::isLocal(countGraph)
+               ? 0.0
+               : static_cast<double>(ctx_.txn().count(
+                     rdf::QuadPattern{val(p.s), val(p.p), val(p.o), countGraph}));
+  };
+  std::vector<double> counts(pats.size(), -1);
+  double est = -1;  // the smallest of the scans
+  for (size_t i : chosen) {
+    counts[i] = countOf(pats[i]);
+    est = est < 0 ? counts[i] : std::min(est, counts[i]);
   }
+  // A scan far larger than the smallest is cheaper as one index probe per
+  // merged row (a later pattern join) than read in full by the merge.
+  constexpr double kMergeRatio = 32;
+  for (size_t i = 0; i < pats.size(); ++i) {
+    const bool merged = counts[i] >= 0 && counts[i] <= std::max(est, 1.0) * kMergeRatio;
+    (merged ? star : rest).push_back(pats[i]);
+  }
+  if (star.size() < 2) return input;
   pats = std::move(rest);
   auto merge = exec::makeMergeJoin(ctx_, std::move(star), best, g);
   merge->estimatedRows = est;
