@@ -120,11 +120,23 @@ void build(const std::string& storeDir, const fs::path& data) {
   std::ofstream(fs::path(storeDir) / "demo.version") << kDemoVersion << "\n";
 }
 
+/// Whether the demo store was built by this version of the demo and opens with
+/// this build (a store of an older on-disk format is rebuilt).
 bool upToDate(const std::string& storeDir) {
   std::ifstream in(fs::path(storeDir) / "demo.version");
   std::string v;
   std::getline(in, v);
-  return v == kDemoVersion;
+  if (v != kDemoVersion) return false;
+  try {
+    rdf::StoreOptions o;
+    o.create = false;
+    o.readOnly = true;
+    rdf::Store::open(storeDir, o);
+    return true;
+  } catch (const StorageError& e) {
+    std::cerr << "demo: rebuilding: " << e.what() << "\n";
+    return false;
+  }
 }
 
 }  // namespace
