@@ -22,7 +22,9 @@ using BBox = bg::model::box<BPoint>;
 using Value = std::pair<BBox, uint32_t>;
 using Tree = bgi::rtree<Value, bgi::rstar<16>>;
 
-BBox toBBox(const Box& b) { return BBox(BPoint(b.min.lon, b.min.lat), BPoint(b.max.lon, b.max.lat)); }
+BBox toBBox(const Box& b) {
+  return BBox(BPoint(b.min.lon, b.min.lat), BPoint(b.max.lon, b.max.lat));
+}
 
 std::optional<double> parseDouble(std::string_view s) {
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
@@ -73,7 +75,8 @@ bool GeoIndex::sync(const ReadTxn& txn) {
   {
     std::shared_lock lock(mutex_);
     std::string mark = geoMark(txn);
-    if (!impl_->mark.empty() && (impl_->mark == mark || text::markBehind(mark, impl_->mark))) return false;
+    if (!impl_->mark.empty() && (impl_->mark == mark || text::markBehind(mark, impl_->mark)))
+      return false;
   }
   rebuild(txn);
   return true;

@@ -47,8 +47,9 @@ std::string_view trim(std::string_view s) {
 double haversineMetres(LonLat a, LonLat b) {
   double dLat = toRad(b.lat - a.lat);
   double dLon = toRad(b.lon - a.lon);
-  double h = std::sin(dLat / 2) * std::sin(dLat / 2) +
-             std::cos(toRad(a.lat)) * std::cos(toRad(b.lat)) * std::sin(dLon / 2) * std::sin(dLon / 2);
+  double h = std::sin(dLat / 2) * std::sin(dLat / 2) + std::cos(toRad(a.lat)) *
+                                                           std::cos(toRad(b.lat)) *
+                                                           std::sin(dLon / 2) * std::sin(dLon / 2);
   h = std::min(1.0, std::max(0.0, h));
   return 2 * kEarthRadiusMetres * std::asin(std::sqrt(h));
 }
@@ -93,9 +94,11 @@ Geometry parseWkt(std::string_view literal, std::string* error) {
       return {};
     }
     std::string_view crs = s.substr(1, close - 1);
-    if (crs.ends_with("EPSG/0/4326")) swap = true;
+    if (crs.ends_with("EPSG/0/4326"))
+      swap = true;
     else if (!crs.ends_with("CRS84") && !crs.ends_with("OGC/1.3/CRS84")) {
-      if (error) *error = "unsupported CRS <" + std::string(crs) + "> (CRS84 or EPSG:4326 expected)";
+      if (error)
+        *error = "unsupported CRS <" + std::string(crs) + "> (CRS84 or EPSG:4326 expected)";
       return {};
     }
     s = trim(s.substr(close + 1));
@@ -127,8 +130,8 @@ Geometry parseWkt(std::string_view literal, std::string* error) {
   }
   Geometry out(g);
   if (auto box = envelopeOf(out)) {
-    if (!std::isfinite(box->min.lon) || !std::isfinite(box->min.lat) || !std::isfinite(box->max.lon) ||
-        !std::isfinite(box->max.lat)) {
+    if (!std::isfinite(box->min.lon) || !std::isfinite(box->min.lat) ||
+        !std::isfinite(box->max.lon) || !std::isfinite(box->max.lat)) {
       if (error) *error = "coordinate out of range";
       return {};
     }
@@ -164,7 +167,8 @@ std::optional<LonLat> representativePoint(const Geometry& g) {
   if (!g || GEOSisEmpty_r(c.handle, g.get()) != 0) return std::nullopt;
   if (GEOSGeomTypeId_r(c.handle, g.get()) == GEOS_POINT) {
     LonLat p;
-    if (GEOSGeomGetX_r(c.handle, g.get(), &p.lon) && GEOSGeomGetY_r(c.handle, g.get(), &p.lat)) return p;
+    if (GEOSGeomGetX_r(c.handle, g.get(), &p.lon) && GEOSGeomGetY_r(c.handle, g.get(), &p.lat))
+      return p;
     return std::nullopt;
   }
   Geometry centroid(GEOSPointOnSurface_r(c.handle, g.get()));
@@ -197,14 +201,30 @@ std::optional<bool> relate(Relation r, const Geometry& a, const Geometry& b) {
   if (!a || !b) return std::nullopt;
   char v = 2;
   switch (r) {
-    case Relation::Within: v = GEOSWithin_r(c.handle, a.get(), b.get()); break;
-    case Relation::Contains: v = GEOSContains_r(c.handle, a.get(), b.get()); break;
-    case Relation::Intersects: v = GEOSIntersects_r(c.handle, a.get(), b.get()); break;
-    case Relation::Disjoint: v = GEOSDisjoint_r(c.handle, a.get(), b.get()); break;
-    case Relation::Equals: v = GEOSEquals_r(c.handle, a.get(), b.get()); break;
-    case Relation::Touches: v = GEOSTouches_r(c.handle, a.get(), b.get()); break;
-    case Relation::Overlaps: v = GEOSOverlaps_r(c.handle, a.get(), b.get()); break;
-    case Relation::Crosses: v = GEOSCrosses_r(c.handle, a.get(), b.get()); break;
+    case Relation::Within:
+      v = GEOSWithin_r(c.handle, a.get(), b.get());
+      break;
+    case Relation::Contains:
+      v = GEOSContains_r(c.handle, a.get(), b.get());
+      break;
+    case Relation::Intersects:
+      v = GEOSIntersects_r(c.handle, a.get(), b.get());
+      break;
+    case Relation::Disjoint:
+      v = GEOSDisjoint_r(c.handle, a.get(), b.get());
+      break;
+    case Relation::Equals:
+      v = GEOSEquals_r(c.handle, a.get(), b.get());
+      break;
+    case Relation::Touches:
+      v = GEOSTouches_r(c.handle, a.get(), b.get());
+      break;
+    case Relation::Overlaps:
+      v = GEOSOverlaps_r(c.handle, a.get(), b.get());
+      break;
+    case Relation::Crosses:
+      v = GEOSCrosses_r(c.handle, a.get(), b.get());
+      break;
   }
   if (v == 2) return std::nullopt;
   return v == 1;
@@ -223,6 +243,8 @@ Geometry envelopeGeometry(const Geometry& g) {
   return Geometry(GEOSEnvelope_r(ctx().handle, g.get()));
 }
 
-Geometry makePoint(LonLat p) { return Geometry(GEOSGeom_createPointFromXY_r(ctx().handle, p.lon, p.lat)); }
+Geometry makePoint(LonLat p) {
+  return Geometry(GEOSGeom_createPointFromXY_r(ctx().handle, p.lon, p.lat));
+}
 
 }  // namespace bdis::rdf::geo

@@ -67,14 +67,15 @@ std::string foldText(std::string_view text) {
   if (text.empty()) return {};
   std::string clean = sanitize(text);
   utf8proc_uint8_t* mapped = nullptr;
-  auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-                                                 UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
-                                                 UTF8PROC_STRIPMARK);
+  auto options =
+      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                                     UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
   utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(clean.data()),
                                     static_cast<utf8proc_ssize_t>(clean.size()), &mapped, options);
   if (n < 0) return clean;
   std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(mapped, &std::free);
-  return expandLigatures(std::string_view(reinterpret_cast<const char*>(mapped), static_cast<size_t>(n)));
+  return expandLigatures(
+      std::string_view(reinterpret_cast<const char*>(mapped), static_cast<size_t>(n)));
 }
 
 std::string foldQuery(std::string_view query) {
@@ -87,8 +88,10 @@ std::string foldQuery(std::string_view query) {
            (query[j] == ' ' || query[j] == '\t' || query[j] == '\n' || query[j] == '\r') == space)
       ++j;
     std::string_view chunk = query.substr(i, j - i);
-    if (space || isOperator(chunk)) out += chunk;
-    else out += foldText(chunk);
+    if (space || isOperator(chunk))
+      out += chunk;
+    else
+      out += foldText(chunk);
     i = j;
   }
   return out;

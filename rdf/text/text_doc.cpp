@@ -30,10 +30,14 @@ bool isWordByte(unsigned char c) { return c >= 0x80 || std::isalnum(c) != 0; }
 
 void appendEscaped(std::string& out, std::string_view s) {
   for (char c : s) {
-    if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '&') out += "&amp;";
-    else out += c;
+    if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else if (c == '&')
+      out += "&amp;";
+    else
+      out += c;
   }
 }
 
@@ -118,8 +122,10 @@ std::string highlight(std::string_view text, const std::string& query, size_t le
     size_t j = i;
     while (j < folded.size() && isWordByte(static_cast<unsigned char>(folded[j]))) ++j;
     std::string w = folded.substr(i, j - i);
-    if (j < folded.size() && folded[j] == '*') prefixes.insert(w);
-    else if (w != "AND" && w != "OR" && w != "NOT" && w != "XOR" && w != "NEAR") words.insert(stem(w));
+    if (j < folded.size() && folded[j] == '*')
+      prefixes.insert(w);
+    else if (w != "AND" && w != "OR" && w != "NOT" && w != "XOR" && w != "NEAR")
+      words.insert(stem(w));
     i = j;
   }
   std::string out;
@@ -144,7 +150,8 @@ std::string highlight(std::string_view text, const std::string& query, size_t le
     i = j;
   }
   if (out.size() <= length) return out;
-  size_t start = firstMatch == std::string::npos || firstMatch < length / 3 ? 0 : firstMatch - length / 3;
+  size_t start =
+      firstMatch == std::string::npos || firstMatch < length / 3 ? 0 : firstMatch - length / 3;
   while (start > 0 && (static_cast<unsigned char>(out[start]) & 0xC0) == 0x80) --start;
   size_t end = std::min(out.size(), start + length);
   while (end < out.size() && (static_cast<unsigned char>(out[end]) & 0xC0) == 0x80) ++end;

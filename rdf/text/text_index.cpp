@@ -242,8 +242,8 @@ std::vector<TextHit> TextIndex::search(const TextSearch& request) const {
     }
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(q);
-    Xapian::doccount limit = request.limit ? static_cast<Xapian::doccount>(request.limit)
-                                           : impl_->db.get_doccount();
+    Xapian::doccount limit =
+        request.limit ? static_cast<Xapian::doccount>(request.limit) : impl_->db.get_doccount();
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset), limit);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       DocKey k = *it < impl_->keys.size() ? impl_->keys[*it] : DocKey{};
@@ -294,8 +294,8 @@ std::vector<std::string> TextIndex::check(const ReadTxn& txn) const {
   std::string mark = storeMark(txn, predicateIds(txn));
   std::string recorded = recordedMark();
   if (recorded != mark)
-    problems.push_back("text index: recorded store mark '" + recorded + "' differs from the store's '" +
-                       mark + "'");
+    problems.push_back("text index: recorded store mark '" + recorded +
+                       "' differs from the store's '" + mark + "'");
   TextDiff d = diff(txn);
   if (!d.missing.empty())
     problems.push_back("text index: " + std::to_string(d.missing.size()) +

@@ -32,9 +32,9 @@ struct TextHit {
 
 /// What to look for.
 struct TextSearch {
-  std::string query;                ///< Text query language (text_query.h), unfolded.
-  std::vector<TermId> predicates;   ///< Only these predicates; empty = every indexed one.
-  uint64_t limit = 0;               ///< 0 = every match.
+  std::string query;               ///< Text query language (text_query.h), unfolded.
+  std::vector<TermId> predicates;  ///< Only these predicates; empty = every indexed one.
+  uint64_t limit = 0;              ///< 0 = every match.
   uint64_t offset = 0;
 };
 
@@ -75,7 +75,8 @@ class TextIndex {
   std::vector<TextHit> search(const TextSearch& request) const;
   /// The literal's text with query words wrapped in <b>...</b>, cut to about
   /// `length` bytes around the first match.
-  std::string snippet(std::string_view literal, const std::string& query, size_t length = 160) const;
+  std::string snippet(std::string_view literal, const std::string& query,
+                      size_t length = 160) const;
 
   /// Loads the docid -> triple map that search() uses instead of reading each hit's
   /// document (about 3 s per million documents); search() does it on first use otherwise.
@@ -98,8 +99,8 @@ class TextIndex {
   std::unique_ptr<Impl> impl_;
   TextConfig config_;
   bool writable_;
-  mutable std::mutex mutex_;   ///< guards Xapian objects
-  std::mutex writeMutex_;      ///< one rebuild / reconcile / apply at a time, whole
+  mutable std::mutex mutex_;  ///< guards Xapian objects
+  std::mutex writeMutex_;     ///< one rebuild / reconcile / apply at a time, whole
 };
 
 /// What identifies a store snapshot for the indexes: "g<generation>" once the store

@@ -23,15 +23,18 @@ int runReindex(const StoreArgs& args) {
   auto text = rdf::text::TextIndex::open(store->path(), true,
                                          rdf::text::TextConfig::forStore(store->path().string()));
   uint64_t docs = text->rebuild(*txn);
-  double textSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double textSeconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   start = std::chrono::steady_clock::now();
   rdf::geo::GeoIndex geo;
   size_t points = geo.rebuild(*txn);
-  double geoSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double geoSeconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::printf("text index: %llu documents in %.2f s (%.0f documents/s)\n",
-              static_cast<unsigned long long>(docs), textSeconds, textSeconds > 0 ? docs / textSeconds : 0.0);
-  std::printf("geo index: %zu geometries in %.2f s, %zu unparsable WKT literal(s)\n", points, geoSeconds,
-              geo.badLiterals());
+              static_cast<unsigned long long>(docs), textSeconds,
+              textSeconds > 0 ? docs / textSeconds : 0.0);
+  std::printf("geo index: %zu geometries in %.2f s, %zu unparsable WKT literal(s)\n", points,
+              geoSeconds, geo.badLiterals());
   return 0;
 }
 

@@ -30,8 +30,8 @@ struct BadParameter {
 };
 
 HttpResponse badRequest(const BadParameter& b) {
-  json j{{"error", b.parameter + ": " + (b.column ? "column " + std::to_string(b.column) + ": " : "") +
-                       b.message},
+  json j{{"error", b.parameter + ": " +
+                       (b.column ? "column " + std::to_string(b.column) + ": " : "") + b.message},
          {"parameter", b.parameter},
          {"column", b.column}};
   return HttpResponse::json(400, j.dump() + "\n");
@@ -43,19 +43,22 @@ std::vector<double> numbers(const std::string& name, const std::string& text, si
   size_t pos = 0;
   while (true) {
     size_t comma = text.find(',', pos);
-    std::string_view part(text.data() + pos, (comma == std::string::npos ? text.size() : comma) - pos);
+    std::string_view part(text.data() + pos,
+                          (comma == std::string::npos ? text.size() : comma) - pos);
     double v = 0;
     auto [p, ec] = std::from_chars(part.data(), part.data() + part.size(), v);
     if (ec != std::errc() || part.empty() || !std::isfinite(v))
       throw BadParameter{name, pos + 1, "expected a number"};
     if (p != part.data() + part.size())
-      throw BadParameter{name, pos + 1 + static_cast<size_t>(p - part.data()), "expected ',' or the end"};
+      throw BadParameter{name, pos + 1 + static_cast<size_t>(p - part.data()),
+                         "expected ',' or the end"};
     out.push_back(v);
     if (comma == std::string::npos) break;
     pos = comma + 1;
   }
   if (out.size() != count)
-    throw BadParameter{name, text.size() + 1, "expected " + std::to_string(count) + " comma-separated numbers"};
+    throw BadParameter{name, text.size() + 1,
+                       "expected " + std::to_string(count) + " comma-separated numbers"};
   return out;
 }
 
@@ -65,7 +68,8 @@ uint64_t integer(const HttpRequest& req, const std::string& name, uint64_t fallb
   uint64_t n = 0;
   auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
   if (ec != std::errc() || v->empty() || p != v->data() + v->size())
-    throw BadParameter{name, static_cast<size_t>(p - v->data()) + 1, "expected a non-negative integer"};
+    throw BadParameter{name, static_cast<size_t>(p - v->data()) + 1,
+                       "expected a non-negative integer"};
   return std::min(n, max);
 }
 
@@ -75,12 +79,14 @@ sparql::ext::MapQuery parse(const HttpRequest& req) {
   if (auto near = req.param("near")) {
     auto v = numbers("near", *near, 2);
     if (v[0] < -90 || v[0] > 90) throw BadParameter{"near", 1, "latitude out of [-90, 90]"};
-    if (v[1] < -180 || v[1] > 180) throw BadParameter{"near", near->find(',') + 2, "longitude out of [-180, 180]"};
+    if (v[1] < -180 || v[1] > 180)
+      throw BadParameter{"near", near->find(',') + 2, "longitude out of [-180, 180]"};
     q.near = rdf::geo::LonLat{v[1], v[0]};
   }
   if (auto radius = req.param("radius")) {
     auto v = numbers("radius", *radius, 1);
-    if (v[0] <= 0 || v[0] > 20000) throw BadParameter{"radius", 1, "expected kilometres in (0, 20000]"};
+    if (v[0] <= 0 || v[0] > 20000)
+      throw BadParameter{"radius", 1, "expected kilometres in (0, 20000]"};
     q.radiusMetres = v[0] * 1000;
     if (!q.near) throw BadParameter{"radius", 0, "needs near=LAT,LON"};
   }
@@ -113,8 +119,8 @@ json toGeoJson(const sparql::ext::MapResult& r, const sparql::ext::MapQuery& q) 
     for (const auto& [facet, values] : f.facets) props[facet] = values;
     json geometry = nullptr;
     if (f.point) geometry = json{{"type", "Point"}, {"coordinates", {f.point->lon, f.point->lat}}};
-    features.push_back(json{{"type", "Feature"}, {"id", f.iri.value}, {"geometry", geometry},
-                            {"properties", props}});
+    features.push_back(json{
+        {"type", "Feature"}, {"id", f.iri.value}, {"geometry", geometry}, {"properties", props}});
   }
   json facets = json::object();
   for (const auto& name : sparql::ext::mapFacetNames()) {
@@ -124,8 +130,12 @@ json toGeoJson(const sparql::ext::MapResult& r, const sparql::ext::MapQuery& q) 
       for (const auto& [value, n] : it->second) counts[value] = n;
     facets[name] = counts;
   }
-  return json{{"type", "FeatureCollection"}, {"total", r.total}, {"offset", q.offset}, {"limit", q.limit},
-              {"facets", facets}, {"features", features}};
+  return json{{"type", "FeatureCollection"},
+              {"total", r.total},
+              {"offset", q.offset},
+              {"limit", q.limit},
+              {"facets", facets},
+              {"features", features}};
 }
 
 }  // namespace

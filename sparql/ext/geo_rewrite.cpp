@@ -71,7 +71,8 @@ std::optional<GeoBound> boundOf(const Expr& e) {
       if (auto b = boundOf(a)) return b;
     return std::nullopt;
   }
-  if ((e.kind == K::Less || e.kind == K::LessEq || e.kind == K::Greater || e.kind == K::GreaterEq) &&
+  if ((e.kind == K::Less || e.kind == K::LessEq || e.kind == K::Greater ||
+       e.kind == K::GreaterEq) &&
       e.args.size() == 2) {
     bool fnLeft = e.kind == K::Less || e.kind == K::LessEq;
     const Expr& fn = e.args[fnLeft ? 0 : 1];
@@ -109,20 +110,25 @@ bool bindsByAsWkt(const algebra::Op& op, const std::string& var) {
       return false;
     case OpKind::Join:
       return bindsByAsWkt(*as<Join>(op).left, var) || bindsByAsWkt(*as<Join>(op).right, var);
-    case OpKind::LeftJoin: return bindsByAsWkt(*as<LeftJoin>(op).left, var);
-    case OpKind::Filter: return bindsByAsWkt(*as<Filter>(op).input, var);
-    case OpKind::Graph: return bindsByAsWkt(*as<Graph>(op).input, var);
-    default: return false;
+    case OpKind::LeftJoin:
+      return bindsByAsWkt(*as<LeftJoin>(op).left, var);
+    case OpKind::Filter:
+      return bindsByAsWkt(*as<Filter>(op).input, var);
+    case OpKind::Graph:
+      return bindsByAsWkt(*as<Graph>(op).input, var);
+    default:
+      return false;
   }
 }
 
-algebra::OpPtr candidateTable(const std::string& var, const std::vector<rdf::geo::GeoEntry>& entries,
-                              Rewriter& r) {
+algebra::OpPtr candidateTable(const std::string& var,
+                              const std::vector<rdf::geo::GeoEntry>& entries, Rewriter& r) {
   auto table = std::make_unique<algebra::Table>();
   table->vars.push_back(var);
   std::set<uint64_t> seen;
   for (const auto& e : entries)
-    if (!e.wkt.isAny() && seen.insert(e.wkt.raw).second) table->rows.push_back({r.txn.decode(e.wkt)});
+    if (!e.wkt.isAny() && seen.insert(e.wkt.raw).second)
+      table->rows.push_back({r.txn.decode(e.wkt)});
   return table;
 }
 
@@ -138,7 +144,8 @@ void rewriteGeoFilter(algebra::Filter& filter, Rewriter& r) {
                                  : geo.intersecting(bound->box);
     algebra::OpPtr table = candidateTable(bound->var, entries, r);
     r.notes.push_back("geo filter on ?" + bound->var + ": " +
-                      std::to_string(algebra::as<algebra::Table>(*table).rows.size()) + " candidate(s)");
+                      std::to_string(algebra::as<algebra::Table>(*table).rows.size()) +
+                      " candidate(s)");
     filter.input = makeJoin(std::move(table), std::move(filter.input));
     return;
   }
@@ -160,20 +167,21 @@ void rewriteGeoNearest(algebra::Slice& slice, Rewriter& r) {
   // nearest of the index bound the answer only when every geo:asWKT triple is in the
   // store's default graph (a FROM or a protocol dataset then sees all or none of them).
   auto asWkt = r.txn.lookup(rdf::TermView{rdf::TermKind::Iri, rdf::geo::kAsWkt, {}, {}});
-  if (!asWkt ||
-      r.txn.count(rdf::QuadPattern{rdf::kAny, *asWkt, rdf::kAny, rdf::kDefaultGraph}) !=
-          r.txn.count(rdf::QuadPattern{rdf::kAny, *asWkt, rdf::kAny, rdf::kAny}))
+  if (!asWkt || r.txn.count(rdf::QuadPattern{rdf::kAny, *asWkt, rdf::kAny, rdf::kDefaultGraph}) !=
+                    r.txn.count(rdf::QuadPattern{rdf::kAny, *asWkt, rdf::kAny, rdf::kAny}))
     return;
   if (!r.indexes()) return;
   size_t k = static_cast<size_t>(*slice.length + slice.start.value_or(0));
   auto& geo = r.indexes()->geo();
   auto nearest = geo.nearest(call->centre, k);
   double bound = 0;
-  for (const auto& e : nearest) bound = std::max(bound, rdf::geo::haversineMetres(call->centre, e.point));
+  for (const auto& e : nearest)
+    bound = std::max(bound, rdf::geo::haversineMetres(call->centre, e.point));
   auto entries = nearest.size() < k ? geo.intersecting(Box{{-180, -90}, {180, 90}})
                                     : geo.radiusCandidates(call->centre, bound * 1.000001 + 1e-6);
   // Unparsable literals have an error distance, which ORDER BY puts first: keep them.
-  for (rdf::TermId bad : geo.badLiteralIds()) entries.push_back(rdf::geo::GeoEntry{{}, bad, {}, {}});
+  for (rdf::TermId bad : geo.badLiteralIds())
+    entries.push_back(rdf::geo::GeoEntry{{}, bad, {}, {}});
   OpPtr table = candidateTable(call->var, entries, r);
   r.notes.push_back("geo nearest " + std::to_string(k) + " on ?" + call->var + ": " +
                     std::to_string(as<Table>(*table).rows.size()) + " candidate(s)");

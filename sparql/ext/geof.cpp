@@ -43,7 +43,9 @@ rdf::Term doubleTerm(double v) {
   return rdf::Term::literal(s, std::string(kXsdDouble));
 }
 
-rdf::Term boolTerm(bool b) { return rdf::Term::literal(b ? "true" : "false", std::string(kXsdBoolean)); }
+rdf::Term boolTerm(bool b) {
+  return rdf::Term::literal(b ? "true" : "false", std::string(kXsdBoolean));
+}
 
 rdf::Term wktTerm(const Geometry& g) {
   return rdf::Term::literal(rdf::geo::toWkt(g), std::string(rdf::geo::kWktLiteral));

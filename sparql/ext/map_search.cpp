@@ -81,7 +81,8 @@ std::optional<rdf::geo::LonLat> pointOf(const rdf::ReadTxn& txn, const Vocab& v,
   auto lons = objects(txn, s, v.lon);
   if (lats.empty() || lons.empty()) return std::nullopt;
   try {
-    return rdf::geo::LonLat{std::stod(txn.decode(lons.front()).value), std::stod(txn.decode(lats.front()).value)};
+    return rdf::geo::LonLat{std::stod(txn.decode(lons.front()).value),
+                            std::stod(txn.decode(lats.front()).value)};
   } catch (const std::exception&) {
     return std::nullopt;
   }
@@ -90,7 +91,8 @@ std::optional<rdf::geo::LonLat> pointOf(const rdf::ReadTxn& txn, const Vocab& v,
 bool valueMatches(const std::string& iri, const std::vector<std::string>& accepted) {
   for (const auto& a : accepted) {
     if (iri == a) return true;
-    if (iri.size() > a.size() && iri.ends_with(a) && iri[iri.size() - a.size() - 1] == '/') return true;
+    if (iri.size() > a.size() && iri.ends_with(a) && iri[iri.size() - a.size() - 1] == '/')
+      return true;
   }
   return false;
 }
@@ -104,7 +106,8 @@ struct Candidate {
 }  // namespace
 
 const std::vector<std::string>& mapFacetNames() {
-  static const std::vector<std::string> names{"sector", "activity", "legal", "network", "territory"};
+  static const std::vector<std::string> names{"sector", "activity", "legal", "network",
+                                              "territory"};
   return names;
 }
 
@@ -180,7 +183,8 @@ MapResult mapSearch(const rdf::ReadTxn& txn, SearchIndexes& indexes, const MapQu
     for (const auto& [facet, accepted] : q.filters) {
       if (accepted.empty()) continue;
       bool any = false;
-      for (rdf::TermId value : row.facets[facet]) any = any || valueMatches(txn.decode(value).value, accepted);
+      for (rdf::TermId value : row.facets[facet])
+        any = any || valueMatches(txn.decode(value).value, accepted);
       ok = ok && any;
     }
     if (ok) rows.push_back(std::move(row));
@@ -190,7 +194,8 @@ MapResult mapSearch(const rdf::ReadTxn& txn, SearchIndexes& indexes, const MapQu
       for (rdf::TermId value : values) ++result.facets[facet][txn.decode(value).value];
   std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
     if (a.c.score && b.c.score && *a.c.score != *b.c.score) return *a.c.score > *b.c.score;
-    if (a.c.distance && b.c.distance && *a.c.distance != *b.c.distance) return *a.c.distance < *b.c.distance;
+    if (a.c.distance && b.c.distance && *a.c.distance != *b.c.distance)
+      return *a.c.distance < *b.c.distance;
     return a.id < b.id;
   });
   result.total = rows.size();

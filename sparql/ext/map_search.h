@@ -21,8 +21,8 @@ inline constexpr std::string_view kEss = "https://w3id.org/bdis/ess#";
 
 /// What to look for; every given criterion must hold.
 struct MapQuery {
-  std::string text;                       ///< text query (text_query.h); empty: any
-  std::optional<rdf::geo::LonLat> near;   ///< with radiusMetres
+  std::string text;                      ///< text query (text_query.h); empty: any
+  std::optional<rdf::geo::LonLat> near;  ///< with radiusMetres
   double radiusMetres = 10000;
   std::optional<rdf::geo::Box> box;
   /// Facet filters: facet name (sector, activity, legal, network, territory) -> accepted

@@ -47,9 +47,7 @@ void SearchIndexes::afterCommit(const rdf::ReadTxn& txn, std::span<const rdf::Qu
   geo_.sync(txn);
 }
 
-std::vector<std::string> SearchIndexes::check(const rdf::ReadTxn& txn) {
-  return text_->check(txn);
-}
+std::vector<std::string> SearchIndexes::check(const rdf::ReadTxn& txn) { return text_->check(txn); }
 
 void setActiveIndexes(std::shared_ptr<SearchIndexes> indexes) {
   std::lock_guard lock(activeMutex);

@@ -23,29 +23,58 @@ using algebra::OpKind;
 void walk(algebra::OpPtr& op, detail::Rewriter& r) {
   using namespace algebra;
   switch (op->kind) {
-    case OpKind::Bgp: detail::rewriteTextBgp(op, r); return;
-    case OpKind::Join: walk(as<Join>(*op).left, r); walk(as<Join>(*op).right, r); return;
-    case OpKind::LeftJoin: walk(as<LeftJoin>(*op).left, r); walk(as<LeftJoin>(*op).right, r); return;
-    case OpKind::Union: walk(as<Union>(*op).left, r); walk(as<Union>(*op).right, r); return;
-    case OpKind::Minus: walk(as<Minus>(*op).left, r); walk(as<Minus>(*op).right, r); return;
+    case OpKind::Bgp:
+      detail::rewriteTextBgp(op, r);
+      return;
+    case OpKind::Join:
+      walk(as<Join>(*op).left, r);
+      walk(as<Join>(*op).right, r);
+      return;
+    case OpKind::LeftJoin:
+      walk(as<LeftJoin>(*op).left, r);
+      walk(as<LeftJoin>(*op).right, r);
+      return;
+    case OpKind::Union:
+      walk(as<Union>(*op).left, r);
+      walk(as<Union>(*op).right, r);
+      return;
+    case OpKind::Minus:
+      walk(as<Minus>(*op).left, r);
+      walk(as<Minus>(*op).right, r);
+      return;
     case OpKind::Filter:
       walk(as<Filter>(*op).input, r);
       detail::rewriteGeoFilter(as<Filter>(*op), r);
       return;
-    case OpKind::Graph: walk(as<Graph>(*op).input, r); return;
-    case OpKind::Extend: walk(as<Extend>(*op).input, r); return;
-    case OpKind::Group: walk(as<Group>(*op).input, r); return;
-    case OpKind::Project: walk(as<Project>(*op).input, r); return;
-    case OpKind::Distinct: walk(as<Distinct>(*op).input, r); return;
-    case OpKind::Reduced: walk(as<Reduced>(*op).input, r); return;
-    case OpKind::OrderBy: walk(as<OrderBy>(*op).input, r); return;
+    case OpKind::Graph:
+      walk(as<Graph>(*op).input, r);
+      return;
+    case OpKind::Extend:
+      walk(as<Extend>(*op).input, r);
+      return;
+    case OpKind::Group:
+      walk(as<Group>(*op).input, r);
+      return;
+    case OpKind::Project:
+      walk(as<Project>(*op).input, r);
+      return;
+    case OpKind::Distinct:
+      walk(as<Distinct>(*op).input, r);
+      return;
+    case OpKind::Reduced:
+      walk(as<Reduced>(*op).input, r);
+      return;
+    case OpKind::OrderBy:
+      walk(as<OrderBy>(*op).input, r);
+      return;
     case OpKind::Slice:
       walk(as<Slice>(*op).input, r);
       detail::rewriteGeoNearest(as<Slice>(*op), r);
       return;
     case OpKind::Service:
     case OpKind::Path:
-    case OpKind::Table: return;
+    case OpKind::Table:
+      return;
   }
 }
 
@@ -54,7 +83,8 @@ void walk(algebra::OpPtr& op, detail::Rewriter& r) {
 std::vector<std::string> rewriteSearch(algebra::OpPtr& root, const rdf::ReadTxn& txn,
                                        SearchIndexes* indexes) {
   // A non-owning handle: the caller keeps `indexes` alive.
-  detail::Rewriter r(txn, [indexes] { return std::shared_ptr<SearchIndexes>(std::shared_ptr<void>(), indexes); });
+  detail::Rewriter r(
+      txn, [indexes] { return std::shared_ptr<SearchIndexes>(std::shared_ptr<void>(), indexes); });
   walk(root, r);
   return std::move(r.notes);
 }

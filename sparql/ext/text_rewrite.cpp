@@ -56,9 +56,9 @@ std::optional<std::vector<VarOrTerm>> readList(const std::vector<TriplePattern>&
 
 /// What one text:query pattern asks.
 struct TextCall {
-  VarOrTerm subject;          ///< ?s or a constant
-  std::string scoreVar;       ///< empty when not asked
-  std::string literalVar;     ///< empty when not asked
+  VarOrTerm subject;       ///< ?s or a constant
+  std::string scoreVar;    ///< empty when not asked
+  std::string literalVar;  ///< empty when not asked
   std::vector<std::string> predicates;
   std::string query;
   uint64_t limit = 0;
@@ -138,7 +138,8 @@ algebra::OpPtr answerJena(const TextCall& c, Rewriter& r) {
   }
   std::vector<rdf::text::TextHit> hits = idx.text().search(req);
   std::optional<rdf::TermId> fixed;
-  if (!c.subject.isVar()) fixed = r.txn.lookup(c.subject.term.view()).value_or(rdf::TermId(~uint64_t{0}));
+  if (!c.subject.isVar())
+    fixed = r.txn.lookup(c.subject.term.view()).value_or(rdf::TermId(~uint64_t{0}));
   auto table = std::make_unique<algebra::Table>();
   if (c.subject.isVar()) table->vars.push_back(c.subject.var);
   if (!c.scoreVar.empty()) table->vars.push_back(c.scoreVar);
@@ -150,11 +151,13 @@ algebra::OpPtr answerJena(const TextCall& c, Rewriter& r) {
     if (c.limit && table->rows.size() >= c.limit) break;
     std::vector<rdf::Term> row;
     if (c.subject.isVar()) row.push_back(r.txn.decode(h.subject));
-    if (!c.scoreVar.empty()) row.push_back(rdf::Term::literal(formatScore(h.score), std::string(kXsdDouble)));
+    if (!c.scoreVar.empty())
+      row.push_back(rdf::Term::literal(formatScore(h.score), std::string(kXsdDouble)));
     if (!c.literalVar.empty()) row.push_back(r.txn.decode(h.literal));
     table->rows.push_back(std::move(row));
   }
-  r.notes.push_back("text:query \"" + c.query + "\": " + std::to_string(table->rows.size()) + " hit(s)");
+  r.notes.push_back("text:query \"" + c.query + "\": " + std::to_string(table->rows.size()) +
+                    " hit(s)");
   return table;
 }
 
@@ -172,8 +175,10 @@ algebra::OpPtr answerVirtuoso(const std::vector<TriplePattern>& triples, const T
   bool anyPredicate = false;
   for (const auto& other : triples) {
     if (!other.o.isVar() || other.o.var != t.s.var) continue;
-    if (other.p.isVar()) anyPredicate = true;
-    else if (auto id = r.txn.lookup(other.p.term.view())) preds.insert(*id);
+    if (other.p.isVar())
+      anyPredicate = true;
+    else if (auto id = r.txn.lookup(other.p.term.view()))
+      preds.insert(*id);
   }
   if (!anyPredicate) req.predicates.assign(preds.begin(), preds.end());
   std::vector<rdf::text::TextHit> hits = idx.text().search(req);
@@ -182,8 +187,8 @@ algebra::OpPtr answerVirtuoso(const std::vector<TriplePattern>& triples, const T
   std::set<uint64_t> seen;
   for (const auto& h : hits)
     if (seen.insert(h.literal.raw).second) table->rows.push_back({r.txn.decode(h.literal)});
-  r.notes.push_back("bif:contains \"" + t.o.term.value + "\": " + std::to_string(table->rows.size()) +
-                    " literal(s)");
+  r.notes.push_back("bif:contains \"" + t.o.term.value +
+                    "\": " + std::to_string(table->rows.size()) + " literal(s)");
   return table;
 }
 
@@ -208,7 +213,8 @@ void rewriteTextBgp(algebra::OpPtr& op, Rewriter& r) {
   for (size_t i = 0; i < triples.size(); ++i)
     if (!used[i]) rest->triples.push_back(triples[i]);
   algebra::OpPtr result = std::move(tables[0]);
-  for (size_t i = 1; i < tables.size(); ++i) result = makeJoin(std::move(result), std::move(tables[i]));
+  for (size_t i = 1; i < tables.size(); ++i)
+    result = makeJoin(std::move(result), std::move(tables[i]));
   if (!rest->triples.empty()) result = makeJoin(std::move(result), std::move(rest));
   op = std::move(result);
 }

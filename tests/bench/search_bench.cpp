@@ -96,8 +96,9 @@ int main(int argc, char** argv) {
                 static_cast<unsigned long long>(docs), textSeconds, docs / textSeconds);
     std::printf("geo index build: %zu points in %.3f s (%.2f s per million)\n", points, geoSeconds,
                 points ? geoSeconds * 1e6 / static_cast<double>(points) : 0.0);
-    std::printf("full store/index comparison (done at open): %.2f s; first open incl. build: %.2f s\n",
-                diffSeconds, openSeconds);
+    std::printf(
+        "full store/index comparison (done at open): %.2f s; first open incl. build: %.2f s\n",
+        diffSeconds, openSeconds);
 
     const std::string centre = "\"POINT(5.37 43.30)\"^^geo:wktLiteral";
     std::vector<Pair> pairs = {
@@ -118,17 +119,26 @@ int main(int argc, char** argv) {
          "SELECT ?s ?l WHERE { ?s schema:name ?n FILTER(CONTAINS(LCASE(?n), \"fourmilière\")) "
          "?s <https://w3id.org/bdis/ess#legalCategory> ?l }"},
         {"radius 5 km",
-         "SELECT ?s WHERE { ?s geo:asWKT ?w FILTER(geof:distance(?w, " + centre + ", uom:kilometre) < 5) }", ""},
+         "SELECT ?s WHERE { ?s geo:asWKT ?w FILTER(geof:distance(?w, " + centre +
+             ", uom:kilometre) < 5) }",
+         ""},
         {"radius 20 km + name",
          "SELECT ?s ?n WHERE { ?s geo:asWKT ?w ; schema:name ?n "
-         "FILTER(geof:distance(?w, " + centre + ", uom:kilometre) < 20) }", ""},
+         "FILTER(geof:distance(?w, " +
+             centre + ", uom:kilometre) < 20) }",
+         ""},
         {"nearest 10",
-         "SELECT ?s WHERE { ?s geo:asWKT ?w } ORDER BY geof:distance(?w, " + centre + ", uom:metre) LIMIT 10", ""},
+         "SELECT ?s WHERE { ?s geo:asWKT ?w } ORDER BY geof:distance(?w, " + centre +
+             ", uom:metre) LIMIT 10",
+         ""},
         {"bounding box (sfWithin)",
          "SELECT ?s WHERE { ?s geo:asWKT ?w FILTER(geof:sfWithin(?w, "
-         "\"POLYGON((5.2 43.2, 5.6 43.2, 5.6 43.4, 5.2 43.4, 5.2 43.2))\"^^geo:wktLiteral)) }", ""},
+         "\"POLYGON((5.2 43.2, 5.6 43.2, 5.6 43.4, 5.2 43.4, 5.2 43.2))\"^^geo:wktLiteral)) }",
+         ""},
     };
-    std::printf("\n| query | indexed ms | rows | scan ms | rows | speed-up |\n|---|---:|---:|---:|---:|---:|\n");
+    std::printf(
+        "\n| query | indexed ms | rows | scan ms | rows | speed-up "
+        "|\n|---|---:|---:|---:|---:|---:|\n");
     for (const auto& p : pairs) {
       sparql::ext::setActiveIndexes(indexes);
       auto [ims, irows] = time(*store, p.indexed, runs);
@@ -136,8 +146,8 @@ int main(int argc, char** argv) {
       sparql::ext::setActiveIndexes(nullptr);
       auto [sms, srows] = time(*store, p.scan.empty() ? p.indexed : p.scan, std::max(1, runs / 2));
       std::printf("| %s | %.2f | %llu | %.1f | %llu | %.0fx |\n", p.name.c_str(), ims,
-                  static_cast<unsigned long long>(irows), sms, static_cast<unsigned long long>(srows),
-                  sms / std::max(ims, 1e-3));
+                  static_cast<unsigned long long>(irows), sms,
+                  static_cast<unsigned long long>(srows), sms / std::max(ims, 1e-3));
     }
   } catch (const Error& e) {
     std::fprintf(stderr, "search_bench: %s\n", e.what());

@@ -42,7 +42,8 @@ class EngineHook : public SearchFixture {
                    "PREFIX text: <http://jena.apache.org/text#>\n"
                    "PREFIX geo: <http://www.opengis.net/ont/geosparql#>\n"
                    "PREFIX geof: <http://www.opengis.net/def/function/geosparql/>\n"
-                   "PREFIX uom: <http://www.opengis.net/def/uom/OGC/1.0/>\n") + q;
+                   "PREFIX uom: <http://www.opengis.net/def/uom/OGC/1.0/>\n") +
+               q;
     req.explain = explain != nullptr;
     Rows rows;
     auto stats = sparql::executeQuery(*txn, req, rows);
@@ -54,17 +55,20 @@ class EngineHook : public SearchFixture {
 
 TEST_F(EngineHook, TextAndGeoTogetherWithExplain) {
   std::string explain;
-  auto r = run("SELECT ?s WHERE { ?s text:query \"velo\" ; geo:asWKT ?w "
-               "FILTER(geof:distance(?w, \"POINT(5.38 43.30)\"^^geo:wktLiteral, uom:kilometre) < 50) }",
-               &explain);
+  auto r =
+      run("SELECT ?s WHERE { ?s text:query \"velo\" ; geo:asWKT ?w "
+          "FILTER(geof:distance(?w, \"POINT(5.38 43.30)\"^^geo:wktLiteral, uom:kilometre) < 50) }",
+          &explain);
   EXPECT_EQ(r.rows, std::vector<std::string>{"<http://example.org/a>"});
   EXPECT_NE(explain.find("text:query"), std::string::npos) << explain;
   EXPECT_NE(explain.find("geo filter"), std::string::npos) << explain;
 }
 
 TEST_F(EngineHook, FunctionsAndErrors) {
-  auto r = run("SELECT (geof:distance(\"POINT(0 0)\"^^geo:wktLiteral, \"POINT(0 1)\"^^geo:wktLiteral, "
-               "uom:kilometre) AS ?d) (BOUND(?x) AS ?b) WHERE { BIND(geof:envelope(\"oops\"^^geo:wktLiteral) AS ?x) }");
+  auto r =
+      run("SELECT (geof:distance(\"POINT(0 0)\"^^geo:wktLiteral, \"POINT(0 1)\"^^geo:wktLiteral, "
+          "uom:kilometre) AS ?d) (BOUND(?x) AS ?b) WHERE { "
+          "BIND(geof:envelope(\"oops\"^^geo:wktLiteral) AS ?x) }");
   ASSERT_EQ(r.rows.size(), 1u);
   EXPECT_EQ(r.rows[0].substr(0, 5), "\"111.");
   EXPECT_NE(r.rows[0].find("\"false\""), std::string::npos);

@@ -53,15 +53,19 @@ std::vector<std::string> projected(const sparql::algebra::Op& root) {
   const Op* cur = &root;
   while (true) {
     if (cur->kind == OpKind::Project) return as<Project>(*cur).vars;
-    if (cur->kind == OpKind::Slice) cur = as<Slice>(*cur).input.get();
-    else if (cur->kind == OpKind::Distinct) cur = as<Distinct>(*cur).input.get();
-    else return {};
+    if (cur->kind == OpKind::Slice)
+      cur = as<Slice>(*cur).input.get();
+    else if (cur->kind == OpKind::Distinct)
+      cur = as<Distinct>(*cur).input.get();
+    else
+      return {};
   }
 }
 
 }  // namespace
 
-std::vector<rdf::QuadIds> SearchFixture::insertTurtle(rdf::WriteTxn& txn, const std::string& turtle) {
+std::vector<rdf::QuadIds> SearchFixture::insertTurtle(rdf::WriteTxn& txn,
+                                                      const std::string& turtle) {
   rdf::ReadOptions o;
   o.format = rdf::RdfFormat::TriG;  // Turtle, and named graphs as `:g { ... }`
   o.baseIri = "http://example.org/";

@@ -26,8 +26,8 @@ class SearchFixture : public ::testing::Test {
   void add(const std::string& turtle);
   /// Runs a SELECT (kPrefixes prepended): one "?v=<nt> ..." line per row, sorted
   /// unless `ordered`. `rewrite` false runs the plain full scan.
-  std::vector<std::string> select(const std::string& query, bool rewrite = true, bool ordered = false,
-                                  std::vector<std::string>* notes = nullptr);
+  std::vector<std::string> select(const std::string& query, bool rewrite = true,
+                                  bool ordered = false, std::vector<std::string>* notes = nullptr);
   /// Inserts quads parsed from Turtle into `txn`; returns them.
   std::vector<rdf::QuadIds> insertTurtle(rdf::WriteTxn& txn, const std::string& turtle);
 

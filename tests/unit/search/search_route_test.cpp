@@ -58,8 +58,9 @@ TEST_F(SearchRoute, BadParametersAre400WithAColumn) {
     const char* value;
     int column;
   };
-  for (const Case& c : {Case{"q", "vélo AND", 6}, Case{"q", "(a", 1}, Case{"near", "43.3;5.4", 5},
-                        Case{"near", "91,5", 1}, Case{"bbox", "1,2,x,4", 5}, Case{"limit", "-1", 1}}) {
+  for (const Case& c :
+       {Case{"q", "vélo AND", 6}, Case{"q", "(a", 1}, Case{"near", "43.3;5.4", 5},
+        Case{"near", "91,5", 1}, Case{"bbox", "1,2,x,4", 5}, Case{"limit", "-1", 1}}) {
     auto r = get({{c.name, c.value}});
     EXPECT_EQ(r.status, 400) << c.name << "=" << c.value;
     auto j = nlohmann::json::parse(r.body);

@@ -31,7 +31,9 @@ TEST(TextFold, FoldsCaseAndAccents) {
   EXPECT_EQ(rdf::text::foldText("Coopérative ÎLE Château"), "cooperative ile chateau");
   EXPECT_EQ(rdf::text::foldText("Œuvre"), "oeuvre");
   EXPECT_EQ(rdf::text::foldQuery("Café AND Thé OR NOT Noël"), "cafe AND the OR NOT noel");
-  EXPECT_EQ(rdf::text::foldText(std::string("a\xff") + "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(rdf::text::foldText(std::string("a\xff") + "b"),
+            "a\xEF\xBF\xBD"
+            "b");
 }
 
 TEST(TextQuerySyntax, ErrorsCarryAColumn) {
@@ -115,20 +117,24 @@ TEST_F(TextSearch, JoinsWithPatternsFiltersAndOptional) {
   auto rows = select(
       "SELECT ?s ?n WHERE { ?s text:query \"coopérative\" . ?s schema:name ?n "
       "FILTER(CONTAINS(?n, \"Île\")) OPTIONAL { ?s schema:telephone ?t } }");
-  EXPECT_EQ(rows, std::vector<std::string>{"s=<http://example.org/a> n=\"Coop\xC3\xA9rative de l'\xC3\x8Ele\""});
+  EXPECT_EQ(rows, std::vector<std::string>{
+                      "s=<http://example.org/a> n=\"Coop\xC3\xA9rative de l'\xC3\x8Ele\""});
 }
 
 TEST_F(TextSearch, VirtuosoContains) {
-  auto rows = select("SELECT ?s WHERE { ?s schema:description ?d . ?d bif:contains \"'ressourc*'\" }");
+  auto rows =
+      select("SELECT ?s WHERE { ?s schema:description ?d . ?d bif:contains \"'ressourc*'\" }");
   EXPECT_EQ(rows, std::vector<std::string>{"s=<http://example.org/c>"});
   rows = select("SELECT ?s WHERE { ?s schema:name ?d . ?d bif:contains \"'boulangerie bio'\" }");
   EXPECT_EQ(rows, std::vector<std::string>{"s=<http://example.org/d>"});
 }
 
 TEST_F(TextSearch, SameAnswerAsTheScan) {
-  auto indexed = select("SELECT DISTINCT ?s WHERE { ?s text:query (schema:description \"recyclerie\") }");
+  auto indexed =
+      select("SELECT DISTINCT ?s WHERE { ?s text:query (schema:description \"recyclerie\") }");
   auto scan = select(
-      "SELECT DISTINCT ?s WHERE { ?s schema:description ?d FILTER(CONTAINS(LCASE(?d), \"recyclerie\")) }",
+      "SELECT DISTINCT ?s WHERE { ?s schema:description ?d FILTER(CONTAINS(LCASE(?d), "
+      "\"recyclerie\")) }",
       false);
   EXPECT_EQ(indexed, scan);
 }
@@ -136,7 +142,8 @@ TEST_F(TextSearch, SameAnswerAsTheScan) {
 TEST_F(TextSearch, BadQueriesAreClearErrors) {
   EXPECT_THROW(subjects("vélo AND"), SyntaxError);
   EXPECT_THROW(select("SELECT ?s WHERE { ?s text:query ?q }"), SemanticError);
-  EXPECT_THROW(select("SELECT ?s WHERE { ?s text:query (schema:name \"a\" \"x\"^^<http://www.w3.org/2001/XMLSchema#integer>) }"),
+  EXPECT_THROW(select("SELECT ?s WHERE { ?s text:query (schema:name \"a\" "
+                      "\"x\"^^<http://www.w3.org/2001/XMLSchema#integer>) }"),
                SemanticError);
 }
 
@@ -144,7 +151,8 @@ TEST_F(TextSearch, SnippetsHighlightFoldedStems) {
   auto& idx = indexes_->text();
   EXPECT_EQ(idx.snippet("Les Coopératives Réunies", "cooperative"),
             "Les <b>Coopératives</b> Réunies");
-  EXPECT_EQ(idx.snippet("Ressourcerie <du> Panier", "ressourc*"), "<b>Ressourcerie</b> &lt;du&gt; Panier");
+  EXPECT_EQ(idx.snippet("Ressourcerie <du> Panier", "ressourc*"),
+            "<b>Ressourcerie</b> &lt;du&gt; Panier");
 }
 
 TEST_F(TextSearch, WritesAreVisibleAfterCommit) {
