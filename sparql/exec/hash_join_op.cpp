@@ -11,13 +11,17 @@ namespace {
 
 class HashJoinOp final : public Operator {
  public:
-  HashJoinOp(ExecContext& ctx, OperatorPtr left, OperatorPtr right, std::vector<int> keys)
+  HashJoinOp(ExecContext& ctx, OperatorPtr left, OperatorPtr right, std::vector<int> keys,
+             bool buildLeft)
       : Operator(ctx, "HashJoin"),
         left_(std::move(left)),
         right_(std::move(right)),
+        build_(buildLeft ? left_.get() : right_.get()),
+        probe_(buildLeft ? right_.get() : left_.get()),
         table_(ctx, keys),
         in_(ctx.vars().width()) {
     for (int k : keys) detail += (detail.empty() ? "on ?" : " ?") + ctx.vars().name(k);
+    if (buildLeft) detail += ", built on the left";
   }
   std::vector<const Operator*> children() const override { return {left_.get(), right_.get()}; }
 
@@ -25,14 +29,14 @@ class HashJoinOp final : public Operator {
   void doOpen(const rdf::TermId* seed) override {
     table_.clear();
     // Size the table from the planner's estimate (bounded: it is only a hint).
-    if (right_->estimatedRows > 0)
-      table_.reserve(static_cast<size_t>(std::min(right_->estimatedRows, 262144.0)));
-    right_->open(seed);
+    if (build_->estimatedRows > 0)
+      table_.reserve(static_cast<size_t>(std::min(build_->estimatedRows, 262144.0)));
+    build_->open(seed);
     Batch b(in_.width);
-    while (right_->next(b))
+    while (build_->next(b))
       for (size_t i = 0; i < b.size(); ++i) table_.add(b.row(i));
-    right_->close();
-    left_->open(seed);
+    build_->close();
+    probe_->open(seed);
     done_ = table_.size() == 0;
     in_.clear();
     inPos_ = 0;
@@ -52,7 +56,7 @@ class HashJoinOp final : public Operator {
         continue;
       }
       if (inPos_ >= in_.size()) {
-        if (!left_->next(in_)) {
+        if (!probe_->next(in_)) {
           done_ = true;
           return !out.empty();
         }
@@ -65,12 +69,14 @@ class HashJoinOp final : public Operator {
     return true;
   }
   void doClose() override {
-    left_->close();
+    probe_->close();
     table_.clear();
   }
 
  private:
   OperatorPtr left_, right_;
+  Operator* build_;  ///< the side materialised in table_
+  Operator* probe_;  ///< the side streamed against it
   RowStore table_;
   Batch in_;
   size_t inPos_ = 0;  ///< next left row to probe
@@ -82,8 +88,9 @@ class HashJoinOp final : public Operator {
 }  // namespace
 
 OperatorPtr makeHashJoin(ExecContext& ctx, OperatorPtr left, OperatorPtr right,
-                         std::vector<int> keySlots) {
-  return std::make_unique<HashJoinOp>(ctx, std::move(left), std::move(right), std::move(keySlots));
+                         std::vector<int> keySlots, bool buildLeft) {
+  return std::make_unique<HashJoinOp>(ctx, std::move(left), std::move(right), std::move(keySlots),
+                                      buildLeft);
 }
 
 }  // namespace bdis::sparql::exec

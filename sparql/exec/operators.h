@@ -36,8 +36,10 @@ OperatorPtr makePathJoin(ExecContext& ctx, OperatorPtr input, PatternPos s, cons
                          PatternPos o, GraphSpec graph);
 /// Hash join: builds on `right` (materialised), probes with `left`, keyed on
 /// `keySlots` (variables bound in every row of both sides; may be empty: nested loop).
+/// With `buildLeft` the roles swap (for a left side much smaller than the right);
+/// rows then come in the right side's order.
 OperatorPtr makeHashJoin(ExecContext& ctx, OperatorPtr left, OperatorPtr right,
-                         std::vector<int> keySlots);
+                         std::vector<int> keySlots, bool buildLeft = false);
 /// Merge join of index scans that each bind only `slot` (two constants per
 /// pattern), so that each comes sorted on it: a leaf yielding the seed extended
 /// with every value all patterns share (set semantics: one graph, no duplicates).

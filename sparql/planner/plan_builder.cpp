@@ -200,7 +200,10 @@ OperatorPtr PlanBuilder::chainBgp(const algebra::Bgp& bgp, OperatorPtr input, co
       auto range = exec::makePatternJoin(ctx_, exec::makeSeed(ctx_), p, g);
       range->estimatedRows = step.rangeCount;
       range->detail = text;
-      scan = exec::makeHashJoin(ctx_, std::move(input), std::move(range), shared);
+      // Materialise the smaller side: a few input rows against a large range
+      // are kept in the table and the range streams past them.
+      const bool buildLeft = card * 4 < step.rangeCount;
+      scan = exec::makeHashJoin(ctx_, std::move(input), std::move(range), shared, buildLeft);
     } else {
       scan = exec::makePatternJoin(ctx_, std::move(input), p, g);
     }
