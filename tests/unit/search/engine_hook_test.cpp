@@ -75,6 +75,18 @@ TEST_F(EngineHook, FunctionsAndErrors) {
   EXPECT_THROW(run("SELECT ?s WHERE { ?s text:query \"(velo\" }"), SyntaxError);
 }
 
+TEST_F(EngineHook, AWriteNobodyReportedIsSeenByTheNextQuery) {
+  {
+    auto txn = store_->beginWrite();
+    insertTurtle(*txn, ":d schema:name \"Recyclerie du Panier\" .");
+    txn->commit();  // as /update or another process would: the indexes are not told
+  }
+  EXPECT_EQ(run("SELECT ?s WHERE { ?s text:query \"recyclerie\" }").rows,
+            std::vector<std::string>{"<http://example.org/d>"});
+  auto txn = store_->beginRead();
+  EXPECT_TRUE(indexes_->check(*txn).empty());
+}
+
 TEST_F(EngineHook, NoIndexesIsAClearError) {
   sparql::ext::setActiveIndexes(nullptr);
   EXPECT_THROW(run("SELECT ?s WHERE { ?s text:query \"velo\" }"), ExecutionError);
