@@ -174,6 +174,10 @@ std::unique_ptr<WriteTxn> Store::beginWrite() {
 const fs::path& Store::path() const { return impl_->path; }
 bool Store::readOnly() const { return impl_->readOnly; }
 
+void Store::setCommitCallback(std::function<void()> callback) {
+  impl_->onCommit = std::move(callback);
+}
+
 // ---------------------------------------------------------------- ReadTxn
 
 ReadTxn::ReadTxn(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -184,6 +185,10 @@ class Store {
 
   const std::filesystem::path& path() const;
   bool readOnly() const;
+  /// Called on the committing thread after every successful WriteTxn::commit() on this
+  /// Store (the search indexes follow the store this way); what it throws is ignored, the
+  /// commit having happened. Set it before writers start; an empty function removes it.
+  void setCommitCallback(std::function<void()> callback);
 
   struct Impl;
 

@@ -32,6 +32,7 @@ struct Store::Impl {
   bool readOnly = false;
   std::unique_ptr<lmdb::Env> env;
   StoreDbs dbs;
+  std::function<void()> onCommit;  ///< Store::setCommitCallback
 };
 
 /// One LMDB transaction with its dictionary view; `writable` for a WriteTxn.

@@ -174,6 +174,12 @@ void WriteTxn::commit() {
   std::string next = std::to_string(generation() + 1);
   lmdb::put(impl_->live(), impl_->store.dbs.meta, kMetaGeneration, next, 0, "committing");
   impl_->txn.commit();
+  if (impl_->store.onCommit) {
+    try {
+      impl_->store.onCommit();
+    } catch (...) {  // the data is committed; a follower's failure is its own to report
+    }
+  }
 }
 
 void WriteTxn::abort() { impl_->txn.abort(); }

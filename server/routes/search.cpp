@@ -145,7 +145,9 @@ void registerSearchRoutes(App& app) {
   // rewrite find them from the first request.
   if (!sparql::ext::activeIndexes()) {
     try {
-      sparql::ext::setActiveIndexes(sparql::ext::SearchIndexes::open(app.store()));
+      auto indexes = sparql::ext::SearchIndexes::open(app.store());
+      sparql::ext::followCommits(app.store(), indexes);
+      sparql::ext::setActiveIndexes(std::move(indexes));
     } catch (const Error& e) {
       std::fprintf(stderr, "bdis: search indexes unavailable: %s\n", e.what());
     }

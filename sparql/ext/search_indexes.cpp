@@ -1,5 +1,7 @@
 #include "sparql/ext/search_indexes.h"
 
+#include <cstdio>
+#include <exception>
 #include <mutex>
 
 #include "rdf/error.h"
@@ -48,6 +50,21 @@ void SearchIndexes::afterCommit(const rdf::ReadTxn& txn, std::span<const rdf::Qu
 }
 
 std::vector<std::string> SearchIndexes::check(const rdf::ReadTxn& txn) { return text_->check(txn); }
+
+void followCommits(rdf::Store& store, const std::shared_ptr<SearchIndexes>& indexes) {
+  std::weak_ptr<SearchIndexes> weak = indexes;
+  store.setCommitCallback([&store, weak] {
+    auto s = weak.lock();
+    if (!s) return;
+    try {
+      auto txn = store.beginRead();
+      s->sync(*txn);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "bdis: search indexes behind the store (next query retries): %s\n",
+                   e.what());
+    }
+  });
+}
 
 void setActiveIndexes(std::shared_ptr<SearchIndexes> indexes) {
   std::lock_guard lock(activeMutex);

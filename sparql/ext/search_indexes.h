@@ -43,6 +43,11 @@ class SearchIndexes {
   rdf::geo::GeoIndex geo_;
 };
 
+/// Brings `indexes` in step after every commit on `store`, on the committing thread
+/// (Store::setCommitCallback): writes through this process are searchable when their
+/// commit returns. The indexes are held weakly; failures are printed to stderr.
+void followCommits(rdf::Store& store, const std::shared_ptr<SearchIndexes>& indexes);
+
 /// Makes `indexes` the ones used by executeQuery and /search in this process (null detaches).
 void setActiveIndexes(std::shared_ptr<SearchIndexes> indexes);
 /// Opens the indexes of `store` on first need (the first query that uses them) and

@@ -98,6 +98,23 @@ TEST_F(Consistency, EveryCommitBumpsTheGenerationAndAnOlderSnapshotLeavesTheInde
   EXPECT_EQ(find("velo"), std::vector<std::string>{"s=<http://example.org/c>"});
 }
 
+TEST_F(Consistency, FollowingCommitsKeepsTheIndexInStepAtCommit) {
+  sparql::ext::followCommits(*store_, indexes_);
+  {
+    auto txn = store_->beginWrite();
+    insertTurtle(*txn, ":e schema:name \"Tiers-lieu des Chartreux\" .");
+    txn->commit();
+  }
+  auto txn = store_->beginRead();
+  EXPECT_EQ(indexes_->text().recordedMark(), "g" + std::to_string(txn->generation()));
+  EXPECT_TRUE(indexes_->check(*txn).empty());
+  indexes_.reset();  // held weakly: later commits just go on
+  auto w = store_->beginWrite();
+  insertTurtle(*w, ":f schema:name \"Friperie\" .");
+  w->commit();
+  store_->setCommitCallback({});
+}
+
 TEST_F(Consistency, AfterCommitKeepsStepAndRebuildStartsOver) {
   add(":d schema:name \"Café associatif\" ; schema:description \"café, concerts\" .");
   EXPECT_TRUE(problems().empty());
