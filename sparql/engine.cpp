@@ -79,19 +79,20 @@ std::atomic<uint64_t> queryCounter{0};
 QueryStats executeQuery(const rdf::ReadTxn& txn, const QueryRequest& request, ResultSink& sink) {
   auto start = std::chrono::steady_clock::now();
   ParsedQuery pq = parseQuery(request.text, request.baseIri);
-  // Full-text and spatial patterns become joins with index hits (sparql/ext).
-  std::vector<std::string> rewrites = ext::rewriteSearch(pq.algebra, txn);
   const ast::Query& q = pq.ast;
-  const algebra::Op& root = *pq.algebra;
 
   exec::ExecContext ctx(txn, request.limits);
+  resolveDataset(ctx, q, request.dataset);
+  // Full-text and spatial patterns become joins with index hits (sparql/ext); the
+  // nearest-k rewrite needs the dataset to count only the geometries in scope.
+  std::vector<std::string> rewrites = ext::rewriteSearch(pq.algebra, txn, &ctx.dataset());
+  const algebra::Op& root = *pq.algebra;
   planner::collectVars(root, ctx.vars());
   for (const auto& t : q.constructTemplate)
     for (const VarOrTerm* x : {&t.s, &t.p, &t.o})
       if (x->isVar()) ctx.vars().add(x->var);
   for (const auto& d : q.describe)
     if (d.isVar()) ctx.vars().add(d.var);
-  resolveDataset(ctx, q, request.dataset);
   ctx.eval().baseIri = q.prologue.base.empty() ? request.baseIri : q.prologue.base;
   ctx.eval().bnodeScope = "q" + std::to_string(queryCounter.fetch_add(1)) + "_";
   ctx.eval().extension = [](std::string_view iri, const std::vector<rdf::Term>& args) {

@@ -1,4 +1,5 @@
 // Geo FILTERs and ORDER BY distance LIMIT k -> Tables of R-tree candidates.
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <set>
@@ -132,6 +133,54 @@ algebra::OpPtr candidateTable(const std::string& var,
   return table;
 }
 
+/// The graphs a nearest-k pattern reads: the dataset's default graph, or its named
+/// graphs under GRAPH ?g, or one of them under GRAPH <g>.
+struct GeoScope {
+  std::vector<rdf::TermId> graphs;  ///< the graphs to look in, unless anyNamed
+  bool anyNamed = false;            ///< every named graph of the store
+
+  /// Whether `feature geo:asWKT wkt` is in one of the graphs.
+  bool holds(const rdf::ReadTxn& txn, rdf::TermId feature, rdf::TermId asWkt,
+             rdf::TermId wkt) const {
+    if (anyNamed)
+      return txn.count(rdf::QuadPattern{feature, asWkt, wkt, rdf::kAny}) >
+             txn.count(rdf::QuadPattern{feature, asWkt, wkt, rdf::kDefaultGraph});
+    for (rdf::TermId g : graphs)
+      if (txn.count(rdf::QuadPattern{feature, asWkt, wkt, g}) > 0) return true;
+    return false;
+  }
+};
+
+/// The scope of the pattern under `graph` (null: the default graph); nullopt when
+/// the rewrite should not apply (GRAPH <g> of a graph outside the dataset: no solution).
+std::optional<GeoScope> scopeOf(const algebra::Graph* graph, Rewriter& r) {
+  GeoScope scope;
+  if (!graph) {
+    if (r.dataset)
+      scope.graphs = r.dataset->defaultGraphs;
+    else
+      scope.graphs = {rdf::kDefaultGraph};
+    return scope;
+  }
+  bool all = !r.dataset || r.dataset->allNamed;
+  if (graph->name.isVar()) {
+    if (all)
+      scope.anyNamed = true;
+    else
+      scope.graphs = r.dataset->namedGraphs;
+    return scope;
+  }
+  const rdf::Term& name = graph->name.term;
+  if (!name.isIri()) return std::nullopt;
+  auto id = r.txn.lookup(rdf::TermView{rdf::TermKind::Iri, name.value, {}, {}});
+  if (!id || *id == rdf::kDefaultGraph) return std::nullopt;
+  if (!all && !std::binary_search(r.dataset->namedGraphs.begin(), r.dataset->namedGraphs.end(),
+                                  *id))
+    return std::nullopt;
+  scope.graphs = {*id};
+  return scope;
+}
+
 }  // namespace
 
 void rewriteGeoFilter(algebra::Filter& filter, Rewriter& r) {
@@ -160,30 +209,59 @@ void rewriteGeoNearest(algebra::Slice& slice, Rewriter& r) {
   auto& order = as<OrderBy>(*cur);
   if (order.keys.empty() || order.keys[0].descending) return;
   auto call = distanceCall(order.keys[0].expr);
-  if (!call || order.input->kind != OpKind::Bgp) return;
-  // Only the lone pattern `?x geo:asWKT ?wkt`: another pattern could drop candidates.
-  if (as<Bgp>(*order.input).triples.size() != 1 || !bindsByAsWkt(*order.input, call->var)) return;
-  // The index spans every graph, the pattern only the query's default graph: the k
-  // nearest of the index bound the answer only when every geo:asWKT triple is in the
-  // store's default graph (a FROM or a protocol dataset then sees all or none of them).
-  auto asWkt = r.txn.lookup(rdf::TermView{rdf::TermKind::Iri, rdf::geo::kAsWkt, {}, {}});
-  if (!asWkt || r.txn.count(rdf::QuadPattern{rdf::kAny, *asWkt, rdf::kAny, rdf::kDefaultGraph}) !=
-                    r.txn.count(rdf::QuadPattern{rdf::kAny, *asWkt, rdf::kAny, rdf::kAny}))
+  if (!call) return;
+  // Only the lone pattern `?x geo:asWKT ?wkt`, alone or as `GRAPH <g>|?g { ... }`:
+  // another pattern could drop candidates.
+  const Graph* graph = nullptr;
+  const Op* inner = order.input.get();
+  if (inner->kind == OpKind::Graph) {
+    graph = &as<Graph>(*inner);
+    inner = graph->input.get();
+  }
+  if (inner->kind != OpKind::Bgp || as<Bgp>(*inner).triples.size() != 1) return;
+  const auto& t = as<Bgp>(*inner).triples[0];
+  if (!t.s.isVar() || t.s.var == call->var || !bindsByAsWkt(*inner, call->var)) return;
+  if (graph && graph->name.isVar() &&
+      (graph->name.var == t.s.var || graph->name.var == call->var))
     return;
+  auto scope = scopeOf(graph, r);
+  if (!scope) return;
   if (!r.indexes()) return;
+  auto asWkt = r.txn.lookup(rdf::TermView{rdf::TermKind::Iri, rdf::geo::kAsWkt, {}, {}});
+  if (!asWkt) return;
+
+  // The index spans every graph. Ask it for more neighbours until k distinct (feature,
+  // literal) pairs of the scope are among them: each is at least one solution, so the
+  // k-th nearest solution lies within the farthest of them, and every index entry
+  // within that distance is a candidate (the join with the pattern keeps the graphs).
   size_t k = static_cast<size_t>(*slice.length + slice.start.value_or(0));
   auto& geo = r.indexes()->geo();
-  auto nearest = geo.nearest(call->centre, k);
-  double bound = 0;
-  for (const auto& e : nearest)
-    bound = std::max(bound, rdf::geo::haversineMetres(call->centre, e.point));
-  auto entries = nearest.size() < k ? geo.intersecting(Box{{-180, -90}, {180, 90}})
-                                    : geo.radiusCandidates(call->centre, bound * 1.000001 + 1e-6);
+  std::vector<rdf::geo::GeoEntry> entries;
+  bool bounded = false;
+  for (size_t ask = std::max<size_t>(k, 1);; ask *= 4) {
+    auto nearest = geo.nearest(call->centre, ask);
+    std::set<std::pair<uint64_t, uint64_t>> inScope;
+    double bound = 0;
+    for (const auto& e : nearest) {
+      if (inScope.size() >= k) break;
+      if (e.wkt.isAny() || !scope->holds(r.txn, e.feature, *asWkt, e.wkt)) continue;
+      inScope.insert({e.feature.raw, e.wkt.raw});
+      bound = std::max(bound, rdf::geo::haversineMetres(call->centre, e.point));
+    }
+    if (inScope.size() >= k) {
+      entries = geo.radiusCandidates(call->centre, bound * 1.000001 + 1e-6);
+      bounded = true;
+      break;
+    }
+    if (nearest.size() < ask) break;  // the whole index seen: fewer than k in scope
+  }
+  if (!bounded) entries = geo.intersecting(Box{{-180, -90}, {180, 90}});
   // Unparsable literals have an error distance, which ORDER BY puts first: keep them.
   for (rdf::TermId bad : geo.badLiteralIds())
     entries.push_back(rdf::geo::GeoEntry{{}, bad, {}, {}});
   OpPtr table = candidateTable(call->var, entries, r);
-  r.notes.push_back("geo nearest " + std::to_string(k) + " on ?" + call->var + ": " +
+  r.notes.push_back("geo nearest " + std::to_string(k) + " on ?" + call->var +
+                    (graph ? " in GRAPH" : "") + ": " +
                     std::to_string(as<Table>(*table).rows.size()) + " candidate(s)");
   order.input = makeJoin(std::move(table), std::move(order.input));
 }

@@ -8,6 +8,7 @@
 
 #include "rdf/store.h"
 #include "sparql/algebra/all.h"
+#include "sparql/exec/exec_context.h"
 #include "sparql/ext/search_indexes.h"
 
 namespace bdis::sparql::ext::detail {
@@ -15,10 +16,13 @@ namespace bdis::sparql::ext::detail {
 /// State of one rewrite run. The indexes are fetched on first need only, so that
 /// queries without search patterns never open them.
 struct Rewriter {
-  Rewriter(const rdf::ReadTxn& t, std::function<std::shared_ptr<SearchIndexes>()> p)
-      : txn(t), provider(std::move(p)) {}
+  Rewriter(const rdf::ReadTxn& t, std::function<std::shared_ptr<SearchIndexes>()> p,
+           const exec::DatasetIds* d)
+      : txn(t), provider(std::move(p)), dataset(d) {}
   const rdf::ReadTxn& txn;
   std::function<std::shared_ptr<SearchIndexes>()> provider;
+  /// The query's dataset; null: the store's default graph and every named graph.
+  const exec::DatasetIds* dataset;
   std::vector<std::string> notes;
 
   /// The indexes, or null when none are attached.

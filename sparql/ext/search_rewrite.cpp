@@ -81,20 +81,25 @@ void walk(algebra::OpPtr& op, detail::Rewriter& r) {
 }  // namespace
 
 std::vector<std::string> rewriteSearch(algebra::OpPtr& root, const rdf::ReadTxn& txn,
-                                       SearchIndexes* indexes) {
+                                       SearchIndexes* indexes, const exec::DatasetIds* dataset) {
   // A non-owning handle: the caller keeps `indexes` alive.
   detail::Rewriter r(
-      txn, [indexes] { return std::shared_ptr<SearchIndexes>(std::shared_ptr<void>(), indexes); });
+      txn, [indexes] { return std::shared_ptr<SearchIndexes>(std::shared_ptr<void>(), indexes); },
+      dataset);
   walk(root, r);
   return std::move(r.notes);
 }
 
-std::vector<std::string> rewriteSearch(algebra::OpPtr& root, const rdf::ReadTxn& txn) {
-  detail::Rewriter r(txn, [&txn] {
-    std::shared_ptr<SearchIndexes> indexes = activeIndexes();
-    if (indexes) indexes->sync(txn);
-    return indexes;
-  });
+std::vector<std::string> rewriteSearch(algebra::OpPtr& root, const rdf::ReadTxn& txn,
+                                       const exec::DatasetIds* dataset) {
+  detail::Rewriter r(
+      txn,
+      [&txn] {
+        std::shared_ptr<SearchIndexes> indexes = activeIndexes();
+        if (indexes) indexes->sync(txn);
+        return indexes;
+      },
+      dataset);
   walk(root, r);
   return std::move(r.notes);
 }
