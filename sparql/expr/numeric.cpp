@@ -373,6 +373,24 @@ std::optional<Numeric> convertNumeric(const Numeric& v, NumType type) {
   return std::nullopt;
 }
 
+
+namespace {
+
+/// IEEE arithmetic in the precision of T (float or double): division by zero
+/// gives an infinity or NaN, as XPath specifies for xsd:float and xsd:double.
+template <typename T>
+T applyFloating(ArithOp op, T p, T q) {
+  switch (op) {
+    case ArithOp::Add: return p + q;
+    case ArithOp::Subtract: return p - q;
+    case ArithOp::Multiply: return p * q;
+    case ArithOp::Divide: return p / q;
+  }
+  return T{};
+}
+
+}  // namespace
+
 std::optional<Numeric> arithmetic(ArithOp op, const Numeric& a, const Numeric& b) {
   NumType t = std::max(a.type, b.type);
   if (t == NumType::Integer && op == ArithOp::Divide) {
@@ -425,42 +443,11 @@ std::optional<Numeric> arithmetic(ArithOp op, const Numeric& a, const Numeric& b
       }
       return Numeric::ofDecimal(*r);
     }
-    case NumType::Float: {
-      float p = static_cast<float>(x->real), q = static_cast<float>(y->real), r = 0;
-      switch (op) {
-        case ArithOp::Add:
-          r = p + q;
-          break;
-        case ArithOp::Subtract:
-          r = p - q;
-          break;
-        case ArithOp::Multiply:
-          r = p * q;
-          break;
-        case ArithOp::Divide:
-          r = p / q;
-          break;
-      }
-      return Numeric::ofFloat(r);
-    }
-    case NumType::Double: {
-      double p = x->real, q = y->real, r = 0;
-      switch (op) {
-        case ArithOp::Add:
-          r = p + q;
-          break;
-        case ArithOp::Subtract:
-          r = p - q;
-          break;
-        case ArithOp::Multiply:
-          r = p * q;
-          break;
-        case ArithOp::Divide:
-          r = p / q;
-          break;
-      }
-      return Numeric::ofDouble(r);
-    }
+    case NumType::Float:
+      return Numeric::ofFloat(
+          applyFloating(op, static_cast<float>(x->real), static_cast<float>(y->real)));
+    case NumType::Double:
+      return Numeric::ofDouble(applyFloating(op, x->real, y->real));
   }
   return std::nullopt;
 }
