@@ -23,6 +23,7 @@
 
 #include "rdf/term.h"
 #include "rdf/term_id.h"
+#include "rdf/write_observer.h"
 
 namespace bdis::rdf {
 
@@ -166,6 +167,8 @@ class WriteTxn : public ReadTxn {
  private:
   explicit WriteTxn(std::unique_ptr<Impl> impl);
   friend class Store;
+  /// Store::setWriteObserver's observer when this txn began; reset once told how it ended.
+  std::shared_ptr<WriteObserver> observer_;
 };
 
 /// An open store folder.
@@ -189,6 +192,9 @@ class Store {
   /// Store (the search indexes follow the store this way); what it throws is ignored, the
   /// commit having happened. Set it before writers start; an empty function removes it.
   void setCommitCallback(std::function<void()> callback);
+  /// Tells `observer` about every later WriteTxn's changes (write_observer.h); null removes
+  /// it. Set it while no write transaction is open.
+  void setWriteObserver(std::shared_ptr<WriteObserver> observer);
 
   struct Impl;
 

@@ -33,6 +33,7 @@ struct Store::Impl {
   std::unique_ptr<lmdb::Env> env;
   StoreDbs dbs;
   std::function<void()> onCommit;  ///< Store::setCommitCallback
+  std::shared_ptr<WriteObserver> observer;  ///< Store::setWriteObserver
 };
 
 /// One LMDB transaction with its dictionary view; `writable` for a WriteTxn.

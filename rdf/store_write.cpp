@@ -50,9 +50,31 @@ uint64_t ReadTxn::generation() const {
   return std::stoull(std::string(value));
 }
 
-WriteTxn::WriteTxn(std::unique_ptr<Impl> impl) : ReadTxn(std::move(impl)) {}
+WriteTxn::WriteTxn(std::unique_ptr<Impl> impl)
+    : ReadTxn(std::move(impl)), observer_(impl_->store.observer) {
+  if (observer_) observer_->begin();
+}
 
-WriteTxn::~WriteTxn() { impl_->txn.abort(); }
+WriteTxn::~WriteTxn() {
+  impl_->txn.abort();
+  if (observer_) observer_->aborted();
+}
+
+void Store::setWriteObserver(std::shared_ptr<WriteObserver> observer) {
+  impl_->observer = std::move(observer);
+}
+
+/// Tells `observer` the changed quads (SPOG keys) of its predicates.
+static void notify(WriteObserver& observer, const ReadTxn& txn, const std::vector<Key4>& changed,
+                   bool added) {
+  std::vector<TermId> preds = observer.predicates(txn);
+  if (preds.empty()) return;
+  std::vector<QuadIds> quads;
+  for (const Key4& k : changed)
+    if (std::binary_search(preds.begin(), preds.end(), TermId(k[1])))
+      quads.push_back(unpermute(k, IndexOrder::SPOG));
+  if (!quads.empty()) observer.changed(txn, quads, added);
+}
 
 TermId WriteTxn::intern(const TermView& term) {
   impl_->live();
@@ -141,6 +163,7 @@ uint64_t WriteTxn::insertBatch(std::vector<QuadIds>& quads) {
   keys.clear();
   keys.shrink_to_fit();
   propagate(*impl_, added, true);
+  if (observer_) notify(*observer_, *this, added, true);
   return added.size();
 }
 
@@ -153,6 +176,7 @@ uint64_t WriteTxn::eraseBatch(std::vector<QuadIds>& quads) {
     return 0;
   }
   propagate(*impl_, removed, false);
+  if (observer_) notify(*observer_, *this, removed, false);
   return removed.size();
 }
 
@@ -171,9 +195,16 @@ uint64_t WriteTxn::clearGraph(TermId graph) {
 void WriteTxn::commit() {
   impl_->live();
   impl_->dictionary.flush();
-  std::string next = std::to_string(generation() + 1);
+  uint64_t generationAfter = generation() + 1;
+  std::string next = std::to_string(generationAfter);
   lmdb::put(impl_->live(), impl_->store.dbs.meta, kMetaGeneration, next, 0, "committing");
   impl_->txn.commit();
+  if (auto observer = std::exchange(observer_, nullptr)) {
+    try {
+      observer->committed(generationAfter);
+    } catch (...) {  // committed; the observer reports its own failures
+    }
+  }
   if (impl_->store.onCommit) {
     try {
       impl_->store.onCommit();
@@ -182,6 +213,9 @@ void WriteTxn::commit() {
   }
 }
 
-void WriteTxn::abort() { impl_->txn.abort(); }
+void WriteTxn::abort() {
+  impl_->txn.abort();
+  if (auto observer = std::exchange(observer_, nullptr)) observer->aborted();
+}
 
 }  // namespace bdis::rdf
