@@ -4,6 +4,7 @@ find_package(GEOS REQUIRED CONFIG)
 
 add_library(bdis_text STATIC
   ${PROJECT_SOURCE_DIR}/rdf/text/fold.cpp
+  ${PROJECT_SOURCE_DIR}/rdf/text/french_stem.cpp
   ${PROJECT_SOURCE_DIR}/rdf/text/text_config.cpp
   ${PROJECT_SOURCE_DIR}/rdf/text/text_doc.cpp
   ${PROJECT_SOURCE_DIR}/rdf/text/text_index.cpp

@@ -62,10 +62,37 @@ std::string geoMark(const ReadTxn& txn) {
 }  // namespace
 
 struct GeoIndex::Impl {
-  std::vector<GeoEntry> entries;
+  std::vector<GeoEntry> entries;  ///< by tree value; a removed one has feature kAny
   Tree tree;
   std::string mark;
-  std::vector<TermId> bad;
+  std::vector<std::pair<TermId, TermId>> bad;  ///< (feature, unparsable wktLiteral)
+  size_t live = 0;  ///< entries still in the tree
+  /// feature -> its entries' positions; built on the first apply().
+  std::unordered_map<TermId, std::vector<uint32_t>> byFeature;
+  bool byFeatureBuilt = false;
+
+  /// Adds the entry of the wktLiteral `o` of `s` (or records it as unparsable).
+  void addWkt(const ReadTxn& txn, TermId s, TermId o, std::string& scratch) {
+    if (!o.isLiteral()) return;
+    TermView lit = txn.decodeView(o, scratch);
+    if (lit.effectiveDatatype() != kWktLiteral) return;
+    GeoEntry e{s, o, {}, {}};
+    if (auto p = quickPoint(lit.value)) {
+      e.point = *p;
+      e.box = Box{*p, *p};
+    } else {
+      Geometry g = parseWkt(lit.value);
+      auto box = envelopeOf(g);
+      auto point = representativePoint(g);
+      if (!box || !point) {
+        bad.emplace_back(s, o);
+        return;
+      }
+      e.box = *box;
+      e.point = *point;
+    }
+    entries.push_back(e);
+  }
 };
 
 GeoIndex::GeoIndex() : impl_(std::make_unique<Impl>()) {}
@@ -94,25 +121,7 @@ size_t GeoIndex::rebuild(const ReadTxn& txn) {
       if (q.s == lastS && q.o == lastO) continue;  // same triple in another graph
       lastS = q.s;
       lastO = q.o;
-      if (!q.o.isLiteral()) continue;
-      TermView lit = txn.decodeView(q.o, scratch);
-      if (lit.effectiveDatatype() != kWktLiteral) continue;
-      GeoEntry e{q.s, q.o, {}, {}};
-      if (auto p = quickPoint(lit.value)) {
-        e.point = *p;
-        e.box = Box{*p, *p};
-      } else {
-        Geometry g = parseWkt(lit.value);
-        auto box = envelopeOf(g);
-        auto point = representativePoint(g);
-        if (!box || !point) {
-          next->bad.push_back(q.o);
-          continue;
-        }
-        e.box = *box;
-        e.point = *point;
-      }
-      next->entries.push_back(e);
+      next->addWkt(txn, q.s, q.o, scratch);
     }
   }
   auto lat = txn.lookup(TermView{TermKind::Iri, kWgsLat, {}, {}});
@@ -142,9 +151,87 @@ size_t GeoIndex::rebuild(const ReadTxn& txn) {
     values.emplace_back(toBBox(next->entries[i].box), static_cast<uint32_t>(i));
   next->tree = Tree(values.begin(), values.end());  // packing (STR) construction
   size_t n = next->entries.size();
+  next->live = n;
   std::unique_lock lock(mutex_);
   impl_ = std::move(next);
   return n;
+}
+
+bool GeoIndex::apply(const ReadTxn& txn, std::span<const QuadIds> touched) {
+  auto asWkt = txn.lookup(TermView{TermKind::Iri, kAsWkt, {}, {}});
+  auto lat = txn.lookup(TermView{TermKind::Iri, kWgsLat, {}, {}});
+  auto lon = txn.lookup(TermView{TermKind::Iri, kWgsLong, {}, {}});
+  auto isGeo = [&](TermId p) { return p == asWkt || p == lat || p == lon; };
+  std::vector<TermId> subjects;
+  for (const QuadIds& q : touched)
+    if (isGeo(q.p)) subjects.push_back(q.s);
+  std::sort(subjects.begin(), subjects.end());
+  subjects.erase(std::unique(subjects.begin(), subjects.end()), subjects.end());
+  uint64_t generation = txn.generation();
+  std::string before = generation > 1 ? "g" + std::to_string(generation - 1) : "";
+  {
+    std::unique_lock lock(mutex_);
+    Impl& impl = *impl_;
+    bool inStep = !before.empty() && impl.mark == before;
+    if (inStep && subjects.size() <= 1000 + impl.live / 8) {
+      if (!impl.byFeatureBuilt) {
+        for (uint32_t i = 0; i < impl.entries.size(); ++i)
+          if (!impl.entries[i].feature.isAny()) impl.byFeature[impl.entries[i].feature].push_back(i);
+        impl.byFeatureBuilt = true;
+      }
+      std::string scratch;
+      for (TermId s : subjects) {
+        // Out with the subject's entries and unparsable literals...
+        if (auto it = impl.byFeature.find(s); it != impl.byFeature.end()) {
+          for (uint32_t i : it->second) {
+            impl.tree.remove(Value(toBBox(impl.entries[i].box), i));
+            impl.entries[i].feature = kAny;
+            --impl.live;
+          }
+          impl.byFeature.erase(it);
+        }
+        std::erase_if(impl.bad, [&](const auto& b) { return b.first == s; });
+        // ... and in with what the committed state says.
+        size_t from = impl.entries.size();
+        if (asWkt) {
+          QuadCursor cur = txn.scan(QuadPattern{s, *asWkt, kAny, kAny});
+          QuadIds q;
+          TermId lastO;
+          while (cur.next(q)) {
+            if (q.o == lastO) continue;  // same triple in another graph
+            lastO = q.o;
+            impl.addWkt(txn, s, q.o, scratch);
+          }
+        }
+        if (lat && lon) {
+          auto firstNumber = [&](TermId p) -> std::optional<double> {
+            QuadCursor cur = txn.scan(QuadPattern{s, p, kAny, kAny});
+            QuadIds q;
+            while (cur.next(q))
+              if (q.o.isLiteral())
+                if (auto v = parseDouble(txn.decodeView(q.o, scratch).value)) return v;
+            return std::nullopt;
+          };
+          auto la = firstNumber(*lat);
+          auto lo = la ? firstNumber(*lon) : std::nullopt;
+          if (la && lo) {
+            LonLat p{*lo, *la};
+            impl.entries.push_back(GeoEntry{s, kAny, Box{p, p}, p});
+          }
+        }
+        for (size_t i = from; i < impl.entries.size(); ++i) {
+          auto idx = static_cast<uint32_t>(i);
+          impl.tree.insert(Value(toBBox(impl.entries[i].box), idx));
+          impl.byFeature[s].push_back(idx);
+          ++impl.live;
+        }
+      }
+      impl.mark = geoMark(txn);
+      return true;
+    }
+  }
+  rebuild(txn);
+  return false;
 }
 
 std::vector<GeoEntry> GeoIndex::intersecting(const Box& box) const {
@@ -190,7 +277,7 @@ std::vector<GeoEntry> GeoIndex::nearest(LonLat centre, size_t k) const {
 
 size_t GeoIndex::size() const {
   std::shared_lock lock(mutex_);
-  return impl_->entries.size();
+  return impl_->live;
 }
 
 size_t GeoIndex::badLiterals() const {
@@ -200,7 +287,9 @@ size_t GeoIndex::badLiterals() const {
 
 std::vector<TermId> GeoIndex::badLiteralIds() const {
   std::shared_lock lock(mutex_);
-  return impl_->bad;
+  std::vector<TermId> ids;
+  for (const auto& b : impl_->bad) ids.push_back(b.second);
+  return ids;
 }
 
 }  // namespace bdis::rdf::geo

@@ -1,12 +1,14 @@
 #pragma once
 // The spatial index: an in-memory Boost.Geometry R-tree (R*, 16 per node) of the
 // envelopes of geo:asWKT literals (points stay points) and of wgs84 lat/long
-// pairs, built from a read snapshot and rebuilt when the store has changed
-// (sync()). Thread safety: queries take a shared lock, sync an exclusive one.
+// pairs, built from a read snapshot, then kept in step by the changed quads of
+// each commit (apply()), or rebuilt when it is behind the store (sync()).
+// Thread safety: queries take a shared lock, sync, rebuild and apply an exclusive one.
 
 #include <cstdint>
 #include <memory>
 #include <shared_mutex>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -37,6 +39,12 @@ class GeoIndex {
   bool sync(const ReadTxn& txn);
   /// Rebuilds from `txn` unconditionally; returns the entry count.
   size_t rebuild(const ReadTxn& txn);
+  /// After one commit that changed `touched` (any quads; those of geo:asWKT, wgs84:lat
+  /// and wgs84:long count): re-derives the entries of their subjects from `txn`, the
+  /// committed state. Only when the index reflected the snapshot just before that commit
+  /// (generation - 1); otherwise, or for a change touching many subjects, rebuilds.
+  /// Returns true when applied incrementally.
+  bool apply(const ReadTxn& txn, std::span<const QuadIds> touched);
 
   /// Entries whose envelope meets `box`.
   std::vector<GeoEntry> intersecting(const Box& box) const;

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "rdf/text/fold.h"
+#include "rdf/text/french_stem.h"
 
 namespace bdis::rdf::text {
 
@@ -23,8 +24,6 @@ std::optional<uint64_t> readHex(std::string_view s) {
   }
   return v;
 }
-
-Xapian::Stem frenchStemmer() { return Xapian::Stem("french"); }
 
 bool isWordByte(unsigned char c) { return c >= 0x80 || std::isalnum(c) != 0; }
 

@@ -9,6 +9,7 @@
 
 #include "rdf/error.h"
 #include "rdf/text/fold.h"
+#include "rdf/text/french_stem.h"
 #include "rdf/text/text_doc.h"
 #include "rdf/text/text_query.h"
 
@@ -17,6 +18,7 @@ namespace bdis::rdf::text {
 namespace {
 
 constexpr const char* kMarkKey = "bdis.mark";
+constexpr const char* kAnalysisKey = "bdis.analysis";
 
 bool isTextLiteral(TermId o) {
   IdTag t = o.tag();
@@ -143,6 +145,7 @@ uint64_t TextIndex::rebuild(const ReadTxn& txn) {
       out.add_document(maker.make(k, lit.value));
     }
     out.set_metadata(kMarkKey, storeMark(txn, preds));
+    out.set_metadata(kAnalysisKey, std::string(kAnalysisVersion));
     out.commit();
     out.close();
     impl_->wdb.reset();
@@ -188,6 +191,8 @@ uint64_t TextIndex::reconcile(const ReadTxn& txn, bool force) {
       impl_->addDoc(k, maker.make(k, lit.value));
     }
     for (const DocKey& k : d.stale) impl_->deleteDoc(k);
+    if (impl_->wdb->get_doccount() == d.missing.size())  // every document made here
+      impl_->wdb->set_metadata(kAnalysisKey, std::string(kAnalysisVersion));
     impl_->wdb->set_metadata(kMarkKey, mark);
     impl_->wdb->commit();
   } catch (const Xapian::Error& e) {
@@ -281,6 +286,13 @@ uint64_t TextIndex::documentCount() const {
   std::lock_guard lock(mutex_);
   impl_->refresh();
   return impl_->db.get_doccount();
+}
+
+bool TextIndex::analysisCurrent() const {
+  std::lock_guard lock(mutex_);
+  impl_->refresh();
+  return impl_->db.get_doccount() == 0 ||
+         impl_->db.get_metadata(kAnalysisKey) == std::string(kAnalysisVersion);
 }
 
 std::string TextIndex::recordedMark() const {

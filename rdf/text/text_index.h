@@ -84,6 +84,9 @@ class TextIndex {
 
   /// Documents in the index.
   uint64_t documentCount() const;
+  /// False when the documents were made by another analysis than this build's
+  /// (french_stem.h kAnalysisVersion): the index must then be rebuilt.
+  bool analysisCurrent() const;
   /// The mark recorded by the last rebuild / reconcile / apply ("" for none).
   std::string recordedMark() const;
   /// The exact differences with `txn` (reads every indexed triple and document).

@@ -1,7 +1,5 @@
 #include "sparql/ext/search_indexes.h"
 
-#include <cstdio>
-#include <exception>
 #include <mutex>
 
 #include "rdf/error.h"
@@ -33,7 +31,10 @@ std::shared_ptr<SearchIndexes> SearchIndexes::open(const rdf::Store& store,
   }
   std::shared_ptr<SearchIndexes> s(new SearchIndexes(std::move(text)));
   auto txn = store.beginRead();
-  if (s->text_->writable()) s->text_->reconcile(*txn, true);
+  if (s->text_->writable() && !s->text_->analysisCurrent())
+    s->text_->rebuild(*txn);  // documents made by an older analysis (stemmer, folding)
+  else if (s->text_->writable())
+    s->text_->reconcile(*txn, true);
   s->text_->warm();
   s->geo_.sync(*txn);
   return s;
@@ -45,26 +46,19 @@ void SearchIndexes::sync(const rdf::ReadTxn& txn) {
 }
 
 void SearchIndexes::afterCommit(const rdf::ReadTxn& txn, std::span<const rdf::QuadIds> touched) {
-  if (text_->writable()) text_->apply(txn, touched);
-  geo_.sync(txn);
+  // Incremental only from the snapshot just before this commit: an index behind it
+  // (a write by another process, a failed update) catches up by difference.
+  uint64_t generation = txn.generation();
+  if (text_->writable()) {
+    if (generation > 1 && text_->recordedMark() == "g" + std::to_string(generation - 1))
+      text_->apply(txn, touched);
+    else
+      text_->reconcile(txn);
+  }
+  geo_.apply(txn, touched);
 }
 
 std::vector<std::string> SearchIndexes::check(const rdf::ReadTxn& txn) { return text_->check(txn); }
-
-void followCommits(rdf::Store& store, const std::shared_ptr<SearchIndexes>& indexes) {
-  std::weak_ptr<SearchIndexes> weak = indexes;
-  store.setCommitCallback([&store, weak] {
-    auto s = weak.lock();
-    if (!s) return;
-    try {
-      auto txn = store.beginRead();
-      s->sync(*txn);
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "bdis: search indexes behind the store (next query retries): %s\n",
-                   e.what());
-    }
-  });
-}
 
 void setActiveIndexes(std::shared_ptr<SearchIndexes> indexes) {
   std::lock_guard lock(activeMutex);

@@ -31,8 +31,10 @@ class SearchIndexes {
   /// Brings both indexes to the snapshot `txn` (text: by difference, when writable;
   /// geo: rebuilt when changed). Cheap when nothing changed.
   void sync(const rdf::ReadTxn& txn);
-  /// After a commit that touched `touched`: applies them to the text index and
-  /// rebuilds the R-tree if geometry predicates changed. `txn` reads the committed state.
+  /// After one commit that touched `touched` (at least every quad of the text and geo
+  /// predicates it added or removed): applies them to both indexes, which then record
+  /// the commit's generation. `txn` reads the committed state. An index that was not at
+  /// the generation just before catches up by difference (text) or is rebuilt (geo).
   void afterCommit(const rdf::ReadTxn& txn, std::span<const rdf::QuadIds> touched);
   /// `bdis check`: one line per disagreement between the store and the indexes.
   std::vector<std::string> check(const rdf::ReadTxn& txn);
@@ -43,9 +45,11 @@ class SearchIndexes {
   rdf::geo::GeoIndex geo_;
 };
 
-/// Brings `indexes` in step after every commit on `store`, on the committing thread
-/// (Store::setCommitCallback): writes through this process are searchable when their
-/// commit returns. The indexes are held weakly; failures are printed to stderr.
+/// Keeps `indexes` in step with every write transaction on `store` (index_follower.h):
+/// the changed quads of the indexed predicates are collected as they are written and
+/// applied right after the commit, on the committing thread, so that writes through
+/// this process are searchable when their commit returns. The indexes are held
+/// weakly; failures are printed to stderr (the next query catches up by difference).
 void followCommits(rdf::Store& store, const std::shared_ptr<SearchIndexes>& indexes);
 
 /// Makes `indexes` the ones used by executeQuery and /search in this process (null detaches).
