@@ -14,6 +14,7 @@ constexpr std::array<std::array<int, 4>, kIndexCount> kPositions = {{
     {3, 0, 1, 2},  // GSPO
     {3, 1, 2, 0},  // GPOS
     {3, 2, 0, 1},  // GOSP
+    {1, 0, 2, 3},  // PSOG
 }};
 
 constexpr size_t kHeaderBytes = 4;

@@ -1,5 +1,5 @@
 #pragma once
-// Delta-compressed blocks of quads, the values of the six index databases.
+// Delta-compressed blocks of quads, the values of the seven index databases.
 //
 // A quad inside an index is a Key4: its four ids permuted into the index order.
 // A block holds strictly increasing Key4s:
@@ -40,8 +40,10 @@ struct Key4Less {
   }
 };
 
-/// Largest encoded block: exactly one LMDB overflow page of 4 KiB.
-inline constexpr size_t kMaxBlockBytes = 4080;
+/// Largest encoded block (format 3): three blocks with their 32-byte keys fit in one
+/// 4 KiB LMDB leaf page, so an index probe decodes at most about 1.3 KB (format 2 had
+/// 4080-byte blocks, one overflow page each, and probes decoded 2 KB on average).
+inline constexpr size_t kMaxBlockBytes = 1300;
 /// Size of a block key.
 inline constexpr size_t kBlockKeyBytes = 32;
 

@@ -17,7 +17,8 @@ namespace {
 constexpr std::string_view kMetaMagic = "magic";
 constexpr std::string_view kMagicValue = "bdis quad store";
 constexpr std::string_view kMetaVersion = "format_version";
-constexpr const char* kIndexNames[kIndexCount] = {"spog", "posg", "ospg", "gspo", "gpos", "gosp"};
+constexpr const char* kIndexNames[kIndexCount] = {"spog", "posg", "ospg", "gspo",
+                                                   "gpos", "gosp", "psog"};
 constexpr unsigned kMaxDbs = 16;
 
 std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
@@ -87,8 +88,8 @@ std::string le32(uint32_t v) {
 }  // namespace
 
 const char* indexName(IndexOrder order) {
-  static constexpr const char* kUpper[kIndexCount] = {"SPOG", "POSG", "OSPG",
-                                                      "GSPO", "GPOS", "GOSP"};
+  static constexpr const char* kUpper[kIndexCount] = {"SPOG", "POSG", "OSPG", "GSPO",
+                                                      "GPOS", "GOSP", "PSOG"};
   return kUpper[static_cast<int>(order)];
 }
 
@@ -153,6 +154,7 @@ std::unique_ptr<Store> Store::open(const fs::path& dir, const StoreOptions& opti
     if (v != kStoreFormatVersion) {
       throw StorageError("store " + quoted(dir) + ": store format version " + std::to_string(v) +
                          ", this bdis reads " + std::to_string(kStoreFormatVersion) +
+                         (v < kStoreFormatVersion ? " (format 3 adds the PSOG index)" : "") +
                          ": dump with the old version and reload");
     }
     impl->dbs = openDbs(txn.get(), 0);
@@ -204,8 +206,10 @@ IndexOrder ReadTxn::chooseIndex(const QuadPattern& pattern) {
   const bool namedRange = pattern.g == kAnyNamedGraph;
   IndexOrder best = IndexOrder::SPOG;
   int bestScore = -1;
+  // PSOG is left out: its prefixes are SPOG's and POSG's; the planner asks for it.
   for (int i = 0; i < kIndexCount; ++i) {
     auto order = static_cast<IndexOrder>(i);
+    if (order == IndexOrder::PSOG) continue;
     const auto& positions = orderPositions(order);
     int prefix = 0;
     while (prefix < 4 && bound[positions[prefix]]) {

@@ -1,5 +1,5 @@
 #pragma once
-// The durable quad store: an LMDB environment holding the dictionary, six
+// The durable quad store: an LMDB environment holding the dictionary, seven
 // index orders of delta-compressed quad blocks, statistics and metadata.
 //
 // Concurrency is LMDB's: one writer at a time, any number of readers that never
@@ -28,12 +28,16 @@
 namespace bdis::rdf {
 
 /// The on-disk format version this build reads and writes.
-inline constexpr uint32_t kStoreFormatVersion = 2;
+inline constexpr uint32_t kStoreFormatVersion = 3;
 
 /// Index orders. The letters name the key order; every triple pattern, with or
-/// without a graph, is a prefix range on one of them (see chooseIndex).
-enum class IndexOrder : uint8_t { SPOG = 0, POSG = 1, OSPG = 2, GSPO = 3, GPOS = 4, GOSP = 5 };
-inline constexpr int kIndexCount = 6;
+/// without a graph, is a prefix range on one of the first six (see chooseIndex).
+/// PSOG (format 3) is never chosen by chooseIndex: it gives a predicate's range
+/// sorted by subject, for merge joins on the subject (ask for it with scan()'s order).
+enum class IndexOrder : uint8_t {
+  SPOG = 0, POSG = 1, OSPG = 2, GSPO = 3, GPOS = 4, GOSP = 5, PSOG = 6
+};
+inline constexpr int kIndexCount = 7;
 const char* indexName(IndexOrder order);
 
 /// A pattern over quads: kAny for an unbound position. In `g`: kAny matches
@@ -123,7 +127,7 @@ class ReadTxn {
   /// Exact number of quads in graph `g` (kDefaultGraph for the default graph).
   uint64_t graphCount(TermId g) const;
   /// Verifies the whole store: blocks decode, are sorted, keyed by their first
-  /// quad and do not overlap; the six indexes hold the same quads; every id
+  /// quad and do not overlap; the seven indexes hold the same quads; every id
   /// decodes; term2id and id2term are inverses; the counters are exact.
   /// Returns one human-readable line per problem (empty: consistent). Reads everything.
   std::vector<std::string> check() const;

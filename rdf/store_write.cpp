@@ -101,7 +101,7 @@ static void permuteSorted(const std::vector<Key4>& changed, IndexOrder order,
 }
 
 /// Applies a change already made to SPOG (the exact set `changed`, SPOG-sorted)
-/// to the other five orders and to the counters. The next order is sorted on
+/// to the other six orders and to the counters. The next order is sorted on
 /// another thread while this one writes the current order (LMDB calls stay on
 /// the transaction's thread).
 static void propagate(ReadTxn::Impl& impl, const std::vector<Key4>& changed, bool insert) {

@@ -135,6 +135,7 @@ TEST(QuadBlock, PermutationsAreInverses) {
   EXPECT_EQ(permute(q, IndexOrder::GSPO), (Key4{44, 11, 22, 33}));
   EXPECT_EQ(permute(q, IndexOrder::GPOS), (Key4{44, 22, 33, 11}));
   EXPECT_EQ(permute(q, IndexOrder::GOSP), (Key4{44, 33, 11, 22}));
+  EXPECT_EQ(permute(q, IndexOrder::PSOG), (Key4{22, 11, 33, 44}));
 }
 
 TEST(QuadBlock, KeysSortLikeQuads) {

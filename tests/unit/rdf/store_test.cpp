@@ -291,6 +291,22 @@ TEST_F(StoreTest, ReopenPersistsTermsAndQuads) {
   EXPECT_THROW(r->decode(TermId::make(IdTag::Iri, 999)), StorageError);
 }
 
+TEST_F(StoreTest, OlderFormatNamesWhatChanged) {
+  open().reset();
+  {
+    lmdb::Env env(storeDir(), 0, uint64_t{1} << 30, 8, 16);
+    lmdb::Txn txn(env.get(), 0);
+    MDB_dbi meta = lmdb::openDbi(txn.get(), "meta", 0);
+    lmdb::put(txn.get(), meta, "format_version", std::string("\x02\0\0\0", 4), 0, "test");
+    txn.commit();
+  }
+  std::string msg = errorOf([&] { open(); });
+  EXPECT_NE(msg.find("store format version 2, this bdis reads 3 (format 3 adds the PSOG index): "
+                     "dump with the old version and reload"),
+            std::string::npos)
+      << msg;
+}
+
 TEST_F(StoreTest, FormatVersionMismatchSaysWhatToDo) {
   open().reset();
   {
