@@ -209,15 +209,25 @@ void decodeBlock(std::string_view block, std::vector<Key4>& out) {
 
 void decodeRange(std::string_view block, const Key4& lo, const Key4& hi, std::vector<Key4>& out) {
   Key4Less less;
-  decodeEach(block, [&](const Key4& k, uint32_t) {
+  // Written through a raw pointer into room made for the whole block: the
+  // per-quad cost of push_back showed in scans of long ranges.
+  const size_t base = out.size();
+  Key4* dst = nullptr;
+  size_t n = 0;
+  decodeEach(block, [&](const Key4& k, uint32_t count) {
+    if (dst == nullptr) {
+      out.resize(base + count);
+      dst = out.data() + base;
+    }
     if (less(hi, k)) {
       return false;
     }
     if (!less(k, lo)) {
-      out.push_back(k);
+      dst[n++] = k;
     }
     return true;
   });
+  out.resize(base + n);
 }
 
 }  // namespace bdis::rdf

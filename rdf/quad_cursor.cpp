@@ -80,7 +80,8 @@ bool QuadCursor::Impl::next(QuadIds& out) {
         pos = 0;
         return false;
       }
-      out = unpermute(k, order);
+      out = QuadIds{TermId(k[keyPos[0]]), TermId(k[keyPos[1]]), TermId(k[keyPos[2]]),
+                    TermId(k[keyPos[3]])};
       if (range.exact || matches(pattern, out)) {
         return true;
       }

@@ -78,7 +78,12 @@ bool matches(const QuadPattern& pattern, const QuadIds& q);
 /// A scan: the range on one index, the block being read and the position in it.
 struct QuadCursor::Impl {
   Impl(QuadIndex idx, IndexOrder ord, const QuadPattern& pat)
-      : index(idx), order(ord), pattern(pat), range(keyRange(pat, ord)) {}
+      : index(idx), order(ord), pattern(pat), range(keyRange(pat, ord)) {
+    const auto& positions = orderPositions(ord);
+    for (int i = 0; i < 4; ++i) {
+      keyPos[positions[i]] = i;
+    }
+  }
 
   QuadIndex index;
   IndexOrder order;
@@ -88,6 +93,7 @@ struct QuadCursor::Impl {
   size_t pos = 0;
   bool started = false;
   bool done = false;
+  int keyPos[4] = {};  ///< where s, p, o and g sit in a key of this order
 
   /// Loads the next block in range; false at the end.
   bool advanceBlock();
