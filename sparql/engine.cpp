@@ -82,6 +82,7 @@ QueryStats executeQuery(const rdf::ReadTxn& txn, const QueryRequest& request, Re
   const ast::Query& q = pq.ast;
 
   exec::ExecContext ctx(txn, request.limits);
+  ctx.planOptions = request.plan;
   resolveDataset(ctx, q, request.dataset);
   // Full-text and spatial patterns become joins with index hits (sparql/ext); the
   // nearest-k rewrite needs the dataset to count only the geometries in scope.

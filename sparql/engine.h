@@ -50,12 +50,20 @@ struct Dataset {
   std::vector<std::string> namedGraphs;
 };
 
+/// Planner switches, for tests that compare plans: answers never depend on them.
+struct PlanOptions {
+  /// Subject stars of property ranges become merge joins over the PSOG/POSG orders
+  /// (sparql/exec/subject_merge_op.cpp); off: hash and index joins.
+  bool subjectMerge = true;
+};
+
 /// One query to run.
 struct QueryRequest {
   std::string text;      ///< The SPARQL 1.1 query.
   std::string baseIri;   ///< Resolves relative IRIs before any BASE; may be empty.
   std::optional<Dataset> dataset;
   QueryLimits limits;
+  PlanOptions plan;
   /// Fill QueryStats::explain with the plan (one line per operator, indented,
   /// with estimated and actual row counts after the run).
   bool explain = false;

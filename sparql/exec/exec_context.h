@@ -98,6 +98,8 @@ class ExecContext {
   /// Gives back bytes accounted by reserve().
   void release(uint64_t bytes);
 
+  /// The planner's switches for this query (QueryRequest::plan).
+  PlanOptions planOptions;
   /// Builds (once per EXISTS pattern) the operator for an EXISTS pattern; set by the planner.
   std::function<std::unique_ptr<Operator>(const algebra::Op&)> buildExists;
   /// A fresh solution number for EvalContext::solutionId (never reused in a query).

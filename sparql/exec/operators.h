@@ -46,6 +46,12 @@ OperatorPtr makeHashJoin(ExecContext& ctx, OperatorPtr left, OperatorPtr right,
 /// Used for a single concrete graph only (the default graph or a GRAPH <iri>).
 OperatorPtr makeMergeJoin(ExecContext& ctx, std::vector<IdPattern> patterns, int slot,
                           GraphSpec graph);
+/// Merge join on the subject variable `slot` of patterns (?x p ?o) / (?x p o) with
+/// constant predicates and distinct object variables, over ranges sorted by subject
+/// (PSOG / POSG): a leaf yielding the seed extended with the subject and the objects
+/// of every combination. One concrete graph only, as makeMergeJoin.
+OperatorPtr makeSubjectMerge(ExecContext& ctx, std::vector<IdPattern> patterns, int slot,
+                             GraphSpec graph);
 /// LeftJoin with filter (OPTIONAL). `correlated`: the right side is reopened per
 /// left row with the row as seed (right built over a Seed leaf); otherwise it
 /// is materialised once and matched by `keySlots` and compatibility.

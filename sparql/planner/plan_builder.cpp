@@ -4,6 +4,7 @@
 
 #include "rdf/error.h"
 #include "sparql/planner/bgp_order.h"
+#include "sparql/planner/subject_star.h"
 #include "sparql/planner/var_analysis.h"
 
 namespace bdis::sparql::planner {
@@ -174,6 +175,7 @@ OperatorPtr PlanBuilder::chainBgp(const algebra::Bgp& bgp, OperatorPtr input, co
     pats.push_back(p);
   }
   input = mergeStar(std::move(input), pats, g, bound, filters);
+  input = subjectMerge(std::move(input), pats, g, bound, filters);
   double card = input->estimatedRows < 0 ? 1 : input->estimatedRows;
   std::set<int> afterAll = bound;
   for (const auto& step : orderBgp(ctx_, pats, g, afterAll)) {
@@ -267,6 +269,29 @@ OperatorPtr PlanBuilder::mergeStar(OperatorPtr input, std::vector<exec::IdPatter
   auto merge = exec::makeMergeJoin(ctx_, std::move(star), best, g);
   merge->estimatedRows = est;
   bound.insert(best);
+  return placeFilters(std::move(merge), bound, filters);
+}
+
+OperatorPtr PlanBuilder::subjectMerge(OperatorPtr input, std::vector<exec::IdPattern>& pats,
+                                      const GraphSpec& g, std::set<int>& bound, Filters& filters) {
+  bool oneGraph = g.kind == GraphSpec::Kind::Cell ||
+                  (g.kind == GraphSpec::Kind::Default && ctx_.dataset().defaultGraphs.size() == 1);
+  if (!ctx_.planOptions.subjectMerge || !oneGraph || !bound.empty() || input->name() != "Seed")
+    return input;
+  rdf::TermId countGraph = g.kind == GraphSpec::Kind::Cell ? rdf::kAnyNamedGraph
+                                                           : ctx_.dataset().defaultGraphs[0];
+  SubjectStar star = findSubjectStar(ctx_, pats, countGraph);
+  if (star.slot < 0) return input;
+  std::vector<exec::IdPattern> merged, rest;
+  for (size_t i = 0; i < pats.size(); ++i)
+    (std::find(star.members.begin(), star.members.end(), i) != star.members.end() ? merged : rest)
+        .push_back(pats[i]);
+  pats = std::move(rest);
+  bound.insert(star.slot);
+  for (const auto& p : merged)
+    if (p.o.isVar()) bound.insert(p.o.slot);
+  auto merge = exec::makeSubjectMerge(ctx_, std::move(merged), star.slot, g);
+  merge->estimatedRows = star.estimate;
   return placeFilters(std::move(merge), bound, filters);
 }
 

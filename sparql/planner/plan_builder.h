@@ -10,6 +10,8 @@
 //    the scans (IRIs only: `=` is sameTerm for IRIs);
 //  - a star of patterns on one variable with two constants each becomes a
 //    merge join of sorted index scans (when the chain starts with it);
+//  - else a star of (?x p ?o) / (?x p o) patterns on one subject becomes a
+//    merge join over the PSOG / POSG orders (subject_star.h);
 //  - OPTIONAL over a chain is evaluated as a correlated index join;
 //  - ORDER BY under LIMIT becomes a top-k sort.
 //
@@ -50,6 +52,10 @@ class PlanBuilder {
   /// join leaf replacing the Seed when the chain starts there; removes them from `pats`.
   exec::OperatorPtr mergeStar(exec::OperatorPtr input, std::vector<exec::IdPattern>& pats,
                               const exec::GraphSpec& g, std::set<int>& bound, Filters& filters);
+  /// Star of property ranges on one subject variable (subject_star.h): a merge join
+  /// over subject-sorted ranges replacing the Seed when the chain starts there.
+  exec::OperatorPtr subjectMerge(exec::OperatorPtr input, std::vector<exec::IdPattern>& pats,
+                                 const exec::GraphSpec& g, std::set<int>& bound, Filters& filters);
   /// Wraps the filters whose variables are all in `bound` around `op`, removing them.
   exec::OperatorPtr placeFilters(exec::OperatorPtr op, const std::set<int>& bound,
                                  Filters& filters);
