@@ -33,6 +33,7 @@ class GroupOp final : public Operator {
         row_(ctx) {
     for (const auto& k : g.keys) {
       keySlots_.push_back(k.var.empty() ? -1 : ctx.vars().find(k.var));
+      keyVarSlots_.push_back(k.expr.kind == Expr::Kind::Var ? ctx.vars().find(k.expr.name) : -1);
       if (!k.var.empty()) detail += (detail.empty() ? "by ?" : " ?") + k.var;
     }
     sumExpr_.kind = Expr::Kind::Aggregate;
@@ -53,6 +54,7 @@ class GroupOp final : public Operator {
         }
       }
       fast_.push_back(f);
+      allFast_ = allFast_ && f != Fast::None;
       fastSlots_.push_back(slot);
       // The generic part of an AVG is a SUM; the count is kept here.
       genericExprs_.push_back(f == Fast::Avg ? &sumExpr_ : &e);
@@ -73,17 +75,11 @@ class GroupOp final : public Operator {
     while (input_->next(in_)) {
       for (size_t i = 0; i < in_.size(); ++i) {
         const rdf::TermId* r = in_.row(i);
-        for (size_t k = 0; k < g_.keys.size(); ++k) key[k] = evaluateToId(g_.keys[k].expr, row_, r, ctx_);
-        auto it = groups_.find(key);
-        if (it == groups_.end()) {
-          it = groups_.emplace(key, newGroup()).first;
-          order_.push_back(&*it);
-          uint64_t bytes = 64 + key.size() * 8 + g_.aggregates.size() * 128;
-          accounted_ += bytes;
-          ctx_.reserve(bytes);
-        }
-        row_.reset(r);
-        State& st = it->second;
+        for (size_t k = 0; k < g_.keys.size(); ++k)
+          key[k] = keyVarSlots_[k] >= 0 ? r[keyVarSlots_[k]]
+                                        : evaluateToId(g_.keys[k].expr, row_, r, ctx_);
+        State& st = group(key);
+        if (!allFast_) row_.reset(r);
         for (size_t a = 0; a < g_.aggregates.size(); ++a) {
           if (fast_[a] == Fast::None) {
             feed(*st.aggs[a], g_.aggregates[a].aggregate, r, w);
@@ -143,6 +139,23 @@ class GroupOp final : public Operator {
     std::vector<FastAcc> fast;
   };
   using Aggs = State;
+
+  /// The group of `key`, created if new. A few groups are found by a linear
+  /// scan of their keys (cheaper than hashing a key vector per row).
+  State& group(const std::vector<rdf::TermId>& key) {
+    if (order_.size() <= kLinearGroups)
+      for (auto* entry : order_)
+        if (entry->first == key) return entry->second;
+    auto it = order_.size() <= kLinearGroups ? groups_.end() : groups_.find(key);
+    if (it == groups_.end()) {
+      it = groups_.emplace(key, newGroup()).first;
+      order_.push_back(&*it);
+      uint64_t bytes = 64 + key.size() * 8 + g_.aggregates.size() * 128;
+      accounted_ += bytes;
+      ctx_.reserve(bytes);
+    }
+    return it->second;
+  }
 
   State newGroup() {
     State st;
@@ -231,7 +244,10 @@ class GroupOp final : public Operator {
   const algebra::Group& g_;
   Batch in_;
   IdRow row_;
+  static constexpr size_t kLinearGroups = 16;
   std::vector<int> keySlots_, aggSlots_;
+  std::vector<int> keyVarSlots_;  ///< per key: the slot when the key is a plain variable, or -1
+  bool allFast_ = true;           ///< every aggregate accumulates on ids (no IdRow needed)
   std::vector<Fast> fast_;        ///< per aggregate
   std::vector<int> fastSlots_;    ///< per aggregate: its variable's slot, or -1
   Expr sumExpr_;                  ///< SUM without DISTINCT, the generic part of a Fast AVG
