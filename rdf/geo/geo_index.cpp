@@ -7,6 +7,7 @@
 #include <charconv>
 #include <mutex>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "rdf/text/text_index.h"
 
@@ -52,6 +53,38 @@ std::optional<LonLat> quickPoint(std::string_view s) {
   return LonLat{*lon, *lat};
 }
 
+/// "-?digits[.digits]": a lexical form that STR() gives back as the number WKT reads.
+bool isPlainDecimal(std::string_view s) {
+  size_t i = s.starts_with('-') ? 1 : 0;
+  size_t digits = 0;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++digits;
+  if (digits == 0) return false;
+  if (i == s.size()) return true;
+  if (s[i] != '.' || ++i == s.size()) return false;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+  return i == s.size();
+}
+
+/// What one subject's wgs84:lat (or long) objects say, fed in object id order.
+struct Axis {
+  std::optional<double> first;  ///< the first numeric value
+  uint32_t values = 0;          ///< distinct objects
+  bool plain = true;            ///< every object a literal written as a plain decimal
+  TermId lastO;
+  void add(TermId o, const ReadTxn& txn, std::string& scratch) {
+    if (values > 0 && o == lastO) return;  // same triple in another graph
+    lastO = o;
+    ++values;
+    if (!o.isLiteral()) {
+      plain = false;
+      return;
+    }
+    std::string_view lex = txn.decodeView(o, scratch).value;
+    if (!isPlainDecimal(lex)) plain = false;
+    if (!first) first = parseDouble(lex);
+  }
+};
+
 std::string geoMark(const ReadTxn& txn) {
   std::vector<TermId> preds;
   for (auto iri : {kAsWkt, kWgsLat, kWgsLong})
@@ -66,6 +99,7 @@ struct GeoIndex::Impl {
   Tree tree;
   std::string mark;
   std::vector<std::pair<TermId, TermId>> bad;  ///< (feature, unparsable wktLiteral)
+  std::unordered_set<TermId> irregular;         ///< GeoIndex::irregularPairs
   size_t live = 0;  ///< entries still in the tree
   /// feature -> its entries' positions; built on the first apply().
   std::unordered_map<TermId, std::vector<uint32_t>> byFeature;
@@ -92,6 +126,16 @@ struct GeoIndex::Impl {
       e.point = *point;
     }
     entries.push_back(e);
+  }
+  /// Adds the entry of the lat/long pair of `s` (the first numeric values), and marks
+  /// `s` irregular unless it has exactly one plain-decimal value of each.
+  void addPair(TermId s, const Axis& lat, const Axis& lon) {
+    if (lat.first && lon.first) {
+      LonLat p{*lon.first, *lat.first};
+      entries.push_back(GeoEntry{s, kAny, Box{p, p}, p});
+    }
+    if (lat.values != 1 || lon.values != 1 || !lat.plain || !lon.plain || !lat.first || !lon.first)
+      irregular.insert(s);
   }
 };
 
@@ -127,23 +171,13 @@ size_t GeoIndex::rebuild(const ReadTxn& txn) {
   auto lat = txn.lookup(TermView{TermKind::Iri, kWgsLat, {}, {}});
   auto lon = txn.lookup(TermView{TermKind::Iri, kWgsLong, {}, {}});
   if (lat && lon) {
-    std::unordered_map<TermId, double> lats;
-    auto numeric = [&](TermId id) -> std::optional<double> {
-      if (!id.isLiteral()) return std::nullopt;
-      return parseDouble(txn.decodeView(id, scratch).value);
-    };
+    std::unordered_map<TermId, Axis> lats, lons;
     QuadCursor cur = txn.scan(QuadPattern{kAny, *lat, kAny, kAny});
-    while (cur.next(q))
-      if (auto v = numeric(q.o)) lats.emplace(q.s, *v);
+    while (cur.next(q)) lats[q.s].add(q.o, txn, scratch);
     QuadCursor lc = txn.scan(QuadPattern{kAny, *lon, kAny, kAny});
-    while (lc.next(q)) {
-      auto it = lats.find(q.s);
-      auto v = numeric(q.o);
-      if (it == lats.end() || !v) continue;
-      LonLat p{*v, it->second};
-      next->entries.push_back(GeoEntry{q.s, kAny, Box{p, p}, p});
-      lats.erase(it);
-    }
+    while (lc.next(q))
+      if (lats.count(q.s)) lons[q.s].add(q.o, txn, scratch);
+    for (const auto& [s, lonAxis] : lons) next->addPair(s, lats[s], lonAxis);
   }
   std::vector<Value> values;
   values.reserve(next->entries.size());
@@ -203,21 +237,15 @@ bool GeoIndex::apply(const ReadTxn& txn, std::span<const QuadIds> touched) {
             impl.addWkt(txn, s, q.o, scratch);
           }
         }
+        impl.irregular.erase(s);
         if (lat && lon) {
-          auto firstNumber = [&](TermId p) -> std::optional<double> {
-            QuadCursor cur = txn.scan(QuadPattern{s, p, kAny, kAny});
+          Axis axes[2];
+          for (int a = 0; a < 2; ++a) {
+            QuadCursor cur = txn.scan(QuadPattern{s, a == 0 ? *lat : *lon, kAny, kAny});
             QuadIds q;
-            while (cur.next(q))
-              if (q.o.isLiteral())
-                if (auto v = parseDouble(txn.decodeView(q.o, scratch).value)) return v;
-            return std::nullopt;
-          };
-          auto la = firstNumber(*lat);
-          auto lo = la ? firstNumber(*lon) : std::nullopt;
-          if (la && lo) {
-            LonLat p{*lo, *la};
-            impl.entries.push_back(GeoEntry{s, kAny, Box{p, p}, p});
+            while (cur.next(q)) axes[a].add(q.o, txn, scratch);
           }
+          if (axes[0].values > 0 && axes[1].values > 0) impl.addPair(s, axes[0], axes[1]);
         }
         for (size_t i = from; i < impl.entries.size(); ++i) {
           auto idx = static_cast<uint32_t>(i);
@@ -283,6 +311,13 @@ size_t GeoIndex::size() const {
 size_t GeoIndex::badLiterals() const {
   std::shared_lock lock(mutex_);
   return impl_->bad.size();
+}
+
+std::vector<TermId> GeoIndex::irregularPairs() const {
+  std::shared_lock lock(mutex_);
+  std::vector<TermId> out(impl_->irregular.begin(), impl_->irregular.end());
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 std::vector<TermId> GeoIndex::badLiteralIds() const {

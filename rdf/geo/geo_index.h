@@ -60,6 +60,11 @@ class GeoIndex {
   size_t badLiterals() const;
   /// Their ids (an ORDER BY on their distance sees an error, which sorts first).
   std::vector<TermId> badLiteralIds() const;
+  /// Subjects with both wgs84:lat and wgs84:long whose entry (if any: the first numeric
+  /// values) does not stand for every solution of `?s wgs84:lat ?la ; wgs84:long ?lo`:
+  /// several values of either, or one that is not a literal written as a plain decimal
+  /// ("-?digits[.digits]", which STR() and WKT read as the same number). Sorted by id.
+  std::vector<TermId> irregularPairs() const;
 
   struct Impl;
 

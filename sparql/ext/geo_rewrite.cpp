@@ -16,15 +16,6 @@ namespace {
 using rdf::geo::Box;
 using rdf::geo::LonLat;
 
-/// A bound on one ?wkt variable that the R-tree can answer with a superset.
-struct GeoBound {
-  std::string var;
-  bool radius = false;  ///< true: within `metres` of `centre`; false: envelope meets `box`
-  LonLat centre;
-  double metres = 0;
-  Box box;
-};
-
 bool isGeof(const Expr& e, std::string_view name) {
   return e.kind == Expr::Kind::Function && e.name.size() == kGeof.size() + name.size() &&
          e.name.starts_with(kGeof) && e.name.ends_with(name);
@@ -44,32 +35,31 @@ rdf::geo::Geometry constantGeometry(const Expr& e) {
   return rdf::geo::parseWkt(e.term.value);
 }
 
-/// geof:distance(?v, POINT, unit) as (var, centre, metres per unit).
-struct DistanceCall {
-  std::string var;
-  LonLat centre;
-  double unit = 1;
-};
+}  // namespace
 
-std::optional<DistanceCall> distanceCall(const Expr& e) {
+std::optional<DistanceCall> geoDistanceCall(const Expr& e, const GeometryKey& key) {
   if (!isGeof(e, "distance") || e.args.size() != 3) return std::nullopt;
   const Expr* v = &e.args[0];
   const Expr* c = &e.args[1];
-  if (v->kind != Expr::Kind::Var) std::swap(v, c);
-  if (v->kind != Expr::Kind::Var || e.args[2].kind != Expr::Kind::Constant) return std::nullopt;
+  auto k = key(*v);
+  if (!k) {
+    std::swap(v, c);
+    k = key(*v);
+  }
+  if (!k || e.args[2].kind != Expr::Kind::Constant) return std::nullopt;
   auto unit = metresPerUnit(e.args[2].term.value);
   rdf::geo::Geometry g = constantGeometry(*c);
   if (!unit || !g) return std::nullopt;
   auto box = rdf::geo::envelopeOf(g);
   if (!box || box->min.lon != box->max.lon || box->min.lat != box->max.lat) return std::nullopt;
-  return DistanceCall{v->name, box->min, *unit};
+  return DistanceCall{*k, box->min, *unit};
 }
 
-std::optional<GeoBound> boundOf(const Expr& e) {
+std::optional<GeoBound> geoBoundOf(const Expr& e, const GeometryKey& key) {
   using K = Expr::Kind;
   if (e.kind == K::And) {
     for (const auto& a : e.args)
-      if (auto b = boundOf(a)) return b;
+      if (auto b = geoBoundOf(a, key)) return b;
     return std::nullopt;
   }
   if ((e.kind == K::Less || e.kind == K::LessEq || e.kind == K::Greater ||
@@ -78,27 +68,38 @@ std::optional<GeoBound> boundOf(const Expr& e) {
     bool fnLeft = e.kind == K::Less || e.kind == K::LessEq;
     const Expr& fn = e.args[fnLeft ? 0 : 1];
     auto limit = numericConstant(e.args[fnLeft ? 1 : 0]);
-    auto call = distanceCall(fn);
+    auto call = geoDistanceCall(fn, key);
     if (!limit || !call || *limit < 0) return std::nullopt;
-    return GeoBound{call->var, true, call->centre, *limit * call->unit, {}};
+    return GeoBound{call->key, true, call->centre, *limit * call->unit, {}};
   }
   if (e.kind != K::Function || e.args.size() != 2) return std::nullopt;
   const Expr *v = nullptr, *c = nullptr;
   if (isGeof(e, "sfWithin") || isGeof(e, "sfIntersects")) {
     v = &e.args[0];
     c = &e.args[1];
-    if (isGeof(e, "sfIntersects") && v->kind != K::Var) std::swap(v, c);
+    if (isGeof(e, "sfIntersects") && !key(*v)) std::swap(v, c);
   } else if (isGeof(e, "sfContains")) {
     v = &e.args[1];
     c = &e.args[0];
   } else {
     return std::nullopt;
   }
-  if (v->kind != K::Var) return std::nullopt;
+  auto k = key(*v);
+  if (!k) return std::nullopt;
   auto box = rdf::geo::envelopeOf(constantGeometry(*c));
   if (!box) return std::nullopt;
-  return GeoBound{v->name, false, {}, 0, *box};
+  return GeoBound{*k, false, {}, 0, *box};
 }
+
+namespace {
+
+std::optional<std::string> varKey(const Expr& e) {
+  if (e.kind != Expr::Kind::Var) return std::nullopt;
+  return e.name;
+}
+
+std::optional<DistanceCall> distanceCall(const Expr& e) { return geoDistanceCall(e, varKey); }
+std::optional<GeoBound> boundOf(const Expr& e) { return geoBoundOf(e, varKey); }
 
 /// True when every solution of `op` binds `var` to an object of geo:asWKT.
 bool bindsByAsWkt(const algebra::Op& op, const std::string& var) {
@@ -133,26 +134,47 @@ algebra::OpPtr candidateTable(const std::string& var,
   return table;
 }
 
-/// The graphs a nearest-k pattern reads: the dataset's default graph, or its named
-/// graphs under GRAPH ?g, or one of them under GRAPH <g>.
-struct GeoScope {
-  std::vector<rdf::TermId> graphs;  ///< the graphs to look in, unless anyNamed
-  bool anyNamed = false;            ///< every named graph of the store
-
-  /// Whether `feature geo:asWKT wkt` is in one of the graphs.
-  bool holds(const rdf::ReadTxn& txn, rdf::TermId feature, rdf::TermId asWkt,
-             rdf::TermId wkt) const {
-    if (anyNamed)
-      return txn.count(rdf::QuadPattern{feature, asWkt, wkt, rdf::kAny}) >
-             txn.count(rdf::QuadPattern{feature, asWkt, wkt, rdf::kDefaultGraph});
-    for (rdf::TermId g : graphs)
-      if (txn.count(rdf::QuadPattern{feature, asWkt, wkt, g}) > 0) return true;
-    return false;
-  }
-};
+}  // namespace
 
 /// The scope of the pattern under `graph` (null: the default graph); nullopt when
 /// the rewrite should not apply (GRAPH <g> of a graph outside the dataset: no solution).
+bool GeoScope::holds(const rdf::ReadTxn& txn, rdf::TermId feature, rdf::TermId asWkt,
+                     rdf::TermId wkt) const {
+  if (anyNamed)
+    return txn.count(rdf::QuadPattern{feature, asWkt, wkt, rdf::kAny}) >
+           txn.count(rdf::QuadPattern{feature, asWkt, wkt, rdf::kDefaultGraph});
+  for (rdf::TermId g : graphs)
+    if (txn.count(rdf::QuadPattern{feature, asWkt, wkt, g}) > 0) return true;
+  return false;
+}
+
+bool GeoScope::holdsPair(const rdf::ReadTxn& txn, rdf::TermId s, rdf::TermId lat,
+                         rdf::TermId lon, bool named) const {
+  auto in = [&](rdf::TermId p, rdf::TermId g) {
+    return txn.count(rdf::QuadPattern{s, p, rdf::kAny, g}) > 0;
+  };
+  if (anyNamed) {
+    std::set<uint64_t> latGraphs;
+    rdf::QuadIds q;
+    auto cur = txn.scan(rdf::QuadPattern{s, lat, rdf::kAny, rdf::kAnyNamedGraph});
+    while (cur.next(q)) latGraphs.insert(q.g.raw);
+    for (uint64_t g : latGraphs)
+      if (in(lon, rdf::TermId(g))) return true;
+    return false;
+  }
+  if (named) {  // GRAPH ?g over the dataset's named graphs, or GRAPH <g>: one graph holds both
+    for (rdf::TermId g : graphs)
+      if (in(lat, g) && in(lon, g)) return true;
+    return false;
+  }
+  bool hasLat = false, hasLon = false;  // the default graph is the merge of `graphs`
+  for (rdf::TermId g : graphs) {
+    hasLat = hasLat || in(lat, g);
+    hasLon = hasLon || in(lon, g);
+  }
+  return hasLat && hasLon;
+}
+
 std::optional<GeoScope> scopeOf(const algebra::Graph* graph, Rewriter& r) {
   GeoScope scope;
   if (!graph) {
@@ -181,18 +203,16 @@ std::optional<GeoScope> scopeOf(const algebra::Graph* graph, Rewriter& r) {
   return scope;
 }
 
-}  // namespace
-
 void rewriteGeoFilter(algebra::Filter& filter, Rewriter& r) {
   for (const Expr& e : filter.exprs) {
     auto bound = boundOf(e);
-    if (!bound || !bindsByAsWkt(*filter.input, bound->var)) continue;
+    if (!bound || !bindsByAsWkt(*filter.input, bound->key)) continue;
     if (!r.indexes()) return;
     auto& geo = r.indexes()->geo();
     auto entries = bound->radius ? geo.radiusCandidates(bound->centre, bound->metres)
                                  : geo.intersecting(bound->box);
-    algebra::OpPtr table = candidateTable(bound->var, entries, r);
-    r.notes.push_back("geo filter on ?" + bound->var + ": " +
+    algebra::OpPtr table = candidateTable(bound->key, entries, r);
+    r.notes.push_back("geo filter on ?" + bound->key + ": " +
                       std::to_string(algebra::as<algebra::Table>(*table).rows.size()) +
                       " candidate(s)");
     filter.input = makeJoin(std::move(table), std::move(filter.input));
@@ -220,9 +240,9 @@ void rewriteGeoNearest(algebra::Slice& slice, Rewriter& r) {
   }
   if (inner->kind != OpKind::Bgp || as<Bgp>(*inner).triples.size() != 1) return;
   const auto& t = as<Bgp>(*inner).triples[0];
-  if (!t.s.isVar() || t.s.var == call->var || !bindsByAsWkt(*inner, call->var)) return;
+  if (!t.s.isVar() || t.s.var == call->key || !bindsByAsWkt(*inner, call->key)) return;
   if (graph && graph->name.isVar() &&
-      (graph->name.var == t.s.var || graph->name.var == call->var))
+      (graph->name.var == t.s.var || graph->name.var == call->key))
     return;
   auto scope = scopeOf(graph, r);
   if (!scope) return;
@@ -259,8 +279,8 @@ void rewriteGeoNearest(algebra::Slice& slice, Rewriter& r) {
   // Unparsable literals have an error distance, which ORDER BY puts first: keep them.
   for (rdf::TermId bad : geo.badLiteralIds())
     entries.push_back(rdf::geo::GeoEntry{{}, bad, {}, {}});
-  OpPtr table = candidateTable(call->var, entries, r);
-  r.notes.push_back("geo nearest " + std::to_string(k) + " on ?" + call->var +
+  OpPtr table = candidateTable(call->key, entries, r);
+  r.notes.push_back("geo nearest " + std::to_string(k) + " on ?" + call->key +
                     (graph ? " in GRAPH" : "") + ": " +
                     std::to_string(as<Table>(*table).rows.size()) + " candidate(s)");
   order.input = makeJoin(std::move(table), std::move(order.input));

@@ -3,9 +3,11 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "rdf/geo/wkt.h"
 #include "rdf/store.h"
 #include "sparql/algebra/all.h"
 #include "sparql/exec/exec_context.h"
@@ -45,6 +47,54 @@ void rewriteTextBgp(algebra::OpPtr& op, Rewriter& r);
 void rewriteGeoFilter(algebra::Filter& filter, Rewriter& r);
 /// Adds kNN candidates under an ORDER BY distance below a LIMIT (`slice`).
 void rewriteGeoNearest(algebra::Slice& slice, Rewriter& r);
+
+/// Replaces wgs84 lat/long FILTERs (box on the numbers, or geof functions on the
+/// pair's WKT) by a join with a Table of candidate subjects (latlong_rewrite.cpp).
+void rewriteLatLongFilter(algebra::Filter& filter, Rewriter& r);
+/// Same for ORDER BY geof:distance(pair's WKT, POINT, unit) LIMIT k over the pair.
+void rewriteLatLongNearest(algebra::Slice& slice, Rewriter& r);
+
+/// Names the geometry an expression stands for (a ?wkt variable, a lat/long pair),
+/// or nullopt when the index does not know it.
+using GeometryKey = std::function<std::optional<std::string>(const Expr&)>;
+
+/// A bound on one geometry that the R-tree can answer with a superset.
+struct GeoBound {
+  std::string key;      ///< GeometryKey's name
+  bool radius = false;  ///< true: within `metres` of `centre`; false: envelope meets `box`
+  rdf::geo::LonLat centre;
+  double metres = 0;
+  rdf::geo::Box box;
+};
+/// The bound that `e` (one FILTER conjunct: geof:distance(G, POINT, unit) < or <= d,
+/// reversed too, geof:sfWithin(G, C), sfIntersects, sfContains(C, G)) puts on a geometry.
+std::optional<GeoBound> geoBoundOf(const Expr& e, const GeometryKey& key);
+
+/// geof:distance(G, POINT, unit) as (key, centre, metres per unit).
+struct DistanceCall {
+  std::string key;
+  rdf::geo::LonLat centre;
+  double unit = 1;
+};
+std::optional<DistanceCall> geoDistanceCall(const Expr& e, const GeometryKey& key);
+
+/// The graphs a nearest-k pattern reads: the dataset's default graph, or its named
+/// graphs under GRAPH ?g, or one of them under GRAPH <g>.
+struct GeoScope {
+  std::vector<rdf::TermId> graphs;  ///< the graphs to look in, unless anyNamed
+  bool anyNamed = false;            ///< every named graph of the store
+
+  /// Whether `feature geo:asWKT wkt` is in one of the graphs.
+  bool holds(const rdf::ReadTxn& txn, rdf::TermId feature, rdf::TermId asWkt,
+             rdf::TermId wkt) const;
+  /// Whether `s lat ?la . s long ?lo` has a solution in the scope: both in one of
+  /// the named graphs, or each in one of the default graphs (their merge).
+  bool holdsPair(const rdf::ReadTxn& txn, rdf::TermId s, rdf::TermId lat, rdf::TermId lon,
+                 bool named) const;
+};
+/// The scope of a pattern under `graph` (null: the default graph); nullopt when the
+/// rewrite should not apply (GRAPH <g> of a graph outside the dataset: no solution).
+std::optional<GeoScope> scopeOf(const algebra::Graph* graph, Rewriter& r);
 
 /// Join(left, right).
 algebra::OpPtr makeJoin(algebra::OpPtr left, algebra::OpPtr right);

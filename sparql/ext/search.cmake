@@ -4,6 +4,7 @@ add_library(bdis_search_ext STATIC
   ${PROJECT_SOURCE_DIR}/sparql/ext/geof.cpp
   ${PROJECT_SOURCE_DIR}/sparql/ext/geo_rewrite.cpp
   ${PROJECT_SOURCE_DIR}/sparql/ext/index_follower.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/ext/latlong_rewrite.cpp
   ${PROJECT_SOURCE_DIR}/sparql/ext/map_search.cpp
   ${PROJECT_SOURCE_DIR}/sparql/ext/search_indexes.cpp
   ${PROJECT_SOURCE_DIR}/sparql/ext/search_rewrite.cpp

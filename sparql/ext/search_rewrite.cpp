@@ -45,6 +45,7 @@ void walk(algebra::OpPtr& op, detail::Rewriter& r) {
     case OpKind::Filter:
       walk(as<Filter>(*op).input, r);
       detail::rewriteGeoFilter(as<Filter>(*op), r);
+      detail::rewriteLatLongFilter(as<Filter>(*op), r);
       return;
     case OpKind::Graph:
       walk(as<Graph>(*op).input, r);
@@ -70,6 +71,7 @@ void walk(algebra::OpPtr& op, detail::Rewriter& r) {
     case OpKind::Slice:
       walk(as<Slice>(*op).input, r);
       detail::rewriteGeoNearest(as<Slice>(*op), r);
+      detail::rewriteLatLongNearest(as<Slice>(*op), r);
       return;
     case OpKind::Service:
     case OpKind::Path:

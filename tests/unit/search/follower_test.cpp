@@ -86,6 +86,7 @@ class Follower : public SearchFixture {
     std::sort(bad.begin(), bad.end());
     std::sort(freshBad.begin(), freshBad.end());
     EXPECT_EQ(bad, freshBad) << "round " << round;
+    EXPECT_EQ(indexes_->geo().irregularPairs(), fresh.irregularPairs()) << "round " << round;
     EXPECT_FALSE(indexes_->geo().sync(*txn)) << "round " << round;  // nothing left to do
   }
 };
