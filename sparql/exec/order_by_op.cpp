@@ -1,6 +1,9 @@
 // OrderBy (18.2.5.1): materialises its input with the sort keys' values and
 // sorts by expr::orderCompare (stable). With a top-k bound (ORDER BY ... LIMIT),
-// keeps at most 2k rows at any time, trimming to the best k.
+// keeps at most 2k rows at any time, trimming to the best k; once trimmed, the
+// k-th row is a cutoff and a row that does not sort before it is dropped
+// without being stored. Two simple literals compare by their lexical forms,
+// which is what orderCompare decides for them, without classifying either.
 #include <algorithm>
 #include <numeric>
 
@@ -30,22 +33,35 @@ class OrderByOp final : public Operator {
     clear();
     input_->open(seed);
     const size_t w = in_.width;
+    std::vector<int> varSlots;  // per key: the slot of a plain-variable key, or -1
+    for (const auto& k : keys_)
+      varSlots.push_back(k.expr.kind == Expr::Kind::Var ? ctx_.vars().find(k.expr.name) : -1);
+    const bool allVars = std::find(varSlots.begin(), varSlots.end(), -1) == varSlots.end();
+    Entry e;
     while (input_->next(in_)) {
       for (size_t i = 0; i < in_.size(); ++i) {
-        Entry e;
-        e.row.assign(in_.row(i), in_.row(i) + w);
-        row_.reset(in_.row(i));
-        e.keys.reserve(keys_.size());
+        const rdf::TermId* r = in_.row(i);
+        if (!allVars) row_.reset(r);
+        e.keys.clear();
         uint64_t bytes = w * 8 + 64;
-        for (const auto& k : keys_) {
-          e.keys.push_back(expr::evaluate(k.expr, row_, ctx_.eval()));
+        for (size_t k = 0; k < keys_.size(); ++k) {
+          if (varSlots[k] >= 0) {
+            rdf::TermId id = r[varSlots[k]];
+            e.keys.push_back(id.isAny() ? std::nullopt : std::optional<rdf::Term>(ctx_.decode(id)));
+          } else {
+            e.keys.push_back(expr::evaluate(keys_[k].expr, row_, ctx_.eval()));
+          }
           if (e.keys.back()) bytes += e.keys.back()->value.size() + 96;
         }
         e.seq = seq_++;
+        // Later rows lose ties (stable order), so not sorting before the cutoff drops it.
+        if (topK_ && hasCutoff_ && !Less{this}(e, entries_[*topK_ - 1])) continue;
+        e.row.assign(r, r + w);
         e.bytes = bytes;
         accounted_ += bytes;
         ctx_.reserve(bytes);
         entries_.push_back(std::move(e));
+        e = Entry();
         if (topK_ && entries_.size() >= 2 * *topK_ + 1024) trim(*topK_);
       }
     }
@@ -79,15 +95,24 @@ class OrderByOp final : public Operator {
       for (size_t i = 0; i < self->keys_.size(); ++i) {
         const rdf::Term* x = a.keys[i] ? &*a.keys[i] : nullptr;
         const rdf::Term* y = b.keys[i] ? &*b.keys[i] : nullptr;
-        int c = expr::orderCompare(x, y);
+        int c = x && y && simpleLiteral(*x) && simpleLiteral(*y)
+                    ? x->value.compare(y->value)
+                    : expr::orderCompare(x, y);
         if (c != 0) return self->keys_[i].descending ? c > 0 : c < 0;
       }
       return a.seq < b.seq;
     }
   };
 
+  /// A literal without language tag whose datatype is xsd:string (or none).
+  static bool simpleLiteral(const rdf::Term& t) {
+    return t.kind == rdf::TermKind::Literal && t.lang.empty() &&
+           (t.datatype.empty() || t.datatype == rdf::kXsdString);
+  }
+
   void trim(uint64_t k) {
     std::sort(entries_.begin(), entries_.end(), Less{this});
+    hasCutoff_ = k > 0 && entries_.size() >= k;
     if (entries_.size() > k) {
       for (size_t i = k; i < entries_.size(); ++i) {
         ctx_.release(entries_[i].bytes);
@@ -98,6 +123,7 @@ class OrderByOp final : public Operator {
   }
   void clear() {
     entries_.clear();
+    hasCutoff_ = false;
     ctx_.release(accounted_);
     accounted_ = 0;
     pos_ = 0;
@@ -112,6 +138,7 @@ class OrderByOp final : public Operator {
   size_t pos_ = 0;
   uint64_t seq_ = 0;
   uint64_t accounted_ = 0;
+  bool hasCutoff_ = false;  ///< entries_ holds k sorted rows: entries_[k-1] is the cutoff
 };
 
 }  // namespace

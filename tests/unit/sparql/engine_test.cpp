@@ -294,6 +294,35 @@ TEST_F(Engine, SubjectMergeMatchesHashAndIndexJoins) {
   EXPECT_EQ(rows.rows.size(), expected);
 }
 
+TEST_F(Engine, TopKMatchesFullSort) {
+  // Enough rows for several trims (the cutoff then drops rows unstored); names of
+  // several kinds, duplicates, and subjects without a name (unbound keys sort first).
+  std::string data;
+  for (int i = 0; i < 5000; ++i) {
+    std::string s = ":s" + std::to_string(i);
+    data += s + " :type :T .\n";
+    switch (i % 6) {
+      case 0: data += s + " :name \"n" + std::to_string((i * 7919) % 1500) + "\" .\n"; break;
+      case 1: data += s + " :name \"n" + std::to_string(i % 300) + "\"@fr .\n"; break;
+      case 2: data += s + " :name " + std::to_string((i * 31) % 977) + " .\n"; break;
+      case 3: data += s + " :name \"n" + std::to_string(i % 40) + "\"^^<http://www.w3.org/2001/XMLSchema#string> .\n"; break;
+      case 4: data += s + " :name :iri" + std::to_string(i % 50) + " .\n"; break;
+      default: break;
+    }
+  }
+  load(data);
+  for (const std::string order : {"?n", "DESC(?n)", "?n ?s", "DESC(STR(?n)) ?s"}) {
+    for (int limit : {1, 50, 700}) {
+      std::string where = "WHERE { ?s :type :T OPTIONAL { ?s :name ?n } } ORDER BY " + order;
+      auto top = run("SELECT ?s ?n " + where + " LIMIT " + std::to_string(limit), {}, nullptr, false);
+      auto all = run("SELECT ?s ?n " + where, {}, nullptr, false);
+      ASSERT_EQ(top.rows.size(), static_cast<size_t>(limit)) << order;
+      all.rows.resize(limit);
+      EXPECT_EQ(top.rows, all.rows) << order << " limit " << limit;
+    }
+  }
+}
+
 TEST_F(Engine, TimeoutStopsHashJoinCrossProduct) {
   std::string data;
   for (int i = 0; i < 2000; ++i) data += ":s" + std::to_string(i) + " :p " + std::to_string(i) + " .\n";
