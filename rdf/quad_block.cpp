@@ -143,6 +143,27 @@ uint32_t blockCount(std::string_view block) {
 
 namespace {
 
+/// Reads a varint at `p`, advancing it; false when the bytes end early or it is
+/// over 10 bytes. One-byte varints (most deltas) take the first branch.
+inline bool readVarint(const uint8_t*& p, const uint8_t* end, uint64_t& v) {
+  if (p < end && *p < 0x80) {
+    v = *p++;
+    return true;
+  }
+  v = 0;
+  for (int shift = 0; shift < 70; shift += 7) {
+    if (p >= end) {
+      return false;
+    }
+    uint8_t byte = *p++;
+    v |= static_cast<uint64_t>(byte & 0x7F) << shift;
+    if ((byte & 0x80) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /// Decodes a block, handing each quad to `sink` until it returns false.
 /// Checks the whole encoding only when it runs to the end.
 template <typename Sink>
@@ -151,10 +172,11 @@ void decodeEach(std::string_view block, Sink&& sink) {
   if (count == 0) {
     malformed("empty block");
   }
-  size_t pos = kHeaderBytes;
+  const auto* p = reinterpret_cast<const uint8_t*>(block.data()) + kHeaderBytes;
+  const auto* end = reinterpret_cast<const uint8_t*>(block.data()) + block.size();
   Key4 cur{};
   for (int i = 0; i < 4; ++i) {
-    if (!getVarint(block, pos, cur[i])) {
+    if (!readVarint(p, end, cur[i])) {
       malformed("truncated first quad");
     }
   }
@@ -163,13 +185,13 @@ void decodeEach(std::string_view block, Sink&& sink) {
   }
   for (uint32_t n = 1; n < count; ++n) {
     uint64_t token = 0;
-    if (!getVarint(block, pos, token)) {
+    if (!readVarint(p, end, token)) {
       malformed("truncated entry");
     }
     auto d = static_cast<int>((token >> 1) & 3);
     uint64_t delta = 0;
     if ((token & 1) != 0) {
-      if ((token >> 3) != 0 || !getVarint(block, pos, delta)) {
+      if ((token >> 3) != 0 || !readVarint(p, end, delta)) {
         malformed("bad long delta");
       }
     } else {
@@ -180,7 +202,7 @@ void decodeEach(std::string_view block, Sink&& sink) {
     }
     cur[d] += delta;
     for (int i = d + 1; i < 4; ++i) {
-      if (!getVarint(block, pos, cur[i])) {
+      if (!readVarint(p, end, cur[i])) {
         malformed("truncated entry");
       }
     }
@@ -188,7 +210,7 @@ void decodeEach(std::string_view block, Sink&& sink) {
       return;
     }
   }
-  if (pos != block.size()) {
+  if (p != end) {
     malformed("trailing bytes");
   }
 }

@@ -143,9 +143,15 @@ class GroupOp final : public Operator {
   /// The group of `key`, created if new. A few groups are found by a linear
   /// scan of their keys (cheaper than hashing a key vector per row).
   State& group(const std::vector<rdf::TermId>& key) {
-    if (order_.size() <= kLinearGroups)
-      for (auto* entry : order_)
-        if (entry->first == key) return entry->second;
+    if (order_.size() <= kLinearGroups) {
+      if (key.size() == 1) {
+        for (auto* entry : order_)
+          if (entry->first[0] == key[0]) return entry->second;
+      } else {
+        for (auto* entry : order_)
+          if (entry->first == key) return entry->second;
+      }
+    }
     auto it = order_.size() <= kLinearGroups ? groups_.end() : groups_.find(key);
     if (it == groups_.end()) {
       it = groups_.emplace(key, newGroup()).first;

@@ -51,13 +51,19 @@ class PatternJoinOp final : public Operator {
           continue;
         }
         if (++scanned_ % 64 == 0) ctx_.checkLimits();  // scans that filter most quads
+        // Room for all n rows at once (one resize, not an insert per row), then
+        // cut back to the rows that bound.
         const rdf::TermId* r = in_.row(cur_);
+        size_t used = out.ids.size();
+        out.ids.resize(used + n * w);
         for (size_t i = 0; i < n; ++i) {
           const rdf::QuadIds& q = buf_[i];
           if (filterNamed_ && !ctx_.dataset().isNamed(q.g)) continue;
-          rdf::TermId* o = out.append(r);
-          if (!bindAll(o, q)) out.ids.resize(out.ids.size() - w);
+          rdf::TermId* o = out.ids.data() + used;
+          std::copy(r, r + w, o);
+          if (bindAll(o, q)) used += w;
         }
+        out.ids.resize(used);
         continue;
       }
       if (graphPos_ < graphs_.size()) {
