@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "rdf/term.h"
+#include "rdf/term_id.h"
 #include "sparql/algebra/op.h"
 
 namespace bdis::sparql::algebra {
@@ -17,6 +18,10 @@ struct Table final : Op {
   Table() : Op(OpKind::Table) {}
   std::vector<std::string> vars;
   std::vector<std::vector<rdf::Term>> rows;
+  /// Optional, parallel to `rows`: the store id of each cell when its producer knows it
+  /// (the search rewrite, sparql/ext); kAny = look the term up. Saves the executor a
+  /// dictionary lookup per cell.
+  std::vector<std::vector<rdf::TermId>> ids;
   /// The unit table: one row, no variables.
   static bool isUnit(const Table& t) { return t.vars.empty() && t.rows.size() == 1; }
 };

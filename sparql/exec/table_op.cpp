@@ -13,9 +13,13 @@ class TableOp final : public Operator {
     std::vector<int> slots;
     for (const auto& v : t.vars) slots.push_back(ctx.vars().add(v));
     BDIS_ASSERT(ctx.vars().width() == w);
-    for (const auto& r : t.rows) {
+    for (size_t k = 0; k < t.rows.size(); ++k) {
+      const auto& r = t.rows[k];
+      const std::vector<rdf::TermId>* known = k < t.ids.size() ? &t.ids[k] : nullptr;
       std::vector<rdf::TermId> row(w);
-      for (size_t i = 0; i < r.size() && i < slots.size(); ++i) row[slots[i]] = ctx.toId(r[i]);
+      for (size_t i = 0; i < r.size() && i < slots.size(); ++i)
+        row[slots[i]] = known && i < known->size() && !(*known)[i].isAny() ? (*known)[i]
+                                                                           : ctx.toId(r[i]);
       rows_.insert(rows_.end(), row.begin(), row.end());
     }
     estimatedRows = static_cast<double>(t.rows.size());

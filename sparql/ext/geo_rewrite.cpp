@@ -129,8 +129,10 @@ algebra::OpPtr candidateTable(const std::string& var,
   table->vars.push_back(var);
   std::set<uint64_t> seen;
   for (const auto& e : entries)
-    if (!e.wkt.isAny() && seen.insert(e.wkt.raw).second)
+    if (!e.wkt.isAny() && seen.insert(e.wkt.raw).second) {
       table->rows.push_back({r.txn.decode(e.wkt)});
+      table->ids.push_back({e.wkt});
+    }
   return table;
 }
 

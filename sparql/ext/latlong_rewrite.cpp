@@ -186,7 +186,10 @@ algebra::OpPtr subjectTable(const std::string& var, const std::vector<rdf::geo::
   for (rdf::TermId s : geo.irregularPairs()) ids.insert(s.raw);
   auto table = std::make_unique<algebra::Table>();
   table->vars.push_back(var);
-  for (uint64_t id : ids) table->rows.push_back({r.txn.decode(rdf::TermId(id))});
+  for (uint64_t id : ids) {
+    table->rows.push_back({r.txn.decode(rdf::TermId(id))});
+    table->ids.push_back({rdf::TermId(id)});
+  }
   return table;
 }
 

@@ -150,11 +150,21 @@ algebra::OpPtr answerJena(const TextCall& c, Rewriter& r) {
     if (c.literalVar.empty() && !seen.insert(h.subject.raw).second) continue;
     if (c.limit && table->rows.size() >= c.limit) break;
     std::vector<rdf::Term> row;
-    if (c.subject.isVar()) row.push_back(r.txn.decode(h.subject));
-    if (!c.scoreVar.empty())
+    std::vector<rdf::TermId> ids;
+    if (c.subject.isVar()) {
+      row.push_back(r.txn.decode(h.subject));
+      ids.push_back(h.subject);
+    }
+    if (!c.scoreVar.empty()) {
       row.push_back(rdf::Term::literal(formatScore(h.score), std::string(kXsdDouble)));
-    if (!c.literalVar.empty()) row.push_back(r.txn.decode(h.literal));
+      ids.push_back(rdf::kAny);
+    }
+    if (!c.literalVar.empty()) {
+      row.push_back(r.txn.decode(h.literal));
+      ids.push_back(h.literal);
+    }
     table->rows.push_back(std::move(row));
+    table->ids.push_back(std::move(ids));
   }
   r.notes.push_back("text:query \"" + c.query + "\": " + std::to_string(table->rows.size()) +
                     " hit(s)");
@@ -185,8 +195,11 @@ algebra::OpPtr answerVirtuoso(const std::vector<TriplePattern>& triples, const T
   auto table = std::make_unique<algebra::Table>();
   table->vars.push_back(t.s.var);
   std::set<uint64_t> seen;
-  for (const auto& h : hits)
-    if (seen.insert(h.literal.raw).second) table->rows.push_back({r.txn.decode(h.literal)});
+  for (const auto& h : hits) {
+    if (!seen.insert(h.literal.raw).second) continue;
+    table->rows.push_back({r.txn.decode(h.literal)});
+    table->ids.push_back({h.literal});
+  }
   r.notes.push_back("bif:contains \"" + t.o.term.value +
                     "\": " + std::to_string(table->rows.size()) + " literal(s)");
   return table;
