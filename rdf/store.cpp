@@ -154,7 +154,10 @@ std::unique_ptr<Store> Store::open(const fs::path& dir, const StoreOptions& opti
     if (v != kStoreFormatVersion) {
       throw StorageError("store " + quoted(dir) + ": store format version " + std::to_string(v) +
                          ", this bdis reads " + std::to_string(kStoreFormatVersion) +
-                         (v < kStoreFormatVersion ? " (format 3 adds the PSOG index)" : "") +
+                         (v < kStoreFormatVersion
+                              ? " (format 3 adds the PSOG index, format 4 counts the "
+                                "non-integer objects of each predicate)"
+                              : "") +
                          ": dump with the old version and reload");
     }
     impl->dbs = openDbs(txn.get(), 0);
@@ -230,6 +233,16 @@ QuadCursor ReadTxn::scan(const QuadPattern& pattern, std::optional<IndexOrder> o
   return QuadCursor(std::make_unique<QuadCursor::Impl>(impl_->index(ord), ord, pattern));
 }
 
+QuadCursor ReadTxn::scanObjectRange(TermId p, TermId oLo, TermId oHi, TermId g) const {
+  const QuadPattern pattern{kAny, p, kAny, g};
+  KeyRange range;
+  range.lo = Key4{p.raw, oLo.raw, 0, 0};
+  range.hi = Key4{p.raw, oHi.raw, ~uint64_t{0}, ~uint64_t{0}};
+  range.exact = g.isAny();  // otherwise each quad's graph is checked (matches)
+  return QuadCursor(std::make_unique<QuadCursor::Impl>(impl_->index(IndexOrder::POSG),
+                                                       IndexOrder::POSG, pattern, range));
+}
+
 uint64_t ReadTxn::count(const QuadPattern& pattern) const {
   const bool s = !pattern.s.isAny();
   const bool p = !pattern.p.isAny();
@@ -267,6 +280,10 @@ std::vector<TermId> ReadTxn::namedGraphs() const {
 
 uint64_t ReadTxn::predicateCount(TermId p) const {
   return impl_->statsTable().get(StatsTable::Kind::Predicate, p);
+}
+
+uint64_t ReadTxn::nonIntegerObjectCount(TermId p) const {
+  return impl_->statsTable().get(StatsTable::Kind::NonIntegerObjects, p);
 }
 
 std::vector<std::pair<TermId, uint64_t>> ReadTxn::predicateCounts() const {

@@ -28,11 +28,11 @@
 namespace bdis::rdf {
 
 /// The on-disk format version this build reads and writes.
-inline constexpr uint32_t kStoreFormatVersion = 3;
+inline constexpr uint32_t kStoreFormatVersion = 4;
 
 /// Index orders. The letters name the key order; every triple pattern, with or
 /// without a graph, is a prefix range on one of the first six (see chooseIndex).
-/// PSOG (format 3) is never chosen by chooseIndex: it gives a predicate's range
+/// PSOG (format 3 on) is never chosen by chooseIndex: it gives a predicate's range
 /// sorted by subject, for merge joins on the subject (ask for it with scan()'s order).
 enum class IndexOrder : uint8_t {
   SPOG = 0, POSG = 1, OSPG = 2, GSPO = 3, GPOS = 4, GOSP = 5, PSOG = 6
@@ -122,6 +122,13 @@ class ReadTxn {
   uint64_t generation() const;
   /// Exact number of quads with predicate `p` (all graphs), from the statistics.
   uint64_t predicateCount(TermId p) const;
+  /// Exact number of quads with predicate `p` (all graphs) whose object is not an
+  /// inline xsd:integer (IdTag::Integer), from the statistics.
+  uint64_t nonIntegerObjectCount(TermId p) const;
+  /// The quads with predicate `p`, an object id in [oLo, oHi] (raw id order, not
+  /// value order) and graph `g` (a graph id, kDefaultGraph or kAnyNamedGraph), in
+  /// POSG order.
+  QuadCursor scanObjectRange(TermId p, TermId oLo, TermId oHi, TermId g) const;
   /// Every predicate in use with its quad count, in id order (for the planner and `bdis stats`).
   std::vector<std::pair<TermId, uint64_t>> predicateCounts() const;
   /// Exact number of quads in graph `g` (kDefaultGraph for the default graph).

@@ -185,6 +185,7 @@ std::vector<std::string> ReadTxn::check() const {
   Problems problems;
   std::unordered_map<uint64_t, uint64_t> byPredicate;
   std::unordered_map<uint64_t, uint64_t> byGraph;
+  std::unordered_map<uint64_t, uint64_t> nonInteger;
   std::unordered_set<uint64_t> seen;
   TermId last[4] = {};
   const Dictionary& dict = impl_->dictionary;
@@ -192,6 +193,9 @@ std::vector<std::string> ReadTxn::check() const {
       walkIndex(txn, dbs.index[0], IndexOrder::SPOG, problems, [&](const QuadIds& q) {
         ++byPredicate[q.p.raw];
         ++byGraph[q.g.raw];
+        if (q.o.tag() != IdTag::Integer) {
+          ++nonInteger[q.p.raw];
+        }
         const TermId ids[4] = {q.s, q.p, q.o, q.g};
         for (int i = 0; i < 4; ++i) {
           if (ids[i] == last[i]) {
@@ -219,6 +223,8 @@ std::vector<std::string> ReadTxn::check() const {
   }
   compareCounts("predicate", byPredicate, stats.list(StatsTable::Kind::Predicate), problems);
   compareCounts("graph", byGraph, stats.list(StatsTable::Kind::Graph), problems);
+  compareCounts("non-integer objects of predicate", nonInteger,
+                stats.list(StatsTable::Kind::NonIntegerObjects), problems);
   checkDictionary(txn, dbs, problems);
   return std::move(problems.list);
 }

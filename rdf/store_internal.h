@@ -78,7 +78,11 @@ bool matches(const QuadPattern& pattern, const QuadIds& q);
 /// A scan: the range on one index, the block being read and the position in it.
 struct QuadCursor::Impl {
   Impl(QuadIndex idx, IndexOrder ord, const QuadPattern& pat)
-      : index(idx), order(ord), pattern(pat), range(keyRange(pat, ord)) {
+      : Impl(idx, ord, pat, keyRange(pat, ord)) {}
+  /// A scan of an explicit range; quads in it are also checked against `pat` unless
+  /// `r.exact`.
+  Impl(QuadIndex idx, IndexOrder ord, const QuadPattern& pat, const KeyRange& r)
+      : index(idx), order(ord), pattern(pat), range(r) {
     const auto& positions = orderPositions(ord);
     for (int i = 0; i < 4; ++i) {
       keyPos[positions[i]] = i;

@@ -73,9 +73,13 @@ void StatsTable::apply(std::span<const QuadIds> quads, int sign) {
   }
   std::unordered_map<uint64_t, uint64_t> byPredicate;
   std::unordered_map<uint64_t, uint64_t> byGraph;
+  std::unordered_map<uint64_t, uint64_t> nonInteger;
   for (const QuadIds& q : quads) {
     ++byPredicate[q.p.raw];
     ++byGraph[q.g.raw];
+    if (q.o.tag() != IdTag::Integer) {
+      ++nonInteger[q.p.raw];
+    }
   }
   auto update = [&](Kind kind, const std::unordered_map<uint64_t, uint64_t>& deltas) {
     for (auto [id, n] : deltas) {
@@ -97,6 +101,7 @@ void StatsTable::apply(std::span<const QuadIds> quads, int sign) {
   };
   update(Kind::Predicate, byPredicate);
   update(Kind::Graph, byGraph);
+  update(Kind::NonIntegerObjects, nonInteger);
   uint64_t total = this->quads();
   if (sign < 0) {
     BDIS_ASSERT(total >= quads.size());

@@ -1,7 +1,9 @@
 #pragma once
 // The exact counters of a store inside one transaction: the total in `meta`,
-// per-predicate and per-graph quad counts in `stats`
-// (key 'p' or 'g' + 8-byte big-endian id -> 8-byte little-endian count).
+// per-predicate and per-graph quad counts in `stats`, and per predicate the quads
+// whose object is not an inline xsd:integer (format 4: a range of integer ids is
+// then every object that can compare as a number)
+// (key 'p', 'g' or 'n' + 8-byte big-endian id -> 8-byte little-endian count).
 //
 // Lifetime: lives inside its transaction and must not outlive it.
 
@@ -24,14 +26,15 @@ inline constexpr std::string_view kMetaQuads = "quads";
 class StatsTable {
  public:
   /// Which counter family a key belongs to.
-  enum class Kind : char { Predicate = 'p', Graph = 'g' };
+  enum class Kind : char { Predicate = 'p', Graph = 'g', NonIntegerObjects = 'n' };
 
   /// The counters seen through `txn` (a write txn for apply() and reset()).
   StatsTable(MDB_txn* txn, MDB_dbi stats, MDB_dbi meta) : txn_(txn), stats_(stats), meta_(meta) {}
 
   /// Total quads.
   uint64_t quads() const;
-  /// Quads with predicate / in graph `id` (kDefaultGraph for the default one).
+  /// Quads with predicate / in graph `id` (kDefaultGraph for the default one) /
+  /// with predicate `id` and an object that is not an inline integer.
   uint64_t get(Kind kind, TermId id) const;
   /// Every (id, count) of a family, in id order.
   std::vector<std::pair<TermId, uint64_t>> list(Kind kind) const;

@@ -33,6 +33,7 @@ add_library(bdis_sparql_engine STATIC
   ${PROJECT_SOURCE_DIR}/sparql/exec/hash_join_op.cpp
   ${PROJECT_SOURCE_DIR}/sparql/exec/merge_join_op.cpp
   ${PROJECT_SOURCE_DIR}/sparql/exec/subject_merge_op.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/exec/object_range_op.cpp
   ${PROJECT_SOURCE_DIR}/sparql/exec/left_join_op.cpp
   ${PROJECT_SOURCE_DIR}/sparql/exec/union_op.cpp
   ${PROJECT_SOURCE_DIR}/sparql/exec/minus_op.cpp
@@ -49,6 +50,7 @@ add_library(bdis_sparql_engine STATIC
   ${PROJECT_SOURCE_DIR}/sparql/planner/var_analysis.cpp
   ${PROJECT_SOURCE_DIR}/sparql/planner/bgp_order.cpp
   ${PROJECT_SOURCE_DIR}/sparql/planner/subject_star.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/planner/integer_range.cpp
   ${PROJECT_SOURCE_DIR}/sparql/planner/plan_builder.cpp
 )
 target_include_directories(bdis_sparql_engine PUBLIC ${PROJECT_SOURCE_DIR})

@@ -55,6 +55,9 @@ struct PlanOptions {
   /// Subject stars of property ranges become merge joins over the PSOG/POSG orders
   /// (sparql/exec/subject_merge_op.cpp); off: hash and index joins.
   bool subjectMerge = true;
+  /// A pattern (?s p ?o) whose ?o filters bound by integer constants scans only the
+  /// matching integer ids when p's objects are all inline integers; off: the whole range.
+  bool integerRanges = true;
 };
 
 /// One query to run.

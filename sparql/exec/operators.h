@@ -52,6 +52,10 @@ OperatorPtr makeMergeJoin(ExecContext& ctx, std::vector<IdPattern> patterns, int
 /// of every combination. One concrete graph only, as makeMergeJoin.
 OperatorPtr makeSubjectMerge(ExecContext& ctx, std::vector<IdPattern> patterns, int slot,
                              GraphSpec graph);
+/// Leaf scan of (?s p ?o) (distinct variables, constant p) with ?o's id in [lo, hi]
+/// on the POSG order, in one concrete graph; rows compatible with the seed.
+OperatorPtr makeObjectRange(ExecContext& ctx, IdPattern pattern, rdf::TermId lo, rdf::TermId hi,
+                            GraphSpec graph);
 /// LeftJoin with filter (OPTIONAL). `correlated`: the right side is reopened per
 /// left row with the row as seed (right built over a Seed leaf); otherwise it
 /// is materialised once and matched by `keySlots` and compatibility.

@@ -4,6 +4,7 @@
 
 #include "rdf/error.h"
 #include "sparql/planner/bgp_order.h"
+#include "sparql/planner/integer_range.h"
 #include "sparql/planner/subject_star.h"
 #include "sparql/planner/var_analysis.h"
 
@@ -176,6 +177,7 @@ OperatorPtr PlanBuilder::chainBgp(const algebra::Bgp& bgp, OperatorPtr input, co
   }
   input = mergeStar(std::move(input), pats, g, bound, filters);
   input = subjectMerge(std::move(input), pats, g, bound, filters);
+  input = objectRange(std::move(input), pats, g, bound, filters);
   double card = input->estimatedRows < 0 ? 1 : input->estimatedRows;
   std::set<int> afterAll = bound;
   for (const auto& step : orderBgp(ctx_, pats, g, afterAll)) {
@@ -293,6 +295,44 @@ OperatorPtr PlanBuilder::subjectMerge(OperatorPtr input, std::vector<exec::IdPat
   auto merge = exec::makeSubjectMerge(ctx_, std::move(merged), star.slot, g);
   merge->estimatedRows = star.estimate;
   return placeFilters(std::move(merge), bound, filters);
+}
+
+OperatorPtr PlanBuilder::objectRange(OperatorPtr input, std::vector<exec::IdPattern>& pats,
+                                     const GraphSpec& g, std::set<int>& bound, Filters& filters) {
+  bool oneGraph = g.kind == GraphSpec::Kind::Cell ||
+                  (g.kind == GraphSpec::Kind::Default && ctx_.dataset().defaultGraphs.size() == 1);
+  if (!ctx_.planOptions.integerRanges || !oneGraph || !bound.empty() || filters.empty() ||
+      input->name() != "Seed")
+    return input;
+  rdf::TermId countGraph = g.kind == GraphSpec::Kind::Cell ? rdf::kAnyNamedGraph
+                                                           : ctx_.dataset().defaultGraphs[0];
+  if (exec::isLocal(countGraph)) return input;
+  auto val = [](const exec::PatternPos& x) { return x.isVar() ? rdf::kAny : x.id; };
+  std::vector<double> counts;
+  for (const auto& p : pats)
+    counts.push_back(p.impossible ? 0
+                                  : static_cast<double>(ctx_.txn().count(rdf::QuadPattern{
+                                        val(p.s), val(p.p), val(p.o), countGraph})));
+  for (size_t i = 0; i < pats.size(); ++i) {
+    const auto& p = pats[i];
+    if (p.impossible || !p.s.isVar() || p.p.isVar() || !p.o.isVar() || p.s.slot == p.o.slot)
+      continue;
+    // Only where the pattern would start the chain anyway: the range then only
+    // shortens its scan.
+    if (std::any_of(counts.begin(), counts.end(), [&](double c) { return c < counts[i]; }))
+      continue;
+    auto range = integerIdRange(filters, ctx_.vars().name(p.o.slot));
+    if (!range || ctx_.txn().nonIntegerObjectCount(p.p.id) != 0) continue;
+    auto scan = exec::makeObjectRange(ctx_, p, range->lo, range->hi, g);
+    scan->detail = "(?" + ctx_.vars().name(p.s.slot) + " " + rdf::toNTriples(ctx_.decode(p.p.id)) +
+                   " ?" + ctx_.vars().name(p.o.slot) + ") over integer ids of the filters";
+    scan->estimatedRows = counts[i];
+    bound.insert(p.s.slot);
+    bound.insert(p.o.slot);
+    pats.erase(pats.begin() + static_cast<std::ptrdiff_t>(i));
+    return placeFilters(std::move(scan), bound, filters);
+  }
+  return input;
 }
 
 GraphSpec PlanBuilder::graphSpecFor(const algebra::Graph& graph, const GraphSpec&) {

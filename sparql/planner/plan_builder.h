@@ -12,6 +12,8 @@
 //    merge join of sorted index scans (when the chain starts with it);
 //  - else a star of (?x p ?o) / (?x p o) patterns on one subject becomes a
 //    merge join over the PSOG / POSG orders (subject_star.h);
+//  - a first pattern (?s p ?o) with filters bounding ?o by integer constants scans
+//    only those integer ids when every object of p is an inline integer;
 //  - OPTIONAL over a chain is evaluated as a correlated index join;
 //  - ORDER BY under LIMIT becomes a top-k sort.
 //
@@ -56,6 +58,10 @@ class PlanBuilder {
   /// over subject-sorted ranges replacing the Seed when the chain starts there.
   exec::OperatorPtr subjectMerge(exec::OperatorPtr input, std::vector<exec::IdPattern>& pats,
                                  const exec::GraphSpec& g, std::set<int>& bound, Filters& filters);
+  /// A first pattern (?s p ?o) whose ?o the filters bound by integer constants, p's
+  /// objects all inline integers: a scan of just those ids (integer_range.h).
+  exec::OperatorPtr objectRange(exec::OperatorPtr input, std::vector<exec::IdPattern>& pats,
+                                const exec::GraphSpec& g, std::set<int>& bound, Filters& filters);
   /// Wraps the filters whose variables are all in `bound` around `op`, removing them.
   exec::OperatorPtr placeFilters(exec::OperatorPtr op, const std::set<int>& bound,
                                  Filters& filters);

@@ -291,6 +291,54 @@ TEST_F(StoreTest, ReopenPersistsTermsAndQuads) {
   EXPECT_THROW(r->decode(TermId::make(IdTag::Iri, 999)), StorageError);
 }
 
+TEST_F(StoreTest, NonIntegerObjectCountsAndObjectRanges) {
+  auto store = open();
+  auto integer = [](int64_t v) { return TermId::make(IdTag::Integer, zigzag(v)); };
+  auto w = store->beginWrite();
+  auto iri = [&](const std::string& v) { return w->intern(Term::iri("http://e/" + v).view()); };
+  const TermId p = iri("p"), q = iri("q"), g = iri("g");
+  const TermId typed =
+      w->intern(Term::literal("1.5e0", "http://www.w3.org/2001/XMLSchema#double").view());
+  std::vector<QuadIds> quads;
+  for (int64_t v = -20; v <= 40; ++v)
+    quads.push_back({iri("s" + std::to_string(v)), p, integer(v), v % 2 ? kDefaultGraph : g});
+  const QuadIds typedQuad{iri("t"), p, typed, kDefaultGraph};
+  quads.push_back(typedQuad);
+  quads.push_back({iri("t"), q, integer(5), kDefaultGraph});
+  w->insertBatch(quads);
+  EXPECT_EQ(w->nonIntegerObjectCount(p), 1u);
+  EXPECT_EQ(w->nonIntegerObjectCount(q), 0u);
+  w->commit();
+  w.reset();
+  auto r = store->beginRead();
+  EXPECT_EQ(r->check(), std::vector<std::string>{});
+  // Integer ids of 10..19 (zigzag payloads 20..38) hold those values and -11..-19.
+  for (TermId graph : {kAny, kDefaultGraph, g}) {
+    QuadCursor c = r->scanObjectRange(p, integer(10), integer(19), graph);
+    std::vector<int64_t> seen;
+    QuadIds x;
+    while (c.next(x)) {
+      EXPECT_EQ(x.p, p);
+      if (!graph.isAny()) {
+        EXPECT_EQ(x.g, graph);
+      }
+      seen.push_back(unzigzag(x.o.payload()));
+    }
+    std::vector<int64_t> expected;
+    for (uint64_t z = 20; z <= 38; ++z) {
+      int64_t v = unzigzag(z);
+      if (v >= -20 && (graph.isAny() || (v % 2 != 0) == graph.isDefaultGraph())) expected.push_back(v);
+    }
+    EXPECT_EQ(seen, expected);
+  }
+  r.reset();
+  auto w2 = store->beginWrite();
+  std::vector<QuadIds> gone = {typedQuad};
+  EXPECT_EQ(w2->eraseBatch(gone), 1u);
+  EXPECT_EQ(w2->nonIntegerObjectCount(p), 0u);
+  EXPECT_EQ(w2->check(), std::vector<std::string>{});
+}
+
 TEST_F(StoreTest, OlderFormatNamesWhatChanged) {
   open().reset();
   {
@@ -301,7 +349,8 @@ TEST_F(StoreTest, OlderFormatNamesWhatChanged) {
     txn.commit();
   }
   std::string msg = errorOf([&] { open(); });
-  EXPECT_NE(msg.find("store format version 2, this bdis reads 3 (format 3 adds the PSOG index): "
+  EXPECT_NE(msg.find("store format version 2, this bdis reads 4 (format 3 adds the PSOG index, "
+                     "format 4 counts the non-integer objects of each predicate): "
                      "dump with the old version and reload"),
             std::string::npos)
       << msg;

@@ -294,6 +294,53 @@ TEST_F(Engine, SubjectMergeMatchesHashAndIndexJoins) {
   EXPECT_EQ(rows.rows.size(), expected);
 }
 
+TEST_F(Engine, IntegerRangeScanMatchesFullScan) {
+  // :n holds only inline integers (negative, zero, large); :m also decimals, doubles,
+  // a non-canonical integer and strings, so it must keep the full scan.
+  std::string data;
+  for (int i = -300; i <= 300; i += 3) {
+    data += ":a" + std::to_string(i + 300) + " :n " + std::to_string(i * 7) + " .\n";
+    data += ":b" + std::to_string(i + 300) + " :m " + std::to_string(i) + " .\n";
+  }
+  data += ":big :n 1000000000000 . :c1 :m 105.5 . :c2 :m \"1.1e2\"^^<http://www.w3.org/2001/XMLSchema#double> .\n"
+          ":c3 :m \"0110\"^^<http://www.w3.org/2001/XMLSchema#integer> . :c4 :m \"110\" .\n"
+          ":c5 :m \"111\"^^<http://www.w3.org/2001/XMLSchema#int> .\n"
+          "GRAPH :g { :d1 :n 150 . :d2 :n -150 . }\n";
+  load(data);
+  PlanOptions off;
+  off.integerRanges = false;
+  const std::vector<std::string> queries = {
+      "SELECT ?s ?v WHERE { ?s :n ?v FILTER(?v >= 100 && ?v < 500) }",
+      "SELECT ?s ?v WHERE { ?s :n ?v FILTER(100 <= ?v) FILTER(?v <= 700) }",
+      "SELECT ?s ?v WHERE { ?s :n ?v FILTER(?v > -400 && ?v < -10) }",
+      "SELECT ?s ?v WHERE { ?s :n ?v FILTER(?v > -50 && ?v < 60) }",
+      "SELECT ?s ?v WHERE { ?s :n ?v FILTER(?v = 147) }",
+      "SELECT ?s ?v WHERE { ?s :n ?v FILTER(?v > 500 && ?v < 400) }",
+      "SELECT ?s ?v WHERE { ?s :n ?v FILTER(?v >= 2000) }",
+      "SELECT ?s ?v WHERE { ?s :n ?v FILTER(?v < -2000) }",
+      "SELECT ?s ?v WHERE { ?s :n ?v FILTER(?v < 10) }",
+      "SELECT ?s ?v WHERE { ?s :n ?v FILTER(?v >= 100 && STR(?s) != \"x\") }",
+      "SELECT ?s ?v WHERE { ?s :n ?v FILTER(?v >= 100 || ?v < -100) }",
+      "SELECT ?s ?v WHERE { ?s :m ?v FILTER(?v >= 100 && ?v < 120) }",
+      "SELECT (COUNT(?s) AS ?c) WHERE { ?s :n ?v FILTER(?v >= 0 && ?v < 1000) }",
+      "SELECT ?s ?v WHERE { GRAPH :g { ?s :n ?v FILTER(?v > 100) } }",
+      "SELECT ?g ?s ?v WHERE { GRAPH ?g { ?s :n ?v FILTER(?v > 100) } }",
+      "SELECT ?s WHERE { :a300 :n ?x FILTER EXISTS { ?s :n ?v FILTER(?v > 2000) } }",
+  };
+  for (const auto& q : queries) {
+    QueryStats st;
+    auto ranged = run(q, {}, &st);
+    auto plain = run(q, {}, nullptr, true, off);
+    EXPECT_EQ(ranged.rows, plain.rows) << q << "\n" << st.explain;
+  }
+  QueryStats st;
+  auto rows = run(queries[0], {}, &st);
+  EXPECT_NE(st.explain.find("ObjectRange"), std::string::npos) << st.explain;
+  EXPECT_EQ(rows.rows.size(), 19u);  // 7i in [100, 500), i a multiple of 3: i = 15, 18, ..., 69
+  run(queries[11], {}, &st);
+  EXPECT_EQ(st.explain.find("ObjectRange"), std::string::npos) << st.explain;
+}
+
 TEST_F(Engine, TopKMatchesFullSort) {
   // Enough rows for several trims (the cutoff then drops rows unstored); names of
   // several kinds, duplicates, and subjects without a name (unbound keys sort first).
