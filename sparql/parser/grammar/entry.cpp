@@ -37,6 +37,11 @@ std::string describe(const Token& t) {
   }
 }
 
+/// A token as written, for messages that quote it (a prefix with its colon).
+std::string describeWritten(const Token& t) {
+  return t.type == Tok::PNameNs ? t.text + ":" : t.text;
+}
+
 [[noreturn]] void failAt(const Source& src, size_t offset, const std::string& message) {
   auto [line, col] = src.lineColumn(offset);
   throw SyntaxError("", line, col, message);
@@ -52,7 +57,12 @@ void run(const Rule& rule, const Source& src, const std::vector<Token>& tokens, 
       failAt(src, first->offset, "unexpected " + describe(*first));
     }
   } catch (const x3::expectation_failure<TokIt>& e) {
-    failAt(src, e.where()->offset, "expected " + e.which() + ", found " + describe(*e.where()));
+    // "%p" in what was expected stands for the token before the failure point.
+    std::string what = e.which();
+    if (size_t at = what.find("%p"); at != std::string::npos && e.where() != tokens.begin()) {
+      what.replace(at, 2, describeWritten(*std::prev(e.where())));
+    }
+    failAt(src, e.where()->offset, "expected " + what + ", found " + describe(*e.where()));
   } catch (const TooDeep& e) {
     failAt(src, e.offset,
            "query nested too deeply (more than " + std::to_string(kMaxNest) +

@@ -225,11 +225,7 @@ auto const builtinCall_def =
         kw("EXISTS")[put<&Expression::kind, K::Exists>][put<&Expression::negated, true>] >>
         must(kExpectGroup)[groupGraphPattern][push<&Expression::pattern>] |
     builtinTok[named<K::Builtin>] >>
-        (nilTok |
-         must("'('")[punct("(")] >>
-             -(expression[push<&Expression::args>] >>
-               *(punct(",") >> must(kExpectExpression)[expression][push<&Expression::args>])) >>
-             must(kCloseList)[punct(")")]);
+        (nilTok | must("'('")[punct("(")] >> argList >> must(kCloseList)[punct(")")]);
 
 // iriOrFunction (rule 128): a constant IRI or a call with ArgList (rule 71).
 auto const iriOrFunction_def = iriTok[asIri] >>

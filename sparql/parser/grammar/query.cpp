@@ -89,7 +89,8 @@ auto const modifiers_def =
     -(kw("HAVING") >> must("'(' or a function call")[constraint][push<&Modifiers::having>] >>
       *constraint[push<&Modifiers::having>]) >>
     -(kw("ORDER") >> must("BY")[kw("BY")] >>
-      must("an ORDER BY condition")[orderCondition][push<&Modifiers::orderBy>] >>
+      must("a variable, ASC, DESC, '(' or a function call after ORDER BY")
+          [orderCondition][push<&Modifiers::orderBy>] >>
       *orderCondition[push<&Modifiers::orderBy>]) >>
     -(limitClause >> -offsetClause | offsetClause >> -limitClause);
 
@@ -109,7 +110,7 @@ auto const constructQuery =
          whereClause[push<&Query::where>] |
      *datasetClause[push<&Query::dataset>] >> must("WHERE")[kw("WHERE")] >>
          here[set<&Query::whereOffset>] >>
-         must("'WHERE {' (CONSTRUCT WHERE short form) or a template")[punct("{")] >>
+         must("'{' after CONSTRUCT WHERE")[punct("{")] >>
          triplesTemplate[set<&Query::constructTemplate>] >>
          must("'}' or a triple pattern")[punct("}")]);
 

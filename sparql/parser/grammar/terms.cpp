@@ -53,7 +53,7 @@ auto const prologueDecl_def =
     kw("BASE") >> must("an IRI after BASE")[iriRefTok][set<&PrologueDecl::iri>] |
     kw("PREFIX") >>
         must("a prefix name such as 'ex:' after PREFIX")[pnameNsTok][set<&PrologueDecl::name>] >>
-        must("an IRI after the prefix name")[iriRefTok][set<&PrologueDecl::iri>];
+        must("an IRI after PREFIX %p")[iriRefTok][set<&PrologueDecl::iri>];
 
 auto const prologue_def = *prologueDecl[pushBack];
 

@@ -193,6 +193,26 @@ TEST(SparqlErrors, NestingIsBounded) {
   EXPECT_NO_THROW(parseQuery(fine));
 }
 
+TEST(SparqlErrors, GrammarExpectationsNameTheProductionAndTheToken) {
+  Failure f = syntaxError("PREFIX ex: ex:x SELECT * {}");
+  EXPECT_EQ(f.column, 12u);
+  EXPECT_EQ(f.message, "expected an IRI after PREFIX ex:, found 'ex:x'");
+  EXPECT_EQ(syntaxError("SELECT * { ?s ?p ?o } ORDER BY").message,
+            "expected a variable, ASC, DESC, '(' or a function call after ORDER BY, found end of "
+            "input");
+  EXPECT_EQ(syntaxError("SELECT * { ?s ?p ?o FILTER(?o NOT IN 1) }").message,
+            "expected '(' after IN, found '1'");
+  EXPECT_EQ(syntaxError("SELECT * { ?s ?p ?o FILTER <http://f> }").message,
+            "expected a function call or '(' after FILTER");
+  EXPECT_EQ(syntaxError("INSERT DATA { <a> <b> <c> } DELETE", true).message,
+            "expected ';' or end of update, found 'DELETE'");
+  // Alternatives that share a first keyword backtrack without leaving anything behind.
+  EXPECT_NO_THROW(
+      parseUpdate("INSERT { <a> <b> ?o } WHERE { ?s ?p ?o } ; INSERT DATA { <a> <b> 1 }"));
+  EXPECT_NO_THROW(
+      parseQuery("SELECT * { ?s ?p ?o FILTER(?o NOT IN (1) && NOT EXISTS { ?o ?p ?s }) }"));
+}
+
 TEST(SparqlErrors, GroupByAsReusesAVariableInScope) {
   EXPECT_EQ(semanticError("SELECT ?s { ?s ?p ?o } GROUP BY (STR(?o) AS ?s)"),
             "1:33: GROUP BY: variable ?s in (... AS ?s) is already in scope");
