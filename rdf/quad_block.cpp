@@ -229,27 +229,25 @@ void decodeBlock(std::string_view block, std::vector<Key4>& out) {
   });
 }
 
-void decodeRange(std::string_view block, const Key4& lo, const Key4& hi, std::vector<Key4>& out) {
+bool decodeRange(std::string_view block, const Key4& lo, const Key4& hi, std::vector<Key4>& out) {
   Key4Less less;
-  // Written through a raw pointer into room made for the whole block: the
-  // per-quad cost of push_back showed in scans of long ranges.
-  const size_t base = out.size();
-  Key4* dst = nullptr;
-  size_t n = 0;
+  bool reserved = false;
+  bool past = false;
   decodeEach(block, [&](const Key4& k, uint32_t count) {
-    if (dst == nullptr) {
-      out.resize(base + count);
-      dst = out.data() + base;
-    }
     if (less(hi, k)) {
+      past = true;
       return false;
     }
     if (!less(k, lo)) {
-      dst[n++] = k;
+      if (!reserved) {  // room for the rest of the block once, on the first quad kept
+        out.reserve(out.size() + count);
+        reserved = true;
+      }
+      out.push_back(k);
     }
     return true;
   });
-  out.resize(base + n);
+  return past;
 }
 
 }  // namespace bdis::rdf

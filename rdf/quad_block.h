@@ -95,6 +95,7 @@ uint32_t blockCount(std::string_view block);
 void decodeBlock(std::string_view block, std::vector<Key4>& out);
 /// Appends the quads of a block within [lo, hi] to `out`, stopping at the first
 /// quad past `hi` (the encoding is then checked only as far as it was read).
-void decodeRange(std::string_view block, const Key4& lo, const Key4& hi, std::vector<Key4>& out);
+/// Returns true when it met such a quad: no later block holds quads of the range.
+bool decodeRange(std::string_view block, const Key4& lo, const Key4& hi, std::vector<Key4>& out);
 
 }  // namespace bdis::rdf

@@ -54,7 +54,10 @@ bool matches(const QuadPattern& pattern, const QuadIds& q) {
 }
 
 bool QuadCursor::Impl::advanceBlock() {
-  if (done) {
+  if (done || (started && block.endsRange)) {
+    done = true;
+    block.quads.clear();
+    pos = 0;
     return false;
   }
   bool ok = started ? index.blockAfter(block.key, range.lo, range.hi, block)

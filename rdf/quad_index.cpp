@@ -259,7 +259,7 @@ bool QuadIndex::blockFor(const Key4& lo, const Key4& hi, Block& out) const {
   }
   out.key = parseBlockKey(lmdb::toView(key));
   out.quads.clear();
-  decodeRange(lmdb::toView(val), lo, hi, out.quads);
+  out.endsRange = decodeRange(lmdb::toView(val), lo, hi, out.quads);
   return true;
 }
 
@@ -276,7 +276,7 @@ bool QuadIndex::blockAfter(const Key4& after, const Key4& lo, const Key4& hi, Bl
   }
   out.key = parseBlockKey(lmdb::toView(key));
   out.quads.clear();
-  decodeRange(lmdb::toView(val), lo, hi, out.quads);
+  out.endsRange = decodeRange(lmdb::toView(val), lo, hi, out.quads);
   return true;
 }
 

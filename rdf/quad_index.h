@@ -38,6 +38,7 @@ class QuadIndex {
   struct Block {
     Key4 key{};
     std::vector<Key4> quads;
+    bool endsRange = false;  ///< a quad past the range's end was met: no later block is needed
   };
   /// The block that may hold `lo` (greatest key <= lo), else the first block,
   /// with its quads in [lo, hi]; false when the index is empty.

@@ -59,8 +59,9 @@ TEST(QuadBlock, DecodeRangeKeepsOnlyTheRange) {
       }
     }
     std::vector<Key4> got;
-    decodeRange(bytes, lo, hi, got);
+    bool past = decodeRange(bytes, lo, hi, got);
     EXPECT_EQ(got, expected);
+    EXPECT_EQ(past, hi < quads.back());  // true exactly when the block goes beyond the range
   }
 }
 
