@@ -170,10 +170,13 @@ auto const multiplicative_def = unary[assign] >> *mulOperand[chainOperand<K::Mul
 auto const mulOperand_def = punctIn("* /")[set<&Operand::op>] >>
                             must(kExpectExpression)[unary][set<&Operand::expr>];
 
-auto const unary_def = here[set<&Expression::offset>] >> punctIn("! + -")[set<&Expression::name>] >>
-                           must(kExpectExpression)[primary][push<&Expression::args>]
-                                                  [put<&Expression::kind, K::Unary>] |
-                       primary[assign];
+// A unary operator counts as a level of nesting: `!(!(...))` recurses deeper per
+// level than brackets alone.
+auto const unary_def =
+    nest[here[set<&Expression::offset>] >> punctIn("! + -")[set<&Expression::name>] >>
+         must(kExpectExpression)[primary][push<&Expression::args>]
+                                [put<&Expression::kind, K::Unary>]] |
+    primary[assign];
 
 auto const primary_def = bracketted[assign] | builtinCall[assign] | iriOrFunction[assign] |
                          aggregate[assign] | literal[asConstant] | varTok[asVar];

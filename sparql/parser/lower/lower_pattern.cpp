@@ -241,6 +241,7 @@ std::vector<TriplePattern> Lowering::triplesTemplate(
   }
   inTemplate_ = saved;
   std::vector<TriplePattern> out;
+  out.reserve(triplesOut.size());
   for (auto& t : triplesOut) {
     out.push_back(TriplePattern{std::move(t.s), std::move(t.p), std::move(t.o)});
   }
