@@ -102,17 +102,16 @@ BOOST_SPIRIT_DEFINE(selectClause, projection, datasetClause, whereClause, groupC
 auto const selectQuery = selectClause[set<&Query::select>] >>
                          *datasetClause[push<&Query::dataset>] >> whereClause[push<&Query::where>];
 
-auto const constructQuery =
-    kw("CONSTRUCT")[put<&Query::form, QF::Construct>] >>
-    (punct("{")[put<&Query::hasTemplate, true>] >>
-         triplesTemplate[set<&Query::constructTemplate>] >>
-         must("'}' or a triple pattern")[punct("}")] >> *datasetClause[push<&Query::dataset>] >>
-         whereClause[push<&Query::where>] |
-     *datasetClause[push<&Query::dataset>] >> must("WHERE")[kw("WHERE")] >>
-         here[set<&Query::whereOffset>] >>
-         must("'{' after CONSTRUCT WHERE")[punct("{")] >>
-         triplesTemplate[set<&Query::constructTemplate>] >>
-         must("'}' or a triple pattern")[punct("}")]);
+auto const constructQuery = kw("CONSTRUCT")[put<&Query::form, QF::Construct>] >>
+                            (punct("{")[put<&Query::hasTemplate, true>] >>
+                                 triplesTemplate[set<&Query::constructTemplate>] >>
+                                 must("'}' or a triple pattern")[punct("}")] >>
+                                 *datasetClause[push<&Query::dataset>] >>
+                                 whereClause[push<&Query::where>] |
+                             *datasetClause[push<&Query::dataset>] >> must("WHERE")[kw("WHERE")] >>
+                                 must("'{' after CONSTRUCT WHERE")[punct("{")] >>
+                                 triplesTemplate[set<&Query::constructTemplate>] >>
+                                 must("'}' or a triple pattern")[punct("}")]);
 
 auto const describeQuery =
     kw("DESCRIBE")[put<&Query::form, QF::Describe>] >>

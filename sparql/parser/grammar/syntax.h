@@ -218,7 +218,6 @@ struct Query {
   std::vector<Token> describe;
   std::vector<DatasetClause> dataset;
   std::vector<GroupGraphPattern> where;  ///< One entry when written.
-  size_t whereOffset = 0;                ///< CONSTRUCT WHERE: the '{'.
   Modifiers modifiers;
   std::vector<DataBlock> values;
 };
