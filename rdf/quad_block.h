@@ -40,10 +40,19 @@ struct Key4Less {
   }
 };
 
-/// Largest encoded block (format 3): three blocks with their 32-byte keys fit in one
-/// 4 KiB LMDB leaf page, so an index probe decodes at most about 1.3 KB (format 2 had
-/// 4080-byte blocks, one overflow page each, and probes decoded 2 KB on average).
-inline constexpr size_t kMaxBlockBytes = 1300;
+/// Largest encoded block: exactly one LMDB overflow page of 4 KiB.
+inline constexpr size_t kMaxBlockBytes = 4080;
+/// Largest block of the GSPO order (format 3 on), the order of per-subject probes
+/// (OPTIONAL, index joins on a bound subject, in a known graph such as the default
+/// one): three blocks with their keys fit in one 4 KiB leaf page, so a probe decodes at
+/// most 1.3 KB instead of 4 KB. The other orders keep one-page blocks: smaller blocks
+/// cost about 3% more disk per order (0.3 bytes per triple), and the 60-byte target
+/// leaves room for one such order.
+inline constexpr size_t kMaxProbeBlockBytes = 1300;
+/// The largest block of an order.
+constexpr size_t maxBlockBytes(IndexOrder order) {
+  return order == IndexOrder::GSPO ? kMaxProbeBlockBytes : kMaxBlockBytes;
+}
 /// Size of a block key.
 inline constexpr size_t kBlockKeyBytes = 32;
 

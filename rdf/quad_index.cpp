@@ -72,7 +72,7 @@ size_t groupEnd(std::span<const Key4> keys, size_t i, const std::optional<Key4>&
 
 void QuadIndex::writeBlocks(std::span<const Key4> head, std::span<const Key4> tail, bool append) {
   BlockEncoder enc;
-  size_t limit = kMaxBlockBytes;
+  size_t limit = maxBlock_;
   if (!append) {
     for (const Key4& k : head) {
       enc.add(k);
@@ -81,9 +81,9 @@ void QuadIndex::writeBlocks(std::span<const Key4> head, std::span<const Key4> ta
       enc.add(k);
     }
     size_t total = enc.size();
-    if (total > kMaxBlockBytes) {
-      size_t blocks = (total + kMaxBlockBytes - 1) / kMaxBlockBytes;
-      limit = std::min(kMaxBlockBytes, total / blocks + 64);
+    if (total > maxBlock_) {
+      size_t blocks = (total + maxBlock_ - 1) / maxBlock_;
+      limit = std::min(maxBlock_, total / blocks + 64);
     }
     enc.clear();
   }

@@ -20,8 +20,10 @@ namespace bdis::rdf {
 /// Block-level operations on one index database.
 class QuadIndex {
  public:
-  /// The index database `dbi` seen through `txn` (a write txn for the modifying calls).
-  QuadIndex(MDB_txn* txn, MDB_dbi dbi) : txn_(txn), dbi_(dbi) {}
+  /// The index database `dbi` seen through `txn` (a write txn for the modifying calls);
+  /// blocks it writes are at most `maxBlock` bytes.
+  QuadIndex(MDB_txn* txn, MDB_dbi dbi, size_t maxBlock = kMaxBlockBytes)
+      : txn_(txn), dbi_(dbi), maxBlock_(maxBlock) {}
 
   /// Merges strictly increasing `keys` into the index, one decode/encode per
   /// touched block; keys beyond the last block are appended (MDB_APPEND).
@@ -52,6 +54,7 @@ class QuadIndex {
 
   MDB_txn* txn_;
   MDB_dbi dbi_;
+  size_t maxBlock_;
 };
 
 }  // namespace bdis::rdf

@@ -52,7 +52,7 @@ struct ReadTxn::Impl {
     return txn.get();
   }
   QuadIndex index(IndexOrder order) const {
-    return QuadIndex(live(), store.dbs.index[static_cast<int>(order)]);
+    return QuadIndex(live(), store.dbs.index[static_cast<int>(order)], maxBlockBytes(order));
   }
   StatsTable statsTable() const { return StatsTable(live(), store.dbs.stats, store.dbs.meta); }
 
