@@ -109,7 +109,9 @@ struct GeoIndex::Impl {
   void addWkt(const ReadTxn& txn, TermId s, TermId o, std::string& scratch) {
     if (!o.isLiteral()) return;
     TermView lit = txn.decodeView(o, scratch);
-    if (lit.effectiveDatatype() != kWktLiteral) return;
+    // What the geof functions take as a geometry (sparql/ext/geof.cpp): a wktLiteral, or
+    // a simple literal holding WKT. Unparsable ones are kept aside (their distance is an error).
+    if (!lit.lang.empty() || (!lit.datatype.empty() && lit.datatype != kWktLiteral)) return;
     GeoEntry e{s, o, {}, {}};
     if (auto p = quickPoint(lit.value)) {
       e.point = *p;
@@ -301,6 +303,12 @@ std::vector<GeoEntry> GeoIndex::nearest(LonLat centre, size_t k) const {
   });
   if (all.size() > k) all.resize(k);
   return all;
+}
+
+bool GeoIndex::reflects(const ReadTxn& txn) const {
+  std::string mark = geoMark(txn);
+  std::shared_lock lock(mutex_);
+  return impl_->mark == mark;
 }
 
 size_t GeoIndex::size() const {

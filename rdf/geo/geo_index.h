@@ -56,6 +56,8 @@ class GeoIndex {
   /// The `k` entries nearest to `centre` by point distance (haversine), nearest first.
   std::vector<GeoEntry> nearest(LonLat centre, size_t k) const;
   size_t size() const;
+  /// True when the index reflects exactly the snapshot `txn` (not an older or newer one).
+  bool reflects(const ReadTxn& txn) const;
   /// WKT literals that failed to parse during the last rebuild.
   size_t badLiterals() const;
   /// Their ids (an ORDER BY on their distance sees an error, which sorts first).

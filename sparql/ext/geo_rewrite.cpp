@@ -205,6 +205,48 @@ std::optional<GeoScope> scopeOf(const algebra::Graph* graph, Rewriter& r) {
   return scope;
 }
 
+namespace {
+
+/// When the filtered group is a BGP holding `?x geo:asWKT ?wkt`, every triple is in
+/// the default graph it reads (Rewriter::defaultGraphOnly) and the index reflects the
+/// query's snapshot: the candidates are exactly the (feature, literal) pairs of that
+/// pattern whose geometry the FILTER can accept, so a Table(?x ?wkt) replaces the
+/// pattern (no index join per candidate). Returns false to use the plain rewrite.
+bool bindDirectly(algebra::Filter& filter, const std::string& var,
+                  const std::vector<rdf::geo::GeoEntry>& entries, Rewriter& r) {
+  using namespace algebra;
+  if (filter.input->kind != OpKind::Bgp) return false;
+  auto& bgp = as<Bgp>(*filter.input);
+  size_t j = 0;
+  for (; j < bgp.triples.size(); ++j) {
+    const auto& t = bgp.triples[j];
+    if (!t.p.isVar() && t.p.term.value == rdf::geo::kAsWkt && t.o.isVar() && t.o.var == var &&
+        t.s.isVar() && t.s.var != var)
+      break;
+  }
+  if (j == bgp.triples.size() || !r.defaultGraphOnly() || !r.indexes()->geo().reflects(r.txn))
+    return false;
+  auto table = std::make_unique<Table>();
+  std::string subject = bgp.triples[j].s.var;
+  table->vars = {subject, var};
+  std::set<std::pair<uint64_t, uint64_t>> seen;
+  for (const auto& e : entries) {
+    if (e.wkt.isAny() || !seen.insert({e.feature.raw, e.wkt.raw}).second) continue;
+    table->rows.push_back({r.txn.decode(e.feature), r.txn.decode(e.wkt)});
+    table->ids.push_back({e.feature, e.wkt});
+  }
+  r.notes.push_back("geo filter on ?" + var + ": " + std::to_string(table->rows.size()) +
+                    " candidate(s), bound with ?" + subject);
+  bgp.triples.erase(bgp.triples.begin() + static_cast<std::ptrdiff_t>(j));
+  if (bgp.triples.empty())
+    filter.input = std::move(table);
+  else
+    filter.input = makeJoin(std::move(table), std::move(filter.input));
+  return true;
+}
+
+}  // namespace
+
 void rewriteGeoFilter(algebra::Filter& filter, Rewriter& r) {
   for (const Expr& e : filter.exprs) {
     auto bound = boundOf(e);
@@ -213,6 +255,7 @@ void rewriteGeoFilter(algebra::Filter& filter, Rewriter& r) {
     auto& geo = r.indexes()->geo();
     auto entries = bound->radius ? geo.radiusCandidates(bound->centre, bound->metres)
                                  : geo.intersecting(bound->box);
+    if (bindDirectly(filter, bound->key, entries, r)) return;
     algebra::OpPtr table = candidateTable(bound->key, entries, r);
     r.notes.push_back("geo filter on ?" + bound->key + ": " +
                       std::to_string(algebra::as<algebra::Table>(*table).rows.size()) +

@@ -26,6 +26,20 @@ struct Rewriter {
   /// The query's dataset; null: the store's default graph and every named graph.
   const exec::DatasetIds* dataset;
   std::vector<std::string> notes;
+  /// How many GRAPH operators surround the operator being rewritten.
+  int graphDepth = 0;
+
+  /// True when every triple a pattern here can match is in the store's default graph
+  /// and the pattern reads that graph: not under GRAPH, the dataset's default graph is
+  /// the store's, and the store has no named graph. An index entry then stands for
+  /// exactly one solution of its pattern (a rewrite may drop the pattern).
+  bool defaultGraphOnly() const {
+    if (graphDepth > 0) return false;
+    if (dataset && (dataset->defaultGraphs.size() != 1 ||
+                    dataset->defaultGraphs[0] != rdf::kDefaultGraph))
+      return false;
+    return txn.stats().namedGraphs == 0;
+  }
 
   /// The indexes, or null when none are attached.
   SearchIndexes* indexes() {

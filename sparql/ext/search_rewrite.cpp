@@ -48,7 +48,9 @@ void walk(algebra::OpPtr& op, detail::Rewriter& r) {
       detail::rewriteLatLongFilter(as<Filter>(*op), r);
       return;
     case OpKind::Graph:
+      ++r.graphDepth;
       walk(as<Graph>(*op).input, r);
+      --r.graphDepth;
       return;
     case OpKind::Extend:
       walk(as<Extend>(*op).input, r);

@@ -1,5 +1,7 @@
 // text:query and bif:contains patterns -> Tables of text-index hits.
+#include <algorithm>
 #include <charconv>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -171,9 +173,31 @@ algebra::OpPtr answerJena(const TextCall& c, Rewriter& r) {
   return table;
 }
 
-/// The Table answering `?lit bif:contains "expr"`: the distinct matching literals.
+/// When `?s <p> ?lit` is the only pattern binding the literal of `?lit bif:contains`,
+/// `p` is indexed, every triple is in the default graph the pattern reads and the index
+/// reflects the query's snapshot: the hits of `p` are exactly that pattern's matching
+/// solutions, so Table(?s ?lit) replaces it (marked used). Its position, or nullopt.
+std::optional<size_t> directBinding(const std::vector<TriplePattern>& triples,
+                                    const TriplePattern& t, SearchIndexes& idx, Rewriter& r) {
+  std::optional<size_t> found;
+  for (size_t i = 0; i < triples.size(); ++i) {
+    const auto& b = triples[i];
+    if (!b.o.isVar() || b.o.var != t.s.var) continue;
+    if (found || b.p.isVar() || !b.s.isVar() || b.s.var == t.s.var) return std::nullopt;
+    found = i;
+  }
+  if (!found || !r.defaultGraphOnly()) return std::nullopt;
+  auto p = r.txn.lookup(triples[*found].p.term.view());
+  std::vector<rdf::TermId> indexed = idx.text().predicateIds(r.txn);
+  if (!p || !std::binary_search(indexed.begin(), indexed.end(), *p)) return std::nullopt;
+  if (idx.text().recordedMark() != rdf::text::storeMark(r.txn, indexed)) return std::nullopt;
+  return found;
+}
+
+/// The Table answering `?lit bif:contains "expr"`: the distinct matching literals, or
+/// (directBinding) the (subject, literal) pairs of the one pattern binding them.
 algebra::OpPtr answerVirtuoso(const std::vector<TriplePattern>& triples, const TriplePattern& t,
-                              Rewriter& r) {
+                              std::vector<bool>& used, Rewriter& r) {
   if (!t.s.isVar()) throw SemanticError("bif:contains: the subject must be a variable");
   if (t.o.isVar() || !t.o.term.isLiteral())
     throw SemanticError("bif:contains: the object must be a string constant");
@@ -191,6 +215,22 @@ algebra::OpPtr answerVirtuoso(const std::vector<TriplePattern>& triples, const T
       preds.insert(*id);
   }
   if (!anyPredicate) req.predicates.assign(preds.begin(), preds.end());
+  if (auto b = directBinding(triples, t, idx, r)) {
+    const TriplePattern& binding = triples[*b];
+    req.predicates = {*r.txn.lookup(binding.p.term.view())};
+    std::vector<rdf::text::TextHit> hits = idx.text().search(req);
+    auto table = std::make_unique<algebra::Table>();
+    table->vars = {binding.s.var, t.s.var};
+    for (const auto& h : hits) {  // one document per (subject, predicate, literal)
+      table->rows.push_back({r.txn.decode(h.subject), r.txn.decode(h.literal)});
+      table->ids.push_back({h.subject, h.literal});
+    }
+    used[*b] = true;
+    r.notes.push_back("bif:contains \"" + t.o.term.value + "\": " +
+                      std::to_string(table->rows.size()) + " (subject, literal) pair(s) of ?" +
+                      binding.s.var);
+    return table;
+  }
   std::vector<rdf::text::TextHit> hits = idx.text().search(req);
   auto table = std::make_unique<algebra::Table>();
   table->vars.push_back(t.s.var);
@@ -218,7 +258,7 @@ void rewriteTextBgp(algebra::OpPtr& op, Rewriter& r) {
       tables.push_back(answerJena(parseJena(triples, i, used), r));
     } else if (isIri(triples[i].p, kBifContains)) {
       used[i] = true;
-      tables.push_back(answerVirtuoso(triples, triples[i], r));
+      tables.push_back(answerVirtuoso(triples, triples[i], used, r));
     }
   }
   if (tables.empty()) return;
