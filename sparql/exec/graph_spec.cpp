@@ -26,6 +26,12 @@ void forEachGraph(const ExecContext& ctx, const GraphSpec& spec, const rdf::Term
   }
 }
 
+rdf::TermId graphForOrderedScan(const ExecContext& ctx, rdf::TermId g) {
+  if (g != rdf::kDefaultGraph) return g;
+  const rdf::ReadTxn& txn = ctx.txn();
+  return txn.graphCount(rdf::kDefaultGraph) == txn.count(rdf::QuadPattern{}) ? rdf::kAny : g;
+}
+
 std::vector<rdf::TermId> graphsOf(const ExecContext& ctx, const GraphSpec& spec,
                                   const rdf::TermId* row) {
   std::vector<rdf::TermId> out;

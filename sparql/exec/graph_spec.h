@@ -28,6 +28,11 @@ struct GraphSpec {
 void forEachGraph(const ExecContext& ctx, const GraphSpec& spec, const rdf::TermId* row,
                   const std::function<void(rdf::TermId)>& fn);
 
+/// The graph to give a scan for graph `g`: kAny when `g` is the default graph and
+/// the store holds no named graph (every quad matches: the range needs no graph
+/// check), else `g`. Only for scans whose index order is given, not chosen.
+rdf::TermId graphForOrderedScan(const ExecContext& ctx, rdf::TermId g);
+
 /// The concrete graphs of a spec for one row (Slot unbound: all named graphs of the dataset).
 std::vector<rdf::TermId> graphsOf(const ExecContext& ctx, const GraphSpec& spec,
                                   const rdf::TermId* row);

@@ -67,6 +67,7 @@ class GroupOp final : public Operator {
   void doOpen(const rdf::TermId* seed) override {
     groups_.clear();
     order_.clear();
+    firstKeys_.clear();
     seed_.clear();
     if (seed) seed_.assign(seed, seed + in_.width);
     input_->open(nullptr);
@@ -93,6 +94,7 @@ class GroupOp final : public Operator {
     if (g_.keys.empty() && groups_.empty()) {
       auto it = groups_.emplace(std::vector<rdf::TermId>{}, newGroup()).first;
       order_.push_back(&*it);
+      firstKeys_.push_back(rdf::kAny);
     }
     pos_ = 0;
   }
@@ -121,6 +123,7 @@ class GroupOp final : public Operator {
   void doClose() override {
     groups_.clear();
     order_.clear();
+    firstKeys_.clear();
     ctx_.release(accounted_);
     accounted_ = 0;
   }
@@ -145,8 +148,8 @@ class GroupOp final : public Operator {
   State& group(const std::vector<rdf::TermId>& key) {
     if (order_.size() <= kLinearGroups) {
       if (key.size() == 1) {
-        for (auto* entry : order_)
-          if (entry->first[0] == key[0]) return entry->second;
+        for (size_t i = 0; i < order_.size(); ++i)
+          if (firstKeys_[i] == key[0]) return order_[i]->second;
       } else {
         for (auto* entry : order_)
           if (entry->first == key) return entry->second;
@@ -156,6 +159,7 @@ class GroupOp final : public Operator {
     if (it == groups_.end()) {
       it = groups_.emplace(key, newGroup()).first;
       order_.push_back(&*it);
+      firstKeys_.push_back(key.empty() ? rdf::kAny : key[0]);
       uint64_t bytes = 64 + key.size() * 8 + g_.aggregates.size() * 128;
       accounted_ += bytes;
       ctx_.reserve(bytes);
@@ -251,6 +255,7 @@ class GroupOp final : public Operator {
   Batch in_;
   IdRow row_;
   static constexpr size_t kLinearGroups = 16;
+  std::vector<rdf::TermId> firstKeys_;  ///< per group in order_: its first key (linear scan)
   std::vector<int> keySlots_, aggSlots_;
   std::vector<int> keyVarSlots_;  ///< per key: the slot when the key is a plain variable, or -1
   bool allFast_ = true;           ///< every aggregate accumulates on ids (no IdRow needed)

@@ -20,7 +20,8 @@ class ObjectRangeOp final : public Operator {
     std::vector<rdf::TermId> graphs;
     forEachGraph(ctx_, graph_, seed, [&](rdf::TermId g) { graphs.push_back(g); });
     if (pat_.impossible || graphs.size() != 1 || isLocal(graphs[0])) return;
-    cursor_.emplace(ctx_.txn().scanObjectRange(pat_.p.id, lo_, hi_, graphs[0]));
+    cursor_.emplace(
+        ctx_.txn().scanObjectRange(pat_.p.id, lo_, hi_, graphForOrderedScan(ctx_, graphs[0])));
   }
 
   bool doNext(Batch& out) override {

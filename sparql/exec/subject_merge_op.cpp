@@ -40,6 +40,7 @@ class SubjectMergeOp final : public Operator {
       return;
     }
     const rdf::TermId s = seed_[slot_];
+    const rdf::TermId g = graphForOrderedScan(ctx_, graphs[0]);
     for (size_t i = 0; i < pats_.size(); ++i) {
       const IdPattern& p = pats_[i];
       const rdf::TermId o = p.o.isVar() ? seed_[p.o.slot] : p.o.id;
@@ -52,7 +53,8 @@ class SubjectMergeOp final : public Operator {
       std::optional<rdf::IndexOrder> order;
       if (s.isAny()) order = o.isAny() ? rdf::IndexOrder::PSOG : rdf::IndexOrder::POSG;
       Run& r = runs_[i];
-      r.cursor.emplace(ctx_.txn().scan(rdf::QuadPattern{s, p.p.id, o, graphs[0]}, order));
+      r.cursor.emplace(
+          ctx_.txn().scan(rdf::QuadPattern{s, p.p.id, o, order ? g : graphs[0]}, order));
       r.n = r.pos = 0;
       r.values.clear();
     }

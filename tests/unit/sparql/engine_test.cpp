@@ -294,6 +294,30 @@ TEST_F(Engine, SubjectMergeMatchesHashAndIndexJoins) {
   EXPECT_EQ(rows.rows.size(), expected);
 }
 
+TEST_F(Engine, MergeAndRangeScansWithoutNamedGraphs) {
+  // No named graph: these scans then read their ranges without a graph check.
+  std::string data;
+  for (int i = 0; i < 300; ++i) {
+    std::string s = ":s" + std::to_string(i);
+    data += s + " :org :n" + std::to_string(i % 5) + " ; :size " + std::to_string(i - 100) + " .\n";
+    if (i % 4) data += s + " :member :m" + std::to_string(i % 7) + " .\n";
+  }
+  load(data);
+  PlanOptions off;
+  off.subjectMerge = false;
+  off.integerRanges = false;
+  for (const std::string q :
+       {"SELECT ?n (COUNT(?m) AS ?c) WHERE { ?s :org ?n ; :member ?m } GROUP BY ?n",
+        "SELECT ?s ?v WHERE { ?s :size ?v FILTER(?v >= -20 && ?v < 30) }"}) {
+    QueryStats st;
+    auto fast = run(q, {}, &st);
+    EXPECT_EQ(fast.rows, run(q, {}, nullptr, true, off).rows) << q << "\n" << st.explain;
+    EXPECT_TRUE(st.explain.find("SubjectMerge") != std::string::npos ||
+                st.explain.find("ObjectRange") != std::string::npos)
+        << st.explain;
+  }
+}
+
 TEST_F(Engine, IntegerRangeScanMatchesFullScan) {
   // :n holds only inline integers (negative, zero, large); :m also decimals, doubles,
   // a non-canonical integer and strings, so it must keep the full scan.
