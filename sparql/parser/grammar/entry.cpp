@@ -66,7 +66,7 @@ void run(const Rule& rule, const Source& src, const std::vector<Token>& tokens, 
   } catch (const TooDeep& e) {
     failAt(src, e.offset,
            "query nested too deeply (more than " + std::to_string(kMaxNest) +
-               " levels of groups, brackets or paths)");
+               " levels of groups, brackets, unary operators, paths or triples nodes)");
   }
 }
 
