@@ -272,6 +272,10 @@ std::vector<TextHit> TextIndex::search(const TextSearch& request) const {
     }
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(q);
+    if (!request.ranked) {
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    }
     Xapian::doccount limit =
         request.limit ? static_cast<Xapian::doccount>(request.limit) : impl_->db.get_doccount();
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset), limit,

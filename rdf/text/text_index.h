@@ -36,6 +36,9 @@ struct TextSearch {
   std::vector<TermId> predicates;  ///< Only these predicates; empty = every indexed one.
   uint64_t limit = 0;              ///< 0 = every match.
   uint64_t offset = 0;
+  /// False: every match, in no particular order, scores 0 (no BM25 weighting, which
+  /// reads each match's document length); for callers that neither rank nor cut.
+  bool ranked = true;
 };
 
 /// Differences between the store and the index (keys are (s, p, o) ids).

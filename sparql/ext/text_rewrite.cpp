@@ -134,6 +134,8 @@ algebra::OpPtr answerJena(const TextCall& c, Rewriter& r) {
   SearchIndexes& idx = needIndexes(r);
   rdf::text::TextSearch req;
   req.query = c.query;
+  // Without a score to bind or a limit to cut at, the order of the hits cannot show.
+  req.ranked = !c.scoreVar.empty() || c.limit != 0;
   for (const auto& iri : c.predicates) {
     auto id = r.txn.lookup(rdf::TermView{rdf::TermKind::Iri, iri, {}, {}});
     req.predicates.push_back(id ? *id : rdf::TermId(~uint64_t{0}));
@@ -204,6 +206,7 @@ algebra::OpPtr answerVirtuoso(const std::vector<TriplePattern>& triples, const T
   SearchIndexes& idx = needIndexes(r);
   rdf::text::TextSearch req;
   req.query = rdf::text::fromVirtuoso(t.o.term.value);
+  req.ranked = false;  // bif:contains binds no score
   // A constant predicate binding the literal narrows the search (the join checks it anyway).
   std::set<rdf::TermId> preds;
   bool anyPredicate = false;
