@@ -120,6 +120,25 @@ class SubjectMergeOp final : public Operator {
       }
       if (q->s != target) return true;  // try again from the larger subject
     }
+    // Most subjects have one quad per run (functional properties): when each run's
+    // next buffered quad has another subject, bind straight from the buffers.
+    bool one = true;
+    for (const Run& r : runs_) one = one && r.pos + 1 < r.n && r.buf[r.pos + 1].s != target;
+    if (one) {
+      rdf::TermId* row = out.append(seed_.data());
+      row[slot_] = target;
+      bool ok = true;
+      for (size_t i = 0; i < runs_.size(); ++i) {
+        Run& r = runs_[i];
+        const PatternPos& o = pats_[i].o;
+        const rdf::TermId v = r.buf[r.pos++].o;
+        if (!o.isVar()) continue;
+        if (!row[o.slot].isAny() && row[o.slot] != v) ok = false;
+        row[o.slot] = v;
+      }
+      if (!ok) out.ids.resize(out.ids.size() - out.width);
+      return true;
+    }
     bool single = true;
     for (size_t i = 0; i < runs_.size(); ++i) {
       Run& r = runs_[i];
