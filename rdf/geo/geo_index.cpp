@@ -208,6 +208,7 @@ bool GeoIndex::apply(const ReadTxn& txn, std::span<const QuadIds> touched) {
   {
     std::unique_lock lock(mutex_);
     Impl& impl = *impl_;
+    if (impl.mark == geoMark(txn)) return true;  // a query's sync got there first
     bool inStep = !before.empty() && impl.mark == before;
     if (inStep && subjects.size() <= 1000 + impl.live / 8) {
       if (!impl.byFeatureBuilt) {
