@@ -237,12 +237,14 @@ bool decodeRange(std::string_view block, const Key4& lo, const Key4& hi, std::ve
   constexpr size_t kRun = 64;
   Key4 run[kRun];
   size_t n = 0;
+  bool reachedLo = false;  // quads are sorted: once one is >= lo, all later ones are
   decodeEach(block, [&](const Key4& k, uint32_t count) {
     if (less(hi, k)) {
       past = true;
       return false;
     }
-    if (!less(k, lo)) {
+    if (reachedLo || !less(k, lo)) {
+      reachedLo = true;
       if (n == kRun) {
         if (out.empty()) out.reserve(count);
         out.insert(out.end(), run, run + n);
