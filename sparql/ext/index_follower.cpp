@@ -45,6 +45,10 @@ void IndexFollower::changed(const rdf::ReadTxn&, std::span<const rdf::QuadIds> q
 }
 
 void IndexFollower::committed(uint64_t) {
+  struct Finish {  // whatever happens, the next write transaction may go on
+    IndexFollower* self;
+    ~Finish() { self->finish(); }
+  } finish{this};
   try {
     if (auto s = indexes_.lock()) {
       auto txn = store_.beginRead();
@@ -53,8 +57,9 @@ void IndexFollower::committed(uint64_t) {
   } catch (const std::exception& e) {
     std::fprintf(stderr, "bdis: search indexes behind the store (next query catches up): %s\n",
                  e.what());
+  } catch (...) {
+    std::fprintf(stderr, "bdis: search indexes behind the store (next query catches up)\n");
   }
-  finish();
 }
 
 void IndexFollower::aborted() noexcept { finish(); }
