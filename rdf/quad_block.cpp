@@ -73,6 +73,14 @@ std::string blockKey(const Key4& k) {
   return out;
 }
 
+void blockKeyInto(const Key4& k, std::array<char, kBlockKeyBytes>& out) {
+  for (size_t c = 0; c < 4; ++c) {
+    for (size_t i = 0; i < 8; ++i) {
+      out[c * 8 + i] = static_cast<char>((k[c] >> (8 * (7 - i))) & 0xFF);
+    }
+  }
+}
+
 Key4 parseBlockKey(std::string_view key) {
   if (key.size() != kBlockKeyBytes) {
     malformed("key is not 32 bytes");

@@ -64,6 +64,8 @@ Key4 permute(const QuadIds& q, IndexOrder order);
 QuadIds unpermute(const Key4& k, IndexOrder order);
 /// The 32-byte big-endian key of a block starting with `k`.
 std::string blockKey(const Key4& k);
+/// The same key written into `out` (no allocation: index probes build one per lookup).
+void blockKeyInto(const Key4& k, std::array<char, kBlockKeyBytes>& out);
 /// Parses a block key; throws StorageError when it is not 32 bytes.
 Key4 parseBlockKey(std::string_view key);
 

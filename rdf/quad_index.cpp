@@ -12,7 +12,9 @@ namespace {
 /// Positions `c` on the block with the greatest key <= k, else on the first
 /// block; false when the database is empty.
 bool locate(lmdb::Cursor& c, const Key4& k, MDB_val& key, MDB_val& val) {
-  std::string wanted = blockKey(k);
+  std::array<char, kBlockKeyBytes> buf;
+  blockKeyInto(k, buf);
+  const std::string_view wanted(buf.data(), buf.size());
   key = lmdb::toVal(wanted);
   if (c.get(key, val, MDB_SET_RANGE)) {
     if (lmdb::toView(key) == wanted) {
@@ -265,7 +267,9 @@ bool QuadIndex::blockFor(const Key4& lo, const Key4& hi, Block& out) const {
 
 bool QuadIndex::blockAfter(const Key4& after, const Key4& lo, const Key4& hi, Block& out) const {
   lmdb::Cursor c(txn_, dbi_);
-  std::string wanted = blockKey(after);
+  std::array<char, kBlockKeyBytes> buf;
+  blockKeyInto(after, buf);
+  const std::string_view wanted(buf.data(), buf.size());
   MDB_val key = lmdb::toVal(wanted);
   MDB_val val{};
   if (!c.get(key, val, MDB_SET_RANGE)) {

@@ -146,6 +146,9 @@ TEST(QuadBlock, KeysSortLikeQuads) {
     Key4 b{rng() % 4, rng(), rng() % 3, rng()};
     EXPECT_EQ(a < b, blockKey(a) < blockKey(b));
     EXPECT_EQ(parseBlockKey(blockKey(a)), a);
+    std::array<char, kBlockKeyBytes> buf;
+    blockKeyInto(a, buf);
+    EXPECT_EQ(std::string(buf.data(), buf.size()), blockKey(a));
   }
   EXPECT_EQ(blockKey(Key4{}).size(), kBlockKeyBytes);
   EXPECT_THROW(parseBlockKey("short"), StorageError);
