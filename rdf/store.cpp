@@ -220,7 +220,10 @@ IndexOrder ReadTxn::chooseIndex(const QuadPattern& pattern) {
     }
     // A "any named graph" range right after the prefix narrows the scan too.
     int score = 2 * prefix + (prefix < 4 && positions[prefix] == 3 && namedRange ? 1 : 0);
-    if (score > bestScore) {
+    // A whole quad is a prefix of every order: the one with the smaller blocks
+    // decodes less.
+    if (score > bestScore ||
+        (score == bestScore && prefix == 4 && maxBlockBytes(order) < maxBlockBytes(best))) {
       bestScore = score;
       best = order;
     }

@@ -105,7 +105,9 @@ class ReadTxn {
   /// (in a WriteTxn: only until its next write, as LMDB moves dirty pages; decode() copies).
   TermView decodeView(TermId id, std::string& scratch) const;
 
-  /// The index chosen for a pattern: bound positions form the longest key prefix.
+  /// The index chosen for a pattern: bound positions form the longest key prefix
+  /// (for a whole quad, which every order has as a prefix, the one with the smaller
+  /// blocks: GSPO).
   static IndexOrder chooseIndex(const QuadPattern& pattern);
   /// Every quad matching the pattern, sorted by the chosen index (or by `order`
   /// when given: bound positions that are not a prefix of it are then filtered).
