@@ -34,6 +34,7 @@ add_library(bdis_sparql_engine STATIC
   ${PROJECT_SOURCE_DIR}/sparql/exec/merge_join_op.cpp
   ${PROJECT_SOURCE_DIR}/sparql/exec/subject_merge_op.cpp
   ${PROJECT_SOURCE_DIR}/sparql/exec/object_range_op.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/exec/subject_optionals_op.cpp
   ${PROJECT_SOURCE_DIR}/sparql/exec/left_join_op.cpp
   ${PROJECT_SOURCE_DIR}/sparql/exec/union_op.cpp
   ${PROJECT_SOURCE_DIR}/sparql/exec/minus_op.cpp
@@ -52,6 +53,7 @@ add_library(bdis_sparql_engine STATIC
   ${PROJECT_SOURCE_DIR}/sparql/planner/subject_star.cpp
   ${PROJECT_SOURCE_DIR}/sparql/planner/integer_range.cpp
   ${PROJECT_SOURCE_DIR}/sparql/planner/plan_builder.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/planner/plan_optionals.cpp
 )
 target_include_directories(bdis_sparql_engine PUBLIC ${PROJECT_SOURCE_DIR})
 # bdis_search_ext (sparql/ext/search.cmake, included later): text/geo rewrite, GeoSPARQL functions.

@@ -58,6 +58,9 @@ struct PlanOptions {
   /// A pattern (?s p ?o) whose ?o filters bound by integer constants scans only the
   /// matching integer ids when p's objects are all inline integers; off: the whole range.
   bool integerRanges = true;
+  /// Nested OPTIONAL { ?s p ?o } on one bound subject read with one scan of the
+  /// subject per row; off: one index probe per OPTIONAL.
+  bool subjectOptionals = true;
 };
 
 /// One query to run.

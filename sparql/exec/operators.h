@@ -56,6 +56,12 @@ OperatorPtr makeSubjectMerge(ExecContext& ctx, std::vector<IdPattern> patterns, 
 /// on the POSG order, in one concrete graph; rows compatible with the seed.
 OperatorPtr makeObjectRange(ExecContext& ctx, IdPattern pattern, rdf::TermId lo, rdf::TermId hi,
                             GraphSpec graph);
+/// Nested OPTIONAL { ?s p ?o } (no filter) on a subject `slot` that every input row
+/// binds, with object variables no input row binds: each row extended with every
+/// combination of the objects of each (p, object slot), unbound where there is none;
+/// one scan of the subject's quads per row. One concrete graph only.
+OperatorPtr makeSubjectOptionals(ExecContext& ctx, OperatorPtr input, int slot,
+                                 std::vector<std::pair<rdf::TermId, int>> props, GraphSpec graph);
 /// LeftJoin with filter (OPTIONAL). `correlated`: the right side is reopened per
 /// left row with the row as seed (right built over a Seed leaf); otherwise it
 /// is materialised once and matched by `keySlots` and compatibility.

@@ -443,6 +443,8 @@ OperatorPtr PlanBuilder::build(const algebra::Op& op, const GraphSpec& g, Filter
     }
     case OpKind::LeftJoin: {
       const auto& lj = as<LeftJoin>(op);
+      Filters above = filters;
+      if (auto star = subjectOptionals(lj, g, above)) return wrap(std::move(star), std::move(above));
       auto lv = slotsOf(certainVars(*lj.left));
       Filters lf, rest;
       for (const Expr* e : filters) {

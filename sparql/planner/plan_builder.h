@@ -14,7 +14,8 @@
 //    merge join over the PSOG / POSG orders (subject_star.h);
 //  - a first pattern (?s p ?o) with filters bounding ?o by integer constants scans
 //    only those integer ids when every object of p is an inline integer;
-//  - OPTIONAL over a chain is evaluated as a correlated index join;
+//  - OPTIONAL over a chain is evaluated as a correlated index join; nested
+//    OPTIONALs of single patterns on one bound subject as one subject scan per row;
 //  - ORDER BY under LIMIT becomes a top-k sort.
 //
 // Lifetime: the operators refer to the algebra's expressions and paths, so
@@ -62,6 +63,11 @@ class PlanBuilder {
   /// objects all inline integers: a scan of just those ids (integer_range.h).
   exec::OperatorPtr objectRange(exec::OperatorPtr input, std::vector<exec::IdPattern>& pats,
                                 const exec::GraphSpec& g, std::set<int>& bound, Filters& filters);
+  /// Nested OPTIONAL { ?s p ?o } on one subject the left side binds: a SubjectOptionals
+  /// over the left side's plan, with the filters it cannot take left in `filters`;
+  /// null when the shape does not fit (plan_optionals.cpp).
+  exec::OperatorPtr subjectOptionals(const algebra::LeftJoin& top, const exec::GraphSpec& g,
+                                     Filters& filters);
   /// Wraps the filters whose variables are all in `bound` around `op`, removing them.
   exec::OperatorPtr placeFilters(exec::OperatorPtr op, const std::set<int>& bound,
                                  Filters& filters);

@@ -294,6 +294,48 @@ TEST_F(Engine, SubjectMergeMatchesHashAndIndexJoins) {
   EXPECT_EQ(rows.rows.size(), expected);
 }
 
+TEST_F(Engine, SubjectOptionalsMatchLeftJoins) {
+  // Missing and repeated values, a hub subject with more quads than one scan reads,
+  // a named graph, and EXISTS seeds that bind an optional variable.
+  std::string data;
+  for (int i = 0; i < 200; ++i) {
+    std::string s = ":s" + std::to_string(i);
+    data += s + " a :T ; :zip " + std::to_string(i % 3) + " .\n";
+    if (i % 4) data += s + " :name \"n" + std::to_string((i * 37) % 200) + "\" .\n";
+    if (i % 10 == 0) data += s + " :name \"alt" + std::to_string(i) + "\" .\n";
+    if (i % 3) data += s + " :emp " + std::to_string(i % 17) + " .\n";
+  }
+  for (int i = 0; i < 700; ++i) data += ":s5 :link :x" + std::to_string(i) + " .\n";
+  data += "GRAPH :g { :s1 a :T ; :zip 1 ; :name \"g1\" . :s2 a :T ; :zip 1 . }\n";
+  load(data);
+  PlanOptions off;
+  off.subjectOptionals = false;
+  const std::vector<std::string> queries = {
+      "SELECT ?s ?n ?e WHERE { ?s a :T ; :zip 1 OPTIONAL { ?s :name ?n } OPTIONAL { ?s :emp ?e } }",
+      "SELECT ?s ?n ?e WHERE { ?s :zip 2 OPTIONAL { ?s :name ?n } OPTIONAL { ?s :emp ?e } "
+      "OPTIONAL { ?s :nothing ?z } OPTIONAL { ?s :link ?l } }",
+      "SELECT ?s ?n ?e WHERE { ?s a :T ; :zip 1 OPTIONAL { ?s :name ?n } OPTIONAL { ?s :emp ?e } "
+      "FILTER(?s != :s4 && !BOUND(?e)) }",
+      "SELECT ?s ?n ?m WHERE { ?s :zip 0 OPTIONAL { ?s :name ?n } OPTIONAL { ?s :name ?m } }",
+      "SELECT ?s ?n WHERE { GRAPH :g { ?s a :T OPTIONAL { ?s :name ?n } OPTIONAL { ?s :zip ?z } } }",
+      "SELECT ?x WHERE { ?x :emp ?e FILTER EXISTS { ?x :zip ?z OPTIONAL { ?x :name ?n } "
+      "OPTIONAL { ?x :emp ?e } FILTER(BOUND(?e)) } }",
+  };
+  for (const auto& q : queries) {
+    QueryStats st;
+    auto fast = run(q, {}, &st);
+    EXPECT_EQ(fast.rows, run(q, {}, nullptr, true, off).rows) << q << "\n" << st.explain;
+  }
+  // With ORDER BY ... LIMIT the row order matters too.
+  const std::string ordered =
+      "SELECT ?s ?n ?e WHERE { ?s a :T OPTIONAL { ?s :name ?n } OPTIONAL { ?s :emp ?e } } "
+      "ORDER BY ?n LIMIT 40";
+  QueryStats st;
+  auto fast = run(ordered, {}, &st, false);
+  EXPECT_EQ(fast.rows, run(ordered, {}, nullptr, false, off).rows);
+  EXPECT_NE(st.explain.find("SubjectOptionals"), std::string::npos) << st.explain;
+}
+
 TEST_F(Engine, MergeAndRangeScansWithoutNamedGraphs) {
   // No named graph: these scans then read their ranges without a graph check.
   std::string data;
