@@ -24,6 +24,7 @@ int runServe(const ServeArgs& args) {
   cfg.publicBase = args.publicBase.empty()
                        ? "http://" + args.host + ":" + std::to_string(args.port) + "/"
                        : args.publicBase;
+  cfg.idBase = args.idBase;
   if (auto size = loaders::parseByteSize(args.maxBody)) {
     cfg.maxBodyBytes = *size;
   } else {

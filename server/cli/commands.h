@@ -86,6 +86,7 @@ struct ServeArgs {
   double timeout = 30;
   std::string writeTokenFile;
   std::string publicBase;
+  std::string idBase;  ///< empty: https://w3id.org/bdis/id/
   std::string maxBody = "64M";
   size_t maxQueued = 64;
   bool allowHttpLoad = false;

@@ -11,6 +11,7 @@ void registerRoutes(App& app) {
   registerUpdateRoutes(app);
   registerAssetRoutes(app);
   registerSearchRoutes(app);
+  registerLinkedDataRoutes(app);
 }
 
 }  // namespace bdis::server

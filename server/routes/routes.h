@@ -11,5 +11,6 @@ void registerSparqlRoutes(App& app);      ///< /sparql (SPARQL 1.1 Protocol)
 void registerUpdateRoutes(App& app);      ///< /update
 void registerAssetRoutes(App& app);       ///< /assets/ (Yasgui, Leaflet from npm)
 void registerSearchRoutes(App& app);      ///< /search (map search, GeoJSON with facets)
+void registerLinkedDataRoutes(App& app);  ///< /id/... (Linked Data dereferencing)
 
 }  // namespace bdis::server
