@@ -11,6 +11,7 @@
 #include "server/routes/assets.h"
 #include "server/routes/html.h"
 #include "server/routes/id_space.h"
+#include "server/routes/labels.h"
 
 namespace bdis::server {
 
@@ -19,64 +20,6 @@ namespace {
 constexpr std::string_view kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 constexpr std::string_view kLat = "http://www.w3.org/2003/01/geo/wgs84_pos#lat";
 constexpr std::string_view kLong = "http://www.w3.org/2003/01/geo/wgs84_pos#long";
-/// Label properties, most preferred first.
-constexpr std::string_view kLabelProperties[] = {
-    "https://w3id.org/bdis/ess#name",
-    "http://www.w3.org/2004/02/skos/core#prefLabel",
-    "http://www.w3.org/2000/01/rdf-schema#label",
-    "http://schema.org/name",
-    "http://purl.org/dc/terms/title",
-};
-/// Label look-ups per page beyond which terms are shown by IRI only.
-constexpr size_t kMaxLabelLookups = 400;
-
-/// Labels of IRIs from the store: French first, then untagged, then any language.
-class Labels {
- public:
-  explicit Labels(const rdf::ReadTxn& txn) : txn_(txn) {
-    for (auto p : kLabelProperties) {
-      if (auto id = txn.lookup(rdf::Term::iri(std::string(p)).view())) props_.push_back(*id);
-    }
-  }
-
-  /// The label of an IRI, or empty.
-  std::string of(const std::string& iri) {
-    auto it = cache_.find(iri);
-    if (it != cache_.end()) return it->second;
-    std::string label;
-    if (cache_.size() < kMaxLabelLookups) label = lookUp(iri);
-    cache_.emplace(iri, label);
-    return label;
-  }
-
- private:
-  std::string lookUp(const std::string& iri) {
-    auto id = txn_.lookup(rdf::Term::iri(iri).view());
-    if (!id) return {};
-    for (auto p : props_) {
-      std::string best;
-      int bestRank = 0;
-      auto cursor = txn_.scan(rdf::QuadPattern{*id, p, rdf::kAny, rdf::kAny});
-      rdf::QuadIds q;
-      std::string scratch;
-      while (cursor.next(q) && bestRank < 3) {
-        auto o = txn_.decodeView(q.o, scratch);
-        if (!o.isLiteral()) continue;
-        int rank = o.lang == "fr" || o.lang.rfind("fr-", 0) == 0 ? 3 : o.lang.empty() ? 2 : 1;
-        if (rank > bestRank) {
-          bestRank = rank;
-          best = std::string(o.value);
-        }
-      }
-      if (bestRank) return best;
-    }
-    return {};
-  }
-
-  const rdf::ReadTxn& txn_;
-  std::vector<rdf::TermId> props_;
-  std::map<std::string, std::string> cache_;
-};
 
 /// Renders terms as HTML.
 class Render {

@@ -12,6 +12,7 @@ void registerRoutes(App& app) {
   registerAssetRoutes(app);
   registerSearchRoutes(app);
   registerLinkedDataRoutes(app);
+  registerPublicPageRoutes(app);
 }
 
 }  // namespace bdis::server

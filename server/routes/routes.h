@@ -12,5 +12,6 @@ void registerUpdateRoutes(App& app);      ///< /update
 void registerAssetRoutes(App& app);       ///< /assets/ (Yasgui, Leaflet from npm)
 void registerSearchRoutes(App& app);      ///< /search (map search, GeoJSON with facets)
 void registerLinkedDataRoutes(App& app);  ///< /id/... (Linked Data dereferencing)
+void registerPublicPageRoutes(App& app);  ///< / (map and search page)
 
 }  // namespace bdis::server
