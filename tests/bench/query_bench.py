@@ -163,21 +163,29 @@ def main():
     print("|---|" + "---:|" * len(systems) + "---|")
     peers_of = [s for s in systems if not s.startswith("bdis")]
     ratios = {s: [] for s in peers_of}
+    worst = []  # per query: (bdis time / best peer's time, query)
     for name in queries:
         base = results["bdis"][name]
         inner = results["bdis (server time)"][name]
-        cells, equal = [], []
+        cells, equal, mine_over = [], [], []
         for s in systems:
             t, rows = results[s][name]
-            cells.append(f"{t * 1000:.1f}")
+            cells.append(f"{t * 1000:.2f}")
             if s in peers_of:
                 mine = inner[0] if s == "Oxigraph" else base[0]
                 ratios[s].append(mine / t)
+                mine_over.append(mine / t)
                 equal.append(f"{s}: {'yes' if rows == base[1] else 'NO'}")
+        if mine_over:
+            worst.append((max(mine_over), name))
         print(f"| {name} | " + " | ".join(cells) + " | " + ", ".join(equal) + " |")
     for s, rs in ratios.items():
         gm = math.exp(sum(math.log(x) for x in rs) / len(rs))
         print(f"\ngeometric mean of bdis/{s} time ratios: {gm:.3f} (below 1: bdis faster)")
+    if worst:
+        r, name = max(worst)
+        print(f"\nslowest against the best peer: {name}, {r:.2f}x its time (bdis over HTTP against "
+              "Virtuoso, bdis server time against Oxigraph)")
 
 
 if __name__ == "__main__":
