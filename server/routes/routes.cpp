@@ -13,6 +13,7 @@ void registerRoutes(App& app) {
   registerSearchRoutes(app);
   registerLinkedDataRoutes(app);
   registerPublicPageRoutes(app);
+  registerCatalogRoutes(app);
 }
 
 }  // namespace bdis::server

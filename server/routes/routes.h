@@ -13,5 +13,6 @@ void registerAssetRoutes(App& app);       ///< /assets/ (Yasgui, Leaflet from np
 void registerSearchRoutes(App& app);      ///< /search (map search, GeoJSON with facets)
 void registerLinkedDataRoutes(App& app);  ///< /id/... (Linked Data dereferencing)
 void registerPublicPageRoutes(App& app);  ///< / (map and search page)
+void registerCatalogRoutes(App& app);     ///< /catalog, /.well-known/void (DCAT-AP, VoID)
 
 }  // namespace bdis::server
