@@ -18,7 +18,7 @@ constexpr std::array<std::array<int, 4>, kIndexCount> kPositions = {{
 }};
 
 constexpr size_t kHeaderBytes = 4;
-constexpr uint64_t kSmallDeltaLimit = uint64_t{1} << 61;
+constexpr uint64_t kSmallDeltaLimit = uint64_t{1} << 60;
 
 uint64_t component(const QuadIds& q, int pos) {
   switch (pos) {
@@ -112,13 +112,15 @@ void BlockEncoder::add(const Key4& k) {
     }
     BDIS_ASSERT(d < 4 && k[d] > last_[d]);
     uint64_t delta = k[d] - last_[d];
+    const bool same = d < 3 && k[3] == last_[3];
+    const uint64_t flags = (same ? uint64_t{8} : 0) | (static_cast<uint64_t>(d) << 1);
     if (delta < kSmallDeltaLimit) {
-      putVarint(bytes_, (delta << 3) | (static_cast<uint64_t>(d) << 1));
+      putVarint(bytes_, (delta << 4) | flags);
     } else {
-      putVarint(bytes_, (static_cast<uint64_t>(d) << 1) | 1);
+      putVarint(bytes_, flags | 1);
       putVarint(bytes_, delta);
     }
-    for (int i = d + 1; i < 4; ++i) {
+    for (int i = d + 1; i < (same ? 3 : 4); ++i) {
       putVarint(bytes_, k[i]);
     }
   }
@@ -197,19 +199,23 @@ void decodeEach(std::string_view block, Sink&& sink) {
       malformed("truncated entry");
     }
     auto d = static_cast<int>((token >> 1) & 3);
+    const bool same = (token & 8) != 0;
     uint64_t delta = 0;
     if ((token & 1) != 0) {
-      if ((token >> 3) != 0 || !readVarint(p, end, delta)) {
+      if ((token >> 4) != 0 || !readVarint(p, end, delta)) {
         malformed("bad long delta");
       }
     } else {
-      delta = token >> 3;
+      delta = token >> 4;
     }
     if (delta == 0 || cur[d] + delta < cur[d]) {
       malformed("quads not increasing");
     }
+    if (same && d == 3) {
+      malformed("a kept last component after a change in it");
+    }
     cur[d] += delta;
-    for (int i = d + 1; i < 4; ++i) {
+    for (int i = d + 1; i < (same ? 3 : 4); ++i) {
       if (!readVarint(p, end, cur[i])) {
         malformed("truncated entry");
       }

@@ -5,9 +5,13 @@
 // A block holds strictly increasing Key4s:
 //   u32 count (little-endian) | first quad as 4 varints | one entry per further quad
 // where an entry names the first component d that differs from the previous quad,
-// the (positive) delta of that component, and the following components in full:
-//   varint(delta << 3 | d << 1) when delta < 2^61, else varint(d << 1 | 1) varint(delta);
-//   then varints of components d+1..3.
+// the (positive) delta of that component, and the following components in full,
+// except a last component equal to the previous quad's (store format 5; the graph of
+// SPOG, POSG, OSPG and PSOG, nearly always the same from one quad to the next):
+//   token = varint(delta << 4 | same << 3 | d << 1) when delta < 2^60,
+//           else varint(same << 3 | d << 1 | 1) varint(delta);
+//   then varints of components d+1..2, and of component 3 unless `same`
+//   (`same` is 1 only when d < 3 and component 3 equals the previous quad's).
 // A block's LMDB key is its first quad as 32 big-endian bytes.
 
 #include <array>

@@ -156,7 +156,8 @@ std::unique_ptr<Store> Store::open(const fs::path& dir, const StoreOptions& opti
                          ", this bdis reads " + std::to_string(kStoreFormatVersion) +
                          (v < kStoreFormatVersion
                               ? " (format 3 adds the PSOG index, format 4 counts the "
-                                "non-integer objects of each predicate)"
+                                "non-integer objects of each predicate, format 5 leaves out "
+                                "a last component equal to the previous quad's)"
                               : "") +
                          ": dump with the old version and reload");
     }

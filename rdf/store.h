@@ -28,7 +28,7 @@
 namespace bdis::rdf {
 
 /// The on-disk format version this build reads and writes.
-inline constexpr uint32_t kStoreFormatVersion = 4;
+inline constexpr uint32_t kStoreFormatVersion = 5;
 
 /// Index orders. The letters name the key order; every triple pattern, with or
 /// without a graph, is a prefix range on one of the first six (see chooseIndex).

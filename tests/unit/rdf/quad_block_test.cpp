@@ -83,7 +83,7 @@ TEST(QuadBlock, DenseQuadsCompressWell) {
     quads.push_back(Key4{17, 33, 1000 + o * 3, 16});
   }
   std::string bytes = encode(quads);
-  EXPECT_LT(bytes.size(), 1000u * 3);  // one token byte + one graph byte per quad
+  EXPECT_LT(bytes.size(), 1000u + 64);  // one token byte per quad: the graph is kept
   std::vector<Key4> back;
   decodeBlock(bytes, back);
   EXPECT_EQ(back, quads);
@@ -122,6 +122,20 @@ TEST(QuadBlock, MalformedBlocksThrow) {
   repeat += '\x06';  // token: delta 0, component 3
   repeat += '\x00';
   EXPECT_THROW(decodeBlock(repeat, back), StorageError);
+  // "Same last component" after a change in the last component.
+  std::string keep = bytes.substr(0, 4 + 4);
+  keep[0] = 2;
+  keep += '\x1E';  // token: delta 1, same, component 3
+  EXPECT_THROW(decodeBlock(keep, back), StorageError);
+}
+
+TEST(QuadBlock, LastComponentKeptOrChanged) {
+  // Runs where the graph stays, changes with the subject, or changes alone.
+  std::vector<Key4> quads = {{1, 1, 1, 16}, {1, 1, 2, 16}, {1, 2, 0, 17}, {1, 2, 0, 40},
+                             {2, 0, 0, 40}, {2, 0, 1, 16}, {3, 0, 0, 16}, {3, 0, 0, 17}};
+  std::vector<Key4> back;
+  decodeBlock(encode(quads), back);
+  EXPECT_EQ(back, quads);
 }
 
 TEST(QuadBlock, PermutationsAreInverses) {

@@ -349,8 +349,9 @@ TEST_F(StoreTest, OlderFormatNamesWhatChanged) {
     txn.commit();
   }
   std::string msg = errorOf([&] { open(); });
-  EXPECT_NE(msg.find("store format version 2, this bdis reads 4 (format 3 adds the PSOG index, "
-                     "format 4 counts the non-integer objects of each predicate): "
+  EXPECT_NE(msg.find("store format version 2, this bdis reads 5 (format 3 adds the PSOG index, "
+                     "format 4 counts the non-integer objects of each predicate, format 5 "
+                     "leaves out a last component equal to the previous quad's): "
                      "dump with the old version and reload"),
             std::string::npos)
       << msg;
