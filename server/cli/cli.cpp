@@ -44,6 +44,8 @@ int runCli(int argc, char** argv) {
       ->check(CLI::IsMember({"nq", "nt", "ttl", "trig"}));
   dumpCmd->add_option("--graph", dump.graph, "one graph: an IRI, or 'default'");
   dumpCmd->add_option("-o,--output", dump.output, "output file (default: stdout)");
+  dumpCmd->add_flag("--publish", dump.publish,
+                    "write the dumps `bdis serve` publishes at /dumps/ (<store>/dumps/<generation>/)");
 
   StoreArgs stats;
   auto* statsCmd = app.add_subcommand("stats", "triples, graphs, terms, bytes on disk");

@@ -8,6 +8,7 @@
 #include "rdf/rdf_writer.h"
 #include "rdf/store.h"
 #include "server/cli/commands.h"
+#include "server/routes/dump_files.h"
 
 namespace bdis::server {
 
@@ -17,6 +18,15 @@ int runDump(const DumpArgs& args) {
   so.readOnly = true;
   auto store = rdf::Store::open(args.store, so);
   auto txn = store->beginRead();
+
+  if (args.publish) {
+    auto set = publishDumps(*txn, dumpsRoot(args.store));
+    for (const auto& f : set.files) {
+      std::cout << (set.folder / f.name).string() << "  " << f.bytes << " bytes  sha256 "
+                << f.sha256 << "\n";
+    }
+    return 0;
+  }
 
   auto format = rdf::formatFromName(args.format);
   if (!format) throw UsageError("--format: unknown format '" + args.format + "'");

@@ -44,6 +44,7 @@ struct DumpArgs {
   std::string format = "nq";
   std::optional<std::string> graph;
   std::string output;  ///< empty: stdout
+  bool publish = false;  ///< write the served dump set (<store>/dumps/<generation>/) instead
 };
 int runDump(const DumpArgs& args);
 

@@ -13,6 +13,7 @@
 #include "server/http/errors.h"
 #include "server/http/negotiate.h"
 #include "server/routes/catalog_graph.h"
+#include "server/routes/dump_files.h"
 #include "server/routes/html.h"
 #include "server/routes/rdf_xml.h"
 #include "server/routes/routes.h"
@@ -112,7 +113,7 @@ HttpResponse catalog(const HttpRequest& req, App& app) {
     return r;
   }
   auto txn = app.store().beginRead();
-  auto quads = grouped(catalogGraph(app.config(), *txn, {}));
+  auto quads = grouped(catalogGraph(app.config(), *txn, publishedDistributions(app, *txn)));
   HttpResponse r;
   r.header("Vary", "Accept");
   r.header("Cache-Control", "no-cache");

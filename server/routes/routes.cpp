@@ -14,6 +14,7 @@ void registerRoutes(App& app) {
   registerLinkedDataRoutes(app);
   registerPublicPageRoutes(app);
   registerCatalogRoutes(app);
+  registerDumpRoutes(app);
 }
 
 }  // namespace bdis::server

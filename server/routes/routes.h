@@ -14,5 +14,6 @@ void registerSearchRoutes(App& app);      ///< /search (map search, GeoJSON with
 void registerLinkedDataRoutes(App& app);  ///< /id/... (Linked Data dereferencing)
 void registerPublicPageRoutes(App& app);  ///< / (map and search page)
 void registerCatalogRoutes(App& app);     ///< /catalog, /.well-known/void (DCAT-AP, VoID)
+void registerDumpRoutes(App& app);        ///< /dumps/ (published dump files)
 
 }  // namespace bdis::server
