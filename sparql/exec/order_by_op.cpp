@@ -37,10 +37,22 @@ class OrderByOp final : public Operator {
     for (const auto& k : keys_)
       varSlots.push_back(k.expr.kind == Expr::Kind::Var ? ctx_.vars().find(k.expr.name) : -1);
     const bool allVars = std::find(varSlots.begin(), varSlots.end(), -1) == varSlots.end();
+    const bool firstVar = !varSlots.empty() && varSlots[0] >= 0;
+    std::string scratch;
     Entry e;
     while (input_->next(in_)) {
       for (size_t i = 0; i < in_.size(); ++i) {
         const rdf::TermId* r = in_.row(i);
+        // Past the cutoff on the first key alone: dropped on a view of the term,
+        // before any copy (path_members: most of 12 k names).
+        if (topK_ && hasCutoff_ && firstVar && !r[varSlots[0]].isAny()) {
+          const auto& cut = entries_[*topK_ - 1].keys[0];
+          if (cut) {
+            rdf::TermView v = ctx_.decodeView(r[varSlots[0]], scratch);
+            auto c = fastCompare(v.kind, v.value, v.datatype, v.lang, *cut);
+            if (c && (keys_[0].descending ? *c < 0 : *c > 0)) continue;
+          }
+        }
         if (!allVars) row_.reset(r);
         e.keys.clear();
         uint64_t bytes = w * 8 + 64;
@@ -95,19 +107,32 @@ class OrderByOp final : public Operator {
       for (size_t i = 0; i < self->keys_.size(); ++i) {
         const rdf::Term* x = a.keys[i] ? &*a.keys[i] : nullptr;
         const rdf::Term* y = b.keys[i] ? &*b.keys[i] : nullptr;
-        int c = x && y && simpleLiteral(*x) && simpleLiteral(*y)
-                    ? x->value.compare(y->value)
-                    : expr::orderCompare(x, y);
+        std::optional<int> fast;
+        if (x && y) fast = fastCompare(x->kind, x->value, x->datatype, x->lang, *y);
+        int c = fast ? *fast : expr::orderCompare(x, y);
         if (c != 0) return self->keys_[i].descending ? c > 0 : c < 0;
       }
       return a.seq < b.seq;
     }
   };
 
-  /// A literal without language tag whose datatype is xsd:string (or none).
-  static bool simpleLiteral(const rdf::Term& t) {
-    return t.kind == rdf::TermKind::Literal && t.lang.empty() &&
-           (t.datatype.empty() || t.datatype == rdf::kXsdString);
+  /// 1 for a literal without language tag whose datatype is xsd:string (or none),
+  /// 2 for a language-tagged literal, 0 for anything else.
+  static int literalClass(rdf::TermKind kind, std::string_view datatype, std::string_view lang) {
+    if (kind != rdf::TermKind::Literal) return 0;
+    if (!lang.empty()) return 2;
+    return datatype.empty() || datatype == rdf::kXsdString ? 1 : 0;
+  }
+  /// orderCompare's sign for two simple literals (lexical forms) or two language-tagged
+  /// literals (lexical forms, then tags), without classifying them; nothing otherwise.
+  static std::optional<int> fastCompare(rdf::TermKind kind, std::string_view value,
+                                        std::string_view datatype, std::string_view lang,
+                                        const rdf::Term& b) {
+    const int ca = literalClass(kind, datatype, lang);
+    if (ca == 0 || ca != literalClass(b.kind, b.datatype, b.lang)) return std::nullopt;
+    int c = value.compare(b.value);
+    if (c == 0 && ca == 2) c = lang.compare(b.lang);
+    return c;
   }
 
   void trim(uint64_t k) {

@@ -436,6 +436,26 @@ TEST_F(Engine, TopKMatchesFullSort) {
   }
 }
 
+TEST_F(Engine, OrderOfSimpleAndLanguageLiterals) {
+  // SPARQL's order (expr::orderCompare): simple literals by lexical form, before
+  // language-tagged ones, which go by lexical form and then tag.
+  load(":a :n \"b\"@fr . :b :n \"a\"@fr . :c :n \"a\"@en . :d :n \"c\"@de . :e :n \"b\" . "
+       ":f :n \"a\" . :g :n \"ab\"@en .");
+  const Strings expected = {"s=<http://example.org/f>", "s=<http://example.org/e>",
+                            "s=<http://example.org/c>", "s=<http://example.org/b>",
+                            "s=<http://example.org/g>", "s=<http://example.org/a>",
+                            "s=<http://example.org/d>"};
+  EXPECT_EQ(run("SELECT ?s WHERE { ?s :n ?n } ORDER BY ?n", {}, nullptr, false).rows, expected);
+  for (int k = 1; k <= 7; ++k) {
+    auto top = run("SELECT ?s WHERE { ?s :n ?n } ORDER BY ?n LIMIT " + std::to_string(k), {},
+                   nullptr, false);
+    EXPECT_EQ(top.rows, Strings(expected.begin(), expected.begin() + k)) << k;
+  }
+  Strings reversed(expected.rbegin(), expected.rend());
+  EXPECT_EQ(run("SELECT ?s WHERE { ?s :n ?n } ORDER BY DESC(?n) LIMIT 3", {}, nullptr, false).rows,
+            Strings(reversed.begin(), reversed.begin() + 3));
+}
+
 TEST_F(Engine, TimeoutStopsHashJoinCrossProduct) {
   std::string data;
   for (int i = 0; i < 2000; ++i) data += ":s" + std::to_string(i) + " :p " + std::to_string(i) + " .\n";
