@@ -217,7 +217,7 @@ DumpSet currentDumps(App& app, const rdf::ReadTxn& txn) {
     std::lock_guard lock(gPublishing);
     if (auto again = latestDumps(root); again && fresh(*again)) return *again;
     return publishLocked(txn, root);
-  } catch (const StorageError& e) {
+  } catch (const std::exception& e) {  // StorageError, std::filesystem::filesystem_error
     if (latest) return *latest;
     throw HttpError(503, std::string("the dumps are not published and cannot be written here (") +
                              e.what() + "): run `bdis dump --store DIR --publish`");

@@ -45,7 +45,7 @@ const char* const kPublicPageScript = R"JS(<script>
       if (iri.startsWith(b) && iri.length > b.length)
         return '/id/' + iri.slice(b.length).replace(/[%?#]/g, (c) => encodeURIComponent(c));
     }
-    return iri;
+    return /^https?:/i.test(iri) ? iri : '#';  // never a javascript: or data: link
   }
   // Snippets mark matches with <b>…</b>: escape everything, then restore those tags only.
   const snippet = (s) => esc(s).replace(/&lt;(\/?)b&gt;/g, '<$1b>');

@@ -1,5 +1,6 @@
 #include "server/routes/resource_page.h"
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -32,6 +33,10 @@ class Render {
     std::string local = idPathFor(app_.config(), value);
     std::string href = local.empty() ? value : local;
     std::string label = labels_.of(value);
+    if (local.empty() && !linkable(value)) {  // javascript:, data:… are shown, never linked
+      return "<span class=\"iri\" title=\"" + htmlEscape(value) + "\">" +
+             htmlEscape(label.empty() ? value : label) + "</span>";
+    }
     std::string out = "<a href=\"" + htmlEscape(href) + "\" title=\"" + htmlEscape(value) + "\"";
     if (label.empty()) return out + " class=\"iri\">" + htmlEscape(compact(value)) + "</a>";
     return out + ">" + htmlEscape(label) + "</a>";
@@ -60,6 +65,16 @@ class Render {
   }
 
  private:
+  /// Whether an IRI may be an href: http(s), ftp, mailto, tel, urn only.
+  static bool linkable(const std::string& iri) {
+    std::string scheme;
+    for (char c : iri) {
+      if (c == ':') break;
+      scheme += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return scheme == "http" || scheme == "https" || scheme == "ftp" || scheme == "mailto" ||
+           scheme == "tel" || scheme == "urn";
+  }
   /// `prefix:local` for IRIs under a well-known namespace, else the IRI.
   static std::string compact(const std::string& iri) {
     for (const auto& [name, ns] : rdf::wellKnownPrefixes()) {

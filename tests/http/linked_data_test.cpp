@@ -23,6 +23,7 @@ id:initiative\/siret\/123 a ess:Initiative ;
   ess:commune id:commune\/75111 ;
   ess:hasAddress [ ess:postalCode "75011" ] ;
   schema:url <https://cafe.example/?a=1&b=2> ;
+  schema:sameAs <javascript:alert(2)> ;
   wgs:lat "48.8590"^^xsd:decimal ; wgs:long "2.3800"^^xsd:decimal .
 id:commune\/75111 ess:name "Paris 11e Arrondissement" .
 id:network\/amap ess:member id:initiative\/siret\/123 .
@@ -70,8 +71,8 @@ TEST_F(LinkedDataTest, TurtleForMachinesWithVaryAccept) {
   EXPECT_EQ(r.headers["content-type"], "text/turtle; charset=utf-8");
   EXPECT_EQ(r.headers["vary"], "Accept");
   EXPECT_FALSE(r.headers["etag"].empty());
-  // 7 own triples + 1 of the address blank node + 1 inbound.
-  EXPECT_EQ(parseCount(r.body, rdf::RdfFormat::Turtle), 9u) << r.body;
+  // 8 own triples + 1 of the address blank node + 1 inbound.
+  EXPECT_EQ(parseCount(r.body, rdf::RdfFormat::Turtle), 10u) << r.body;
   EXPECT_NE(r.body.find("@prefix ess:"), std::string::npos);
   EXPECT_NE(r.body.find("network/amap"), std::string::npos) << "inbound triple";
 }
@@ -80,23 +81,23 @@ TEST_F(LinkedDataTest, NTriplesNQuadsTrigAndJsonLdParse) {
   auto nt = get(kCafe, "application/n-triples");
   ASSERT_EQ(nt.status, 200);
   EXPECT_EQ(nt.headers["content-type"], "application/n-triples");
-  EXPECT_EQ(parseCount(nt.body, rdf::RdfFormat::NTriples), 9u);
+  EXPECT_EQ(parseCount(nt.body, rdf::RdfFormat::NTriples), 10u);
 
   auto nq = get(kCafe, "application/n-quads");
   ASSERT_EQ(nq.status, 200);
-  EXPECT_EQ(parseCount(nq.body, rdf::RdfFormat::NQuads), 9u);
+  EXPECT_EQ(parseCount(nq.body, rdf::RdfFormat::NQuads), 10u);
 
   auto trig = get(std::string(kCafe) + "?format=trig");
   ASSERT_EQ(trig.status, 200);
   EXPECT_EQ(trig.headers["content-type"], "application/trig");
-  EXPECT_EQ(parseCount(trig.body, rdf::RdfFormat::TriG), 9u);
+  EXPECT_EQ(parseCount(trig.body, rdf::RdfFormat::TriG), 10u);
 
   auto jl = get(kCafe, "application/ld+json");
   ASSERT_EQ(jl.status, 200);
   EXPECT_EQ(jl.headers["content-type"], "application/ld+json; charset=utf-8");
   auto doc = nlohmann::json::parse(jl.body);
   ASSERT_TRUE(doc.is_array());
-  EXPECT_EQ(doc.size(), 9u);
+  EXPECT_EQ(doc.size(), 10u);
   bool sawName = false;
   for (const auto& node : doc) {
     if (node.contains("https://w3id.org/bdis/ess#name")) {
@@ -133,6 +134,8 @@ TEST_F(LinkedDataTest, HtmlForBrowsersEscapesAndLinks) {
             std::string::npos)
       << b;
   EXPECT_NE(b.find("href=\"https://cafe.example/?a=1&amp;b=2\""), std::string::npos);
+  EXPECT_EQ(b.find("href=\"javascript:"), std::string::npos) << "a javascript: IRI became a link";
+  EXPECT_NE(b.find("javascript:alert(2)"), std::string::npos) << "but it is shown";
   // Minted IRIs link to their own /id/ page, with their label; types show their label.
   EXPECT_NE(b.find("<a href=\"/id/commune/75111\" title=\"https://w3id.org/bdis/id/commune/75111\">"
                    "Paris 11e Arrondissement</a>"),
