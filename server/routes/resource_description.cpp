@@ -60,6 +60,8 @@ ResourceDescription describeResource(const rdf::ReadTxn& txn, const std::string&
   // Outbound: the resource, then the blank nodes it reaches (breadth first, once each).
   TripleSet outbound;
   std::set<uint64_t> seen{id->raw};
+  const std::string ownPrefix = iri + "/";
+  std::string scratch;
   std::deque<rdf::TermId> todo{*id};
   while (!todo.empty() && !d.truncated) {
     rdf::TermId s = todo.front();
@@ -71,7 +73,17 @@ ResourceDescription describeResource(const rdf::ReadTxn& txn, const std::string&
         d.truncated = true;
         break;
       }
-      if (q.o.tag() == rdf::IdTag::Blank && seen.insert(q.o.raw).second) todo.push_back(q.o);
+      if (seen.count(q.o.raw)) continue;
+      // Blank nodes, and IRIs under the resource's own ("<iri>/address/src"), belong to it.
+      bool owned = q.o.tag() == rdf::IdTag::Blank;
+      if (!owned && q.o.tag() == rdf::IdTag::Iri) {
+        std::string_view o = txn.decodeView(q.o, scratch).value;
+        owned = o.size() > ownPrefix.size() && o.substr(0, ownPrefix.size()) == ownPrefix;
+      }
+      if (owned) {
+        seen.insert(q.o.raw);
+        todo.push_back(q.o);
+      }
     }
   }
   d.outbound = outbound.decode(txn);

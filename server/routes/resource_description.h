@@ -1,8 +1,9 @@
 #pragma once
 // What GET /id/... says about a resource: its concise bounded description (every
 // triple whose subject is the resource, in any graph, and recursively those of the
-// blank nodes it reaches) plus its inbound triples (object = the resource), each
-// triple with the graphs that hold it.
+// blank nodes it reaches — and of the IRIs under its own IRI + "/" it reaches, such as
+// the loaders' address nodes `<initiative>/address/<source>`) plus its inbound triples
+// (object = the resource), each triple with the graphs that hold it.
 
 #include <cstdint>
 #include <string>
@@ -23,7 +24,7 @@ struct DescribedTriple {
 /// A resource's description, owned (independent of the transaction it came from).
 struct ResourceDescription {
   rdf::Term resource;
-  std::vector<DescribedTriple> outbound;  ///< subject = the resource, then blank-node closure
+  std::vector<DescribedTriple> outbound;  ///< subject = the resource, then the nodes it owns
   std::vector<DescribedTriple> inbound;   ///< object = the resource (not self-links), bounded
   uint64_t inboundTotal = 0;              ///< quads pointing at the resource, all graphs
   bool truncated = false;                 ///< a bound cut the outbound part or the inbound part

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <map>
 #include <optional>
+#include <set>
 #include <vector>
 
 #include "rdf/prefixes.h"
@@ -174,9 +175,13 @@ std::string resourcePageHtml(const App& app, const rdf::ReadTxn& txn,
     out += "</table>\n";
   }
   if (!blanks.empty()) {
-    out += "<h2>Nœuds anonymes</h2>\n<table><tr><th>nœud</th><th>propriété</th><th>valeur</th></tr>\n";
+    std::set<std::string> anchored;
+    out += "<h2>Nœuds rattachés</h2>\n<table><tr><th>nœud</th><th>propriété</th><th>valeur</th></tr>\n";
     for (const auto* t : blanks) {
-      out += "<tr><td id=\"b-" + htmlEscape(t->s.value) + "\">" + render.term(t->s) + "</td><td>" +
+      bool firstRow = anchored.insert(t->s.value).second;
+      std::string anchor =
+          t->s.isBlank() && firstRow ? " id=\"b-" + htmlEscape(t->s.value) + "\"" : "";
+      out += "<tr><td" + anchor + ">" + render.term(t->s) + "</td><td>" +
              render.iri(t->p.value) + "</td><td>" + render.term(t->o) + "</td></tr>\n";
     }
     out += "</table>\n";

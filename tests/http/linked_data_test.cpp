@@ -29,6 +29,10 @@ id:commune\/75111 ess:name "Paris 11e Arrondissement" .
 id:network\/amap ess:member id:initiative\/siret\/123 .
 <https://w3id.org/bdis/id/initiative/np/75011/caf%C3%A9> ess:name "Café encodé" .
 <https://data.example.org/id/local/1> ess:name "minted under the public base" .
+id:initiative\/siret\/456 ess:hasAddress id:initiative\/siret\/456\/address\/src ;
+  ess:memberOf id:initiative\/siret\/4567 .
+id:initiative\/siret\/456\/address\/src ess:locality "Lyon" .
+id:initiative\/siret\/4567 ess:name "a neighbour, not a part" .
 <https://other.example/id/x> ess:name "minted under another base" .
 )";
 
@@ -167,6 +171,17 @@ TEST_F(LinkedDataTest, PercentInIrisRoundTrips) {
   EXPECT_NE(html.body.find("href=\"/id/initiative/np/75011/caf%25C3%25A9?format=ttl\""),
             std::string::npos)
       << html.body;
+}
+
+TEST_F(LinkedDataTest, NodesUnderTheResourceIriArePartOfItsDescription) {
+  auto r = get("/id/initiative/siret/456", "application/n-triples");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_NE(r.body.find("<https://w3id.org/bdis/id/initiative/siret/456/address/src> "
+                        "<https://w3id.org/bdis/ess#locality> \"Lyon\" ."),
+            std::string::npos)
+      << r.body;
+  EXPECT_EQ(r.body.find("a neighbour"), std::string::npos) << r.body;
+  EXPECT_EQ(parseCount(r.body, rdf::RdfFormat::NTriples), 3u);
 }
 
 TEST_F(LinkedDataTest, IrisMintedUnderThePublicBaseDereferenceToo) {
