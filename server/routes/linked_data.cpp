@@ -144,7 +144,7 @@ HttpResponse dereference(const HttpRequest& req, App& app) {
 }  // namespace
 
 void registerLinkedDataRoutes(App& app) {
-  app.add(Route{"/id/", true, "linked-data", false, dereference});
+  app.add(Route{"/id/", true, "other", false, dereference});
 }
 
 }  // namespace bdis::server

@@ -92,7 +92,11 @@ const char* const kPublicPageScript = R"JS(<script>
       l.append(FACETS[name] + ' ');
       const sel = document.createElement('select');
       sel.add(new Option('(tous)', ''));
-      if (filters[name] && !values.some(([v]) => v === filters[name])) values.unshift([filters[name], 0]);
+      // A filter may name a value by its last path segment (?sector=amap): use its IRI.
+      const same = (v) => v === filters[name] || v.replace(/^.*[\/#]/, '') === filters[name];
+      const known = filters[name] && values.find(([v]) => same(v));
+      if (known) filters[name] = known[0];
+      else if (filters[name]) values.unshift([filters[name], 0]);
       for (const [v, n] of values) sel.add(new Option(label(v) + ' (' + n + ')', v, false, v === filters[name]));
       sel.onchange = () => { filters[name] = sel.value; run(0); };
       l.append(sel);

@@ -21,6 +21,7 @@ td,th{border:1px solid #ccc;padding:.25em .5em;vertical-align:top;text-align:lef
 th{background:#e8efe6}#status{color:#555}.error{color:#a00;white-space:pre-wrap}
 </style></head><body>
 <header><b>bdis</b> — base de données des initiatives solidaires · SPARQL 1.1 ·
+<a href="/">carte</a> · <a href="/dumps/">téléchargements</a> · <a href="/catalog">catalogue</a> ·
 <a href="/search?q=coop%C3%A9rative">recherche (GeoJSON)</a> · <a href="/health">état</a></header>
 <main>
 <label>Exemple : <select id="examples"></select></label>
@@ -81,6 +82,7 @@ const char* kYasguiPage = R"HTML(<!doctype html>
 header{background:#2f6d3a;color:#fff;padding:.6em 1.2em}header a{color:#dfe}</style>
 </head><body>
 <header><b>bdis</b> — base de données des initiatives solidaires · SPARQL 1.1 ·
+<a href="/">carte</a> · <a href="/dumps/">téléchargements</a> · <a href="/catalog">catalogue</a> ·
 <a href="/search?q=coop%C3%A9rative">recherche (GeoJSON)</a> · <a href="/health">état</a></header>
 <div id="yasgui"></div>
 <script src="/assets/yasgui/yasgui.min.js"></script>
