@@ -61,6 +61,9 @@ struct PlanOptions {
   /// Nested OPTIONAL { ?s p ?o } on one bound subject read with one scan of the
   /// subject per row; off: one index probe per OPTIONAL.
   bool subjectOptionals = true;
+  /// GROUP BY one variable with only COUNT aggregates over a SubjectMerge counts the
+  /// groups off the merge's runs without rows; off: Group over the merge's rows.
+  bool groupCount = true;
 };
 
 /// One query to run.

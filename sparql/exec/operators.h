@@ -52,6 +52,16 @@ OperatorPtr makeMergeJoin(ExecContext& ctx, std::vector<IdPattern> patterns, int
 /// of every combination. One concrete graph only, as makeMergeJoin.
 OperatorPtr makeSubjectMerge(ExecContext& ctx, std::vector<IdPattern> patterns, int slot,
                              GraphSpec graph);
+/// Group by one variable of a SubjectMerge over `patterns` (as makeSubjectMerge) whose
+/// aggregates are all COUNT(*) / COUNT(?v) without DISTINCT, ?v a variable of the
+/// merge: the groups counted off the runs without building rows. Null when the group
+/// has another shape (subject_merge_count_op.cpp).
+OperatorPtr makeSubjectMergeCount(ExecContext& ctx, const std::vector<IdPattern>& patterns,
+                                  int slot, const GraphSpec& graph, const algebra::Group& group);
+/// makeSubjectMergeCount over the patterns of `input` when it is a SubjectMerge; null
+/// otherwise or when the group does not fit.
+OperatorPtr countOverSubjectMerge(ExecContext& ctx, const Operator& input,
+                                  const algebra::Group& group);
 /// Leaf scan of (?s p ?o) (distinct variables, constant p) with ?o's id in [lo, hi]
 /// on the POSG order, in one concrete graph; rows compatible with the seed.
 OperatorPtr makeObjectRange(ExecContext& ctx, IdPattern pattern, rdf::TermId lo, rdf::TermId hi,

@@ -76,6 +76,11 @@ class SubjectMergeOp final : public Operator {
     for (auto& r : runs_) r.cursor.reset();
   }
 
+ public:
+  const std::vector<IdPattern>& patterns() const { return pats_; }
+  int slot() const { return slot_; }
+  const GraphSpec& graph() const { return graph_; }
+
  private:
   /// One pattern's range: its cursor, the current batch of quads and, for the
   /// subject being joined, the objects of its quads.
@@ -200,6 +205,13 @@ class SubjectMergeOp final : public Operator {
 OperatorPtr makeSubjectMerge(ExecContext& ctx, std::vector<IdPattern> patterns, int slot,
                              GraphSpec graph) {
   return std::make_unique<SubjectMergeOp>(ctx, std::move(patterns), slot, std::move(graph));
+}
+
+OperatorPtr countOverSubjectMerge(ExecContext& ctx, const Operator& input,
+                                  const algebra::Group& group) {
+  const auto* merge = dynamic_cast<const SubjectMergeOp*>(&input);
+  if (!merge) return nullptr;
+  return makeSubjectMergeCount(ctx, merge->patterns(), merge->slot(), merge->graph(), group);
 }
 
 }  // namespace bdis::sparql::exec

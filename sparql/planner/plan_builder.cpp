@@ -530,8 +530,12 @@ OperatorPtr PlanBuilder::build(const algebra::Op& op, const GraphSpec& g, Filter
     }
     case OpKind::Group: {
       const auto& gr = as<Group>(op);
-      auto out = exec::makeGroup(ctx_, build(*gr.input, g, {}), gr);
-      return wrap(std::move(out), std::move(filters));
+      auto in = build(*gr.input, g, {});
+      if (ctx_.planOptions.groupCount)
+        if (auto counted = exec::countOverSubjectMerge(ctx_, *in, gr)) {
+          return wrap(std::move(counted), std::move(filters));
+        }
+      return wrap(exec::makeGroup(ctx_, std::move(in), gr), std::move(filters));
     }
     case OpKind::Table:
       return wrap(exec::makeTable(ctx_, as<Table>(op)), std::move(filters));

@@ -294,6 +294,53 @@ TEST_F(Engine, SubjectMergeMatchesHashAndIndexJoins) {
   EXPECT_EQ(rows.rows.size(), expected);
 }
 
+TEST_F(Engine, SubjectMergeCountMatchesGroup) {
+  // Groups counted off the merge's runs: keyed on the subject, on a single-valued or
+  // multi-valued run, with repeated and missing values, in a named graph, under
+  // HAVING, in a subquery joined with outer rows; the same answers as Group over rows.
+  std::string data;
+  for (int i = 0; i < 300; ++i) {
+    std::string s = ":s" + std::to_string(i);
+    if (i % 5 != 0) data += s + " :org :n" + std::to_string(i % 4) + " .\n";
+    if (i % 17 == 0) data += s + " :org :n7 .\n";
+    if (i % 7 != 0) data += s + " :member :m" + std::to_string(i % 9) + " .\n";
+    if (i % 11 == 0) data += s + " :member :extra , :m" + std::to_string(i % 9 + 1) + " .\n";
+    data += s + " :type :" + (i % 2 ? "A" : "B") + " .\n";
+  }
+  data += "GRAPH :g { :s1 :org :n9 ; :member :m9 , :m8 . :s2 :org :n8 . }\n";
+  load(data);
+  PlanOptions off;
+  off.groupCount = false;
+  const std::vector<std::string> queries = {
+      "SELECT ?n (COUNT(?m) AS ?c) WHERE { ?s :org ?n ; :member ?m } GROUP BY ?n",
+      "SELECT ?n (COUNT(*) AS ?c) (COUNT(?s) AS ?d) WHERE { ?s :org ?n ; :member ?m } GROUP BY ?n",
+      "SELECT ?m (COUNT(*) AS ?c) WHERE { ?s :org ?n ; :member ?m ; :type :A } GROUP BY ?m",
+      "SELECT ?s (COUNT(*) AS ?c) WHERE { ?s :org ?n ; :member ?m } GROUP BY ?s",
+      "SELECT (COUNT(*) AS ?c) WHERE { ?s :org ?n ; :member ?m } GROUP BY ?n",
+      "SELECT ?n (COUNT(?m) AS ?c) WHERE { ?s :org ?n ; :member ?m } GROUP BY ?n "
+      "HAVING(COUNT(?m) > 40) ORDER BY DESC(?c)",
+      "SELECT ?n (COUNT(?m) AS ?c) WHERE { GRAPH :g { ?s :org ?n ; :member ?m } } GROUP BY ?n",
+      "SELECT ?n ?c WHERE { ?x :org ?n { SELECT ?n (COUNT(?m) AS ?c) WHERE { ?s :org ?n ; "
+      ":member ?m } GROUP BY ?n } }",
+      "SELECT ?n (COUNT(DISTINCT ?m) AS ?c) WHERE { ?s :org ?n ; :member ?m } GROUP BY ?n",
+      "SELECT ?n (SAMPLE(?m) AS ?c) WHERE { ?s :org ?n ; :member ?m } GROUP BY ?n",
+      "SELECT ?n (COUNT(?m) AS ?c) WHERE { ?s :org ?n ; :member ?n } GROUP BY ?n",
+      "SELECT ?n (COUNT(?m) AS ?c) WHERE { ?s :org ?n ; :member ?m ; :nothing ?z } GROUP BY ?n",
+  };
+  for (const auto& q : queries) {
+    QueryStats st;
+    auto counted = run(q, {}, &st);
+    auto grouped = run(q, {}, nullptr, true, off);
+    EXPECT_EQ(counted.rows, grouped.rows) << q << "\n" << st.explain;
+  }
+  QueryStats st;
+  auto rows = run(queries[0], {}, &st);
+  EXPECT_NE(st.explain.find("SubjectMergeCount by ?n"), std::string::npos) << st.explain;
+  EXPECT_EQ(rows.rows.size(), 5u);
+  run(queries[8], {}, &st);
+  EXPECT_EQ(st.explain.find("SubjectMergeCount"), std::string::npos) << st.explain;
+}
+
 TEST_F(Engine, SubjectOptionalsMatchLeftJoins) {
   // Missing and repeated values, a hub subject with more quads than one scan reads,
   // a named graph, and EXISTS seeds that bind an optional variable.

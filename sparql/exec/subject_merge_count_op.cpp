@@ -1,0 +1,257 @@
+// SubjectMergeCount: Group by one variable with only COUNT(*) / COUNT(?v)
+// aggregates over a SubjectMerge, counted straight off the subject-sorted runs.
+// The merge's rows of one subject are every combination of its runs' objects,
+// so a group keyed on run k's object gains, for each object v of run k, the
+// product of the other runs' quad counts (keyed on the subject: the product of
+// all); every variable of the merge is bound in every row, so COUNT(?v) counts
+// rows as COUNT(*) does. No row is built and no run but the key's keeps objects.
+#include <algorithm>
+#include <optional>
+
+#include "sparql/exec/operators.h"
+#include "sparql/expr/numeric.h"
+
+namespace bdis::sparql::exec {
+namespace {
+
+class SubjectMergeCountOp final : public Operator {
+ public:
+  SubjectMergeCountOp(ExecContext& ctx, std::vector<IdPattern> patterns, int slot,
+                      GraphSpec graph, int keyRun, int keyOut, std::vector<int> countSlots)
+      : Operator(ctx, "SubjectMergeCount"), pats_(std::move(patterns)), slot_(slot),
+        graph_(std::move(graph)), keyRun_(keyRun), keyOut_(keyOut),
+        countSlots_(std::move(countSlots)), runs_(pats_.size()) {
+    detail = "by " + (keyRun_ < 0 ? "?" + ctx.vars().name(slot_)
+                                  : "?" + ctx.vars().name(pats_[keyRun_].o.slot));
+    detail += ", on ?" + ctx.vars().name(slot_) + " over";
+    for (const auto& p : pats_) {
+      detail += " (";
+      detail += p.o.isVar() ? "PSOG " + rdf::toNTriples(ctx.decode(p.p.id)) + " ?" +
+                                  ctx.vars().name(p.o.slot)
+                            : "POSG " + rdf::toNTriples(ctx.decode(p.p.id)) + " " +
+                                  rdf::toNTriples(ctx.decode(p.o.id));
+      detail += ")";
+    }
+  }
+  ~SubjectMergeCountOp() override { ctx_.release(accounted_); }
+
+ protected:
+  void doOpen(const rdf::TermId* seed) override {
+    seed_.clear();
+    if (seed) seed_.assign(seed, seed + ctx_.vars().width());
+    clear();
+    if (openRuns()) count();
+    for (auto& r : runs_) r.cursor.reset();
+    pos_ = 0;
+  }
+
+  bool doNext(Batch& out) override {
+    if (pos_ >= keys_.size()) return false;
+    const size_t w = out.width;
+    std::vector<rdf::TermId> r(w);
+    while (pos_ < keys_.size() && !out.full()) {
+      std::fill(r.begin(), r.end(), rdf::kAny);
+      if (keyOut_ >= 0) r[keyOut_] = keys_[pos_];
+      const rdf::TermId n =
+          ctx_.toId(expr::numericTerm(expr::Numeric::ofInteger(counts_[pos_])));
+      ++pos_;
+      for (int s : countSlots_)
+        if (s >= 0) r[s] = n;
+      if (!seed_.empty()) {
+        if (!compatible(r.data(), seed_.data(), w)) continue;
+        mergeInto(r.data(), r.data(), seed_.data(), w);
+      }
+      out.append(r.data());
+    }
+    return true;
+  }
+
+  void doClose() override {
+    for (auto& r : runs_) r.cursor.reset();
+    clear();
+  }
+
+ private:
+  struct Run {
+    std::optional<rdf::QuadCursor> cursor;
+    rdf::QuadIds buf[256];
+    size_t n = 0;
+    size_t pos = 0;
+  };
+
+  void clear() {
+    keys_.clear();
+    counts_.clear();
+    table_.assign(64, Slot{});
+    ctx_.release(accounted_);
+    accounted_ = 0;
+  }
+
+  /// Opens a cursor per run as SubjectMerge does (no seed: Group opens its input
+  /// without one); false when the merge is empty.
+  bool openRuns() {
+    std::vector<rdf::TermId> graphs;
+    forEachGraph(ctx_, graph_, nullptr, [&](rdf::TermId g) { graphs.push_back(g); });
+    if (graphs.size() != 1 || isLocal(graphs[0])) return false;
+    const rdf::TermId g = graphForOrderedScan(ctx_, graphs[0]);
+    for (size_t i = 0; i < pats_.size(); ++i) {
+      const IdPattern& p = pats_[i];
+      const rdf::TermId o = p.o.isVar() ? rdf::kAny : p.o.id;
+      if (p.impossible || isLocal(o)) return false;
+      const rdf::IndexOrder order = o.isAny() ? rdf::IndexOrder::PSOG : rdf::IndexOrder::POSG;
+      Run& r = runs_[i];
+      r.cursor.emplace(ctx_.txn().scan(rdf::QuadPattern{rdf::kAny, p.p.id, o, g}, order));
+      r.n = r.pos = 0;
+    }
+    return true;
+  }
+
+  /// The current quad of run i (refilled from its cursor), or null at its end.
+  const rdf::QuadIds* head(size_t i) {
+    Run& r = runs_[i];
+    if (r.pos == r.n) {
+      ctx_.checkLimits();
+      r.n = r.cursor->nextBatch(r.buf);
+      r.pos = 0;
+      if (r.n == 0) return nullptr;
+    }
+    return &r.buf[r.pos];
+  }
+
+  /// One pass over the runs, adding each shared subject's rows to the groups.
+  void count() {
+    const size_t k = runs_.size();
+    std::vector<int64_t> sizes(k);
+    std::vector<rdf::TermId> keyValues;
+    for (;;) {
+      rdf::TermId target;
+      for (size_t i = 0; i < k; ++i) {
+        const rdf::QuadIds* q = head(i);
+        if (!q) return;
+        target = std::max(target, q->s);
+      }
+      bool shared = true;
+      for (size_t i = 0; i < k && shared; ++i) {
+        const rdf::QuadIds* q;
+        while ((q = head(i)) && q->s < target) ++runs_[i].pos;
+        if (!q) return;
+        shared = q->s == target;
+      }
+      if (!shared) continue;  // try again from the larger subject
+      // Most subjects have one quad per run: counted straight from the buffers.
+      bool one = true;
+      for (const Run& r : runs_) one = one && r.pos + 1 < r.n && r.buf[r.pos + 1].s != target;
+      if (one) {
+        add(keyRun_ < 0 ? target : runs_[keyRun_].buf[runs_[keyRun_].pos].o, 1);
+        for (Run& r : runs_) ++r.pos;
+        continue;
+      }
+      keyValues.clear();
+      for (size_t i = 0; i < k; ++i) {
+        int64_t n = 0;
+        const rdf::QuadIds* q;
+        while ((q = head(i)) && q->s == target) {
+          if (static_cast<int>(i) == keyRun_) keyValues.push_back(q->o);
+          ++n;
+          ++runs_[i].pos;
+        }
+        sizes[i] = n;
+      }
+      int64_t others = 1;
+      for (size_t i = 0; i < k; ++i)
+        if (static_cast<int>(i) != keyRun_) others *= sizes[i];
+      if (keyRun_ < 0) {
+        add(target, others);
+      } else {
+        for (rdf::TermId v : keyValues) add(v, others);
+      }
+    }
+  }
+
+  /// Adds `n` rows to the group of `key`, created if new (first-seen order, as
+  /// Group). An open-addressing table of positions: a hit is one probe.
+  void add(rdf::TermId key, int64_t n) {
+    size_t mask = table_.size() - 1;
+    size_t h = (key.raw * 0x9E3779B97F4A7C15ull) >> 40;
+    for (;; ++h) {
+      const Slot& slot = table_[h & mask];
+      if (slot.key == key.raw && slot.pos != 0) {
+        counts_[slot.pos - 1] += n;
+        return;
+      }
+      if (slot.pos == 0) break;
+    }
+    keys_.push_back(key);
+    counts_.push_back(n);
+    table_[h & mask] = Slot{key.raw, keys_.size()};
+    if (keys_.size() * 2 > table_.size()) rehash(table_.size() * 2);
+    const uint64_t bytes = 64 + 16 * countSlots_.size();
+    accounted_ += bytes;
+    ctx_.reserve(bytes);
+  }
+
+  void rehash(size_t size) {
+    table_.assign(size, Slot{});
+    const size_t mask = size - 1;
+    for (size_t i = 0; i < keys_.size(); ++i) {
+      size_t h = (keys_[i].raw * 0x9E3779B97F4A7C15ull) >> 40;
+      while (table_[h & mask].pos != 0) ++h;
+      table_[h & mask] = Slot{keys_[i].raw, i + 1};
+    }
+  }
+
+  struct Slot {
+    uint64_t key = 0;
+    size_t pos = 0;  ///< 1 + the group's position; 0: empty
+  };
+
+  std::vector<IdPattern> pats_;
+  int slot_;
+  GraphSpec graph_;
+  int keyRun_;  ///< the run whose object is the key, or -1 for the subject
+  int keyOut_;  ///< the output slot of the key, or -1
+  std::vector<int> countSlots_;
+  std::vector<Run> runs_;
+  std::vector<rdf::TermId> seed_;
+  std::vector<rdf::TermId> keys_;  ///< group keys, first-seen order
+  std::vector<int64_t> counts_;
+  std::vector<Slot> table_ = std::vector<Slot>(64);  ///< key -> position
+  size_t pos_ = 0;
+  uint64_t accounted_ = 0;
+};
+
+}  // namespace
+
+OperatorPtr makeSubjectMergeCount(ExecContext& ctx, const std::vector<IdPattern>& patterns,
+                                  int slot, const GraphSpec& graph, const algebra::Group& group) {
+  if (group.keys.size() != 1 || group.keys[0].expr.kind != Expr::Kind::Var) return nullptr;
+  // Every variable of the merge once: the subject and distinct object variables.
+  std::vector<int> vars{slot};
+  for (const auto& p : patterns) {
+    if (!p.o.isVar()) continue;
+    if (std::find(vars.begin(), vars.end(), p.o.slot) != vars.end()) return nullptr;
+    vars.push_back(p.o.slot);
+  }
+  const int key = ctx.vars().find(group.keys[0].expr.name);
+  int keyRun = -2;
+  if (key == slot) keyRun = -1;
+  for (size_t i = 0; i < patterns.size(); ++i)
+    if (patterns[i].o.isVar() && patterns[i].o.slot == key) keyRun = static_cast<int>(i);
+  if (keyRun == -2) return nullptr;  // keyed on a variable the merge does not bind
+  std::vector<int> countSlots;
+  for (const auto& a : group.aggregates) {
+    const Expr& e = a.aggregate;
+    if (e.name != "COUNT" || e.distinct || e.args.size() > 1) return nullptr;
+    if (e.args.size() == 1) {
+      if (e.args[0].kind != Expr::Kind::Var) return nullptr;
+      const int v = ctx.vars().find(e.args[0].name);
+      if (std::find(vars.begin(), vars.end(), v) == vars.end()) return nullptr;
+    }
+    countSlots.push_back(ctx.vars().find(a.var));
+  }
+  const int keyOut = group.keys[0].var.empty() ? -1 : ctx.vars().find(group.keys[0].var);
+  return std::make_unique<SubjectMergeCountOp>(ctx, patterns, slot, graph, keyRun, keyOut,
+                                               std::move(countSlots));
+}
+
+}  // namespace bdis::sparql::exec
