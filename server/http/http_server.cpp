@@ -17,6 +17,7 @@
 #include "server/http/errors.h"
 #include "server/http/raw_request.h"
 #include "server/http/thread_pool.h"
+#include "server/http/wire.h"
 
 namespace bdis::server {
 
@@ -51,48 +52,6 @@ HttpRequest convert(const Http::Request& req, const std::optional<std::string>& 
   r.body = req.body();
   if (r.contentType() == "application/x-www-form-urlencoded") parseForm(r.body, r.params);
   return r;
-}
-
-std::string httpDate() {
-  char buf[64];
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
-  return buf;
-}
-
-/// Any response header by name: Pistache serialises only typed headers (raw
-/// ones are dropped from responses), so every extra header goes through this.
-class NamedHeader : public Http::Header::Header {
- public:
-  NamedHeader(std::string name, std::string value)
-      : name_(std::move(name)), value_(std::move(value)) {}
-  const char* name() const override { return name_.c_str(); }
-  uint64_t hash() const override { return Http::Header::detail::hash(name_.c_str()); }
-  void write(std::ostream& os) const override { os << value_; }
-
- private:
-  std::string name_;
-  std::string value_;
-};
-
-void setHeader(Http::Header::Collection& headers, const std::string& name, std::string value) {
-  headers.remove(name);
-  headers.add(std::make_shared<NamedHeader>(name, std::move(value)));
-}
-
-void setHeaders(Http::ResponseWriter& writer, const HttpResponse& response, bool keepAlive) {
-  auto& headers = writer.headers();
-  headers.remove<Http::Header::ContentType>();
-  headers.add<Http::Header::ContentType>(Http::Mime::MediaType::fromString(response.contentType));
-  setHeader(headers, "Date", httpDate());
-  setHeader(headers, "Access-Control-Allow-Origin", "*");
-  setHeader(headers, "Server", "bdis");
-  headers.remove<Http::Header::Connection>();
-  headers.add<Http::Header::Connection>(keepAlive ? Http::ConnectionControl::KeepAlive
-                                                  : Http::ConnectionControl::Close);
-  for (const auto& [name, value] : response.headers) setHeader(headers, name, value);
 }
 
 /// Collects a produced body, refusing to grow past `limit` bytes.
@@ -130,12 +89,18 @@ class BoundedBuffer : public std::streambuf {
   char buf_[16 * 1024];
 };
 
-/// Sends a response. A produced body is built completely first and sent in one
+/// How to answer a request: in its HTTP version, keeping the connection or not.
+struct Reply {
+  const char* version;
+  bool keepAlive;
+};
+
+/// Sends a response on `fd` (see writeResponse). A produced body is built completely first and sent in one
 /// write: Pistache 0.0.5's ResponseStream, written from a worker thread, races
 /// with the reactor ("could not find write data") and aborts the process. Built
 /// first, a body that fails (syntax error, deadline, size limit) still becomes a
 /// proper error status.
-void send(Http::ResponseWriter& writer, HttpResponse& response, bool keepAlive,
+void send(Http::ResponseWriter& writer, int fd, HttpResponse& response, const Reply& reply,
           const HttpRequest& request, size_t maxResponseBytes) {
   if (response.stream) {
     BoundedBuffer buffer(maxResponseBytes);
@@ -153,8 +118,14 @@ void send(Http::ResponseWriter& writer, HttpResponse& response, bool keepAlive,
     }
     response.stream = nullptr;
   }
-  setHeaders(writer, response, keepAlive);
-  writer.send(static_cast<Http::Code>(response.status), response.body);
+  writeResponse(writer, fd,
+                serializeResponse(response, reply.version, reply.keepAlive, httpDate()));
+}
+
+/// The socket of a request being served on its network thread.
+int reactorFd(const Http::ResponseWriter& writer) {
+  auto peer = writer.getPeer();
+  return peer ? peer->fd() : -1;
 }
 
 class Handler : public RawRequestHandler {
@@ -166,36 +137,46 @@ class Handler : public RawRequestHandler {
 
   void onRequest(const Http::Request& req, Http::ResponseWriter writer) override {
     HttpRequest request;
+    const char* version = Http::versionString(req.version());
     try {
       request = convert(req, rawQuery(req));
       if (auto accept = rawAccept()) request.headers["accept"] = *accept;
     } catch (const std::exception& e) {
       HttpResponse bad = errorBody(400, std::string("malformed request: ") + e.what());
-      send(writer, bad, false, request, 0);
+      send(writer, reactorFd(writer), bad, {version, false}, request, 0);
       return;
     }
     bool keepAlive = req.version() == Http::Version::Http11 &&
                      lower(request.header("connection")).find("close") == std::string::npos;
+    Reply reply{version, keepAlive};
     const Route* route = app_->find(request);
     if (!route || route->light) {
       HttpResponse response = app_->handle(request);
-      send(writer, response, keepAlive, request, app_->config().maxResponseBytes);
+      send(writer, reactorFd(writer), response, reply, request, app_->config().maxResponseBytes);
       return;
     }
     if (stopping_->load()) {
       HttpResponse busy = errorBody(503, "the server is shutting down");
       busy.header("Retry-After", "5");
-      send(writer, busy, false, request, 0);
+      send(writer, reactorFd(writer), busy, {version, false}, request, 0);
       return;
     }
-    auto task = std::make_shared<std::pair<HttpRequest, Http::ResponseWriter>>(
-        std::move(request), std::move(writer));
+    // The worker answers on its own copy of the socket (see SocketHandle).
+    struct Task {
+      HttpRequest request;
+      Http::ResponseWriter writer;
+      SocketHandle socket;
+    };
+    SocketHandle socket(writer);
+    auto task = std::make_shared<Task>(
+        Task{std::move(request), std::move(writer), std::move(socket)});
     App* app = app_;
-    bool queued = pool_->trySubmit([app, task, keepAlive] {
+    bool queued = pool_->trySubmit([app, task, reply] {
       app->metrics().inFlight(1);
-      HttpResponse response = app->handle(task->first);
+      HttpResponse response = app->handle(task->request);
       try {
-        send(task->second, response, keepAlive, task->first, app->config().maxResponseBytes);
+        send(task->writer, task->socket.fd(), response, reply, task->request,
+             app->config().maxResponseBytes);
       } catch (...) {
         // The client went away; nothing to answer.
       }
@@ -205,7 +186,7 @@ class Handler : public RawRequestHandler {
       app_->metrics().rejected();
       HttpResponse busy = errorBody(503, "too many concurrent queries; retry shortly");
       busy.header("Retry-After", "1");
-      send(task->second, busy, keepAlive, task->first, 0);
+      send(task->writer, reactorFd(task->writer), busy, reply, task->request, 0);
     }
   }
 
