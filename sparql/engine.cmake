@@ -34,6 +34,7 @@ add_library(bdis_sparql_engine STATIC
   ${PROJECT_SOURCE_DIR}/sparql/exec/merge_join_op.cpp
   ${PROJECT_SOURCE_DIR}/sparql/exec/subject_merge_op.cpp
   ${PROJECT_SOURCE_DIR}/sparql/exec/subject_merge_count_op.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/exec/subject_range_join_op.cpp
   ${PROJECT_SOURCE_DIR}/sparql/exec/object_range_op.cpp
   ${PROJECT_SOURCE_DIR}/sparql/exec/subject_optionals_op.cpp
   ${PROJECT_SOURCE_DIR}/sparql/exec/left_join_op.cpp

@@ -64,6 +64,9 @@ struct PlanOptions {
   /// GROUP BY one variable with only COUNT aggregates over a SubjectMerge counts the
   /// groups off the merge's runs without rows; off: Group over the merge's rows.
   bool groupCount = true;
+  /// A few rows joined on ?s with a much larger range (?s p ?o) are sorted and paired
+  /// with the range in PSOG order; off: a hash join built on the rows.
+  bool subjectRangeJoin = true;
 };
 
 /// One query to run.

@@ -62,6 +62,11 @@ OperatorPtr makeSubjectMergeCount(ExecContext& ctx, const std::vector<IdPattern>
 /// otherwise or when the group does not fit.
 OperatorPtr countOverSubjectMerge(ExecContext& ctx, const Operator& input,
                                   const algebra::Group& group);
+/// Join of `input` (materialised, sorted on the subject slot of `pattern`) with the
+/// whole range of `pattern` = (?s p ?o), constant p, ?o not bound by the input, read
+/// in PSOG order: rows merged with every quad of their subject. One concrete graph.
+OperatorPtr makeSubjectRangeJoin(ExecContext& ctx, OperatorPtr input, IdPattern pattern,
+                                 GraphSpec graph);
 /// Leaf scan of (?s p ?o) (distinct variables, constant p) with ?o's id in [lo, hi]
 /// on the POSG order, in one concrete graph; rows compatible with the seed.
 OperatorPtr makeObjectRange(ExecContext& ctx, IdPattern pattern, rdf::TermId lo, rdf::TermId hi,

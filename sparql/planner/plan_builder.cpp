@@ -200,7 +200,16 @@ OperatorPtr PlanBuilder::chainBgp(const algebra::Bgp& bgp, OperatorPtr input, co
     };
     std::string text = "(" + name(p.s) + " " + name(p.p) + " " + name(p.o) + ")";
     if (p.impossible) text += " unknown constant";
-    if (hash) {
+    // A few rows against a range (?s p ?o) joined on ?s alone: paired with the range
+    // in PSOG order instead of hashing (subject_range_join_op.cpp).
+    const bool rangeJoin = hash && ctx_.planOptions.subjectRangeJoin &&
+                           card * 4 < step.rangeCount &&
+                           ctx_.dataset().defaultGraphs.size() == 1 && shared.size() == 1 &&
+                           p.s.isVar() && shared[0] == p.s.slot && !p.p.isVar() &&
+                           p.o.isVar() && p.o.slot != p.s.slot;
+    if (rangeJoin) {
+      scan = exec::makeSubjectRangeJoin(ctx_, std::move(input), p, g);
+    } else if (hash) {
       auto range = exec::makePatternJoin(ctx_, exec::makeSeed(ctx_), p, g);
       range->estimatedRows = step.rangeCount;
       range->detail = text;
