@@ -61,6 +61,10 @@ struct PlanOptions {
   /// Nested OPTIONAL { ?s p ?o } on one bound subject read with one scan of the
   /// subject per row; off: one index probe per OPTIONAL.
   bool subjectOptionals = true;
+  /// With subjectOptionals, a pattern (?s p o) of the left BGP (constant p and o, a
+  /// range no smaller than another pattern's on ?s) is checked in the same subject
+  /// scan instead of one probe per row; off: probed in the left side's plan.
+  bool subjectChecks = true;
   /// GROUP BY one variable with only COUNT aggregates over a SubjectMerge counts the
   /// groups off the merge's runs without rows; off: Group over the merge's rows.
   bool groupCount = true;

@@ -74,9 +74,13 @@ OperatorPtr makeObjectRange(ExecContext& ctx, IdPattern pattern, rdf::TermId lo,
 /// Nested OPTIONAL { ?s p ?o } (no filter) on a subject `slot` that every input row
 /// binds, with object variables no input row binds: each row extended with every
 /// combination of the objects of each (p, object slot), unbound where there is none;
-/// one scan of the subject's quads per row. One concrete graph only.
+/// one scan of the subject's quads per row. One concrete graph only. A row whose
+/// subject lacks one of the `required` (p, o) pairs is dropped (patterns (?s p o)
+/// of the left side checked in the same scan).
 OperatorPtr makeSubjectOptionals(ExecContext& ctx, OperatorPtr input, int slot,
-                                 std::vector<std::pair<rdf::TermId, int>> props, GraphSpec graph);
+                                 std::vector<std::pair<rdf::TermId, int>> props,
+                                 std::vector<std::pair<rdf::TermId, rdf::TermId>> required,
+                                 GraphSpec graph);
 /// LeftJoin with filter (OPTIONAL). `correlated`: the right side is reopened per
 /// left row with the row as seed (right built over a Seed leaf); otherwise it
 /// is materialised once and matched by `keySlots` and compatibility.

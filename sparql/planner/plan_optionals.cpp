@@ -1,6 +1,7 @@
 // PlanBuilder::subjectOptionals: nested OPTIONALs of single patterns on one
 // subject become a SubjectOptionals operator (see exec/operators.h).
 #include <algorithm>
+#include <cstdint>
 
 #include "sparql/planner/plan_builder.h"
 #include "sparql/planner/var_analysis.h"
@@ -57,12 +58,53 @@ OperatorPtr PlanBuilder::subjectOptionals(const algebra::LeftJoin& top, const Gr
     for (int s : slotsOf(v)) ok = ok && lv.count(s);
     (ok ? lf : rest).push_back(e);
   }
-  auto input = build(left, g, std::move(lf));
+  // A pattern (?s p o) of a left BGP, constants p and o, whose range is no smaller
+  // than that of another pattern on ?s: checked in the subject scan, not probed.
+  std::vector<std::pair<rdf::TermId, rdf::TermId>> required;
+  algebra::Bgp reduced;
+  const algebra::Op* leftPlan = &left;
+  if (ctx_.planOptions.subjectChecks && g.kind == GraphSpec::Kind::Default &&
+      left.kind == OpKind::Bgp) {
+    const auto& bgp = as<algebra::Bgp>(left);
+    const rdf::TermId graph = ctx_.dataset().defaultGraphs[0];
+    int take = -1;
+    uint64_t takeCount = 0, smallest = UINT64_MAX;
+    for (size_t i = 0; i < bgp.triples.size(); ++i) {
+      const auto& t = bgp.triples[i];
+      if (!t.s.isVar() || t.s.var != subject) continue;
+      bool impossible = false;
+      const exec::PatternPos p = pos(t.p, impossible, false);
+      const exec::PatternPos o = pos(t.o, impossible, false);
+      if (impossible) {
+        take = -1;
+        break;  // nothing matches: left to the plain plan
+      }
+      const uint64_t n = ctx_.txn().count(rdf::QuadPattern{
+          rdf::kAny, p.isVar() ? rdf::kAny : p.id, o.isVar() ? rdf::kAny : o.id, graph});
+      const bool constant = !p.isVar() && !o.isVar() && !t.o.term.isBlank();
+      if (constant && (take < 0 || n > takeCount)) {
+        if (take >= 0) smallest = std::min(smallest, takeCount);
+        take = static_cast<int>(i);
+        takeCount = n;
+      } else {
+        smallest = std::min(smallest, n);
+      }
+    }
+    if (take >= 0 && smallest <= takeCount) {
+      const auto& t = bgp.triples[take];
+      bool impossible = false;
+      required.emplace_back(pos(t.p, impossible, false).id, pos(t.o, impossible, false).id);
+      for (size_t i = 0; i < bgp.triples.size(); ++i)
+        if (static_cast<int>(i) != take) reduced.triples.push_back(bgp.triples[i]);
+      leftPlan = &reduced;
+    }
+  }
+  auto input = build(*leftPlan, g, std::move(lf));
   // Many left rows are cheaper as hash joins on the whole ranges (build's LeftJoin).
   if (input->estimatedRows > 2000) return nullptr;
   double est = input->estimatedRows;
   auto out = exec::makeSubjectOptionals(ctx_, std::move(input), ctx_.vars().find(subject),
-                                        std::move(props), g);
+                                        std::move(props), std::move(required), g);
   out->estimatedRows = est;
   filters = std::move(rest);
   return out;

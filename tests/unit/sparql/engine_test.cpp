@@ -424,6 +424,56 @@ TEST_F(Engine, SubjectOptionalsMatchLeftJoins) {
   EXPECT_NE(st.explain.find("SubjectOptionals"), std::string::npos) << st.explain;
 }
 
+TEST_F(Engine, SubjectOptionalsChecksMatchProbes) {
+  // Patterns (?s p o) of the left side checked in the subject scan: subjects without
+  // the type or with another one, two such patterns, hubs past the scan limit with
+  // and without the type, an unknown constant, a blank node, a named graph.
+  std::string data;
+  for (int i = 0; i < 300; ++i) {
+    std::string s = ":s" + std::to_string(i);
+    data += s + " :zip " + std::to_string(i % 3) + " .\n";
+    if (i % 5) data += s + " a :" + (i % 7 ? "T" : "U") + " .\n";
+    if (i % 11 == 0) data += s + " :flag true .\n";
+    if (i % 4) data += s + " :name \"n" + std::to_string((i * 37) % 300) + "\" .\n";
+    if (i % 3) data += s + " :emp " + std::to_string(i % 17) + " .\n";
+  }
+  for (int i = 0; i < 700; ++i) data += ":s6 :link :x" + std::to_string(i) + " .\n";
+  for (int i = 0; i < 700; ++i) data += ":s10 :link :x" + std::to_string(i) + " .\n";
+  data += "GRAPH :g { :s1 a :T ; :zip 1 ; :name \"g1\" . :s2 :zip 1 . }\n";
+  load(data);
+  PlanOptions off;
+  off.subjectChecks = false;
+  const std::vector<std::string> queries = {
+      "SELECT ?s ?n ?e WHERE { ?s a :T ; :zip 0 OPTIONAL { ?s :name ?n } OPTIONAL { ?s :emp ?e } }",
+      "SELECT ?s ?n ?e WHERE { ?s a :T ; :zip 1 OPTIONAL { ?s :name ?n } OPTIONAL { ?s :link ?e } }",
+      "SELECT ?s ?n ?e WHERE { ?s a :T ; :zip 1 ; :flag true OPTIONAL { ?s :name ?n } "
+      "OPTIONAL { ?s :emp ?e } }",
+      "SELECT ?s ?n ?e WHERE { ?s a :Unknown ; :zip 1 OPTIONAL { ?s :name ?n } "
+      "OPTIONAL { ?s :emp ?e } }",
+      "SELECT ?s ?n ?e WHERE { ?s a _:b ; :zip 1 OPTIONAL { ?s :name ?n } OPTIONAL { ?s :emp ?e } }",
+      "SELECT ?s ?n ?e WHERE { ?s a :U ; :zip ?z OPTIONAL { ?s :name ?n } OPTIONAL { ?s :emp ?e } }",
+      "SELECT ?s ?n ?l WHERE { ?s a :T ; :zip 0 OPTIONAL { ?s :name ?n } OPTIONAL { ?s :link ?l } }",
+      "SELECT ?s ?n WHERE { GRAPH :g { ?s a :T ; :zip 1 OPTIONAL { ?s :name ?n } "
+      "OPTIONAL { ?s :emp ?e } } }",
+      "SELECT ?s ?n ?e WHERE { ?s a :T ; :zip 2 OPTIONAL { ?s :name ?n } OPTIONAL { ?s :emp ?e } "
+      "FILTER(BOUND(?n)) } ORDER BY ?n LIMIT 15",
+  };
+  for (const auto& q : queries) {
+    QueryStats st;
+    auto fast = run(q, {}, &st, false);
+    EXPECT_EQ(fast.rows, run(q, {}, nullptr, false, off).rows) << q << "\n" << st.explain;
+  }
+  QueryStats st;
+  auto rows = run(queries[0], {}, &st);
+  EXPECT_NE(st.explain.find("SubjectOptionals on ?s with (<http://www.w3.org/1999/02/"
+                            "22-rdf-syntax-ns#type> <http://example.org/T>)"),
+            std::string::npos)
+      << st.explain;
+  size_t expected = 0;
+  for (int i = 0; i < 300; i += 3) expected += (i % 5 && i % 7) ? 1 : 0;
+  EXPECT_EQ(rows.rows.size(), expected);
+}
+
 TEST_F(Engine, MergeAndRangeScansWithoutNamedGraphs) {
   // No named graph: these scans then read their ranges without a graph check.
   std::string data;
