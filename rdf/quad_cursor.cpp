@@ -76,13 +76,8 @@ bool QuadCursor::Impl::advanceBlock() {
 bool QuadCursor::Impl::next(QuadIds& out) {
   for (;;) {
     while (pos < block.quads.size()) {
+      // decodeRange kept only the block's quads within [range.lo, range.hi].
       const Key4& k = block.quads[pos++];
-      if (range.hi < k) {
-        done = true;
-        block.quads.clear();
-        pos = 0;
-        return false;
-      }
       out = QuadIds{TermId(k[keyPos[0]]), TermId(k[keyPos[1]]), TermId(k[keyPos[2]]),
                     TermId(k[keyPos[3]])};
       if (range.exact || matches(pattern, out)) {
@@ -103,9 +98,27 @@ QuadCursor::~QuadCursor() = default;
 bool QuadCursor::next(QuadIds& out) { return impl_->next(out); }
 
 size_t QuadCursor::nextBatch(std::span<QuadIds> out) {
+  // A block's quads unpermuted in one loop (the positions fixed for the scan), the
+  // pattern checked only when the key range does not already imply it.
+  Impl& c = *impl_;
+  const int s = c.keyPos[0], p = c.keyPos[1], o = c.keyPos[2], g = c.keyPos[3];
   size_t n = 0;
-  while (n < out.size() && impl_->next(out[n])) {
-    ++n;
+  while (n < out.size()) {
+    if (c.pos >= c.block.quads.size()) {
+      if (!c.advanceBlock()) {
+        break;
+      }
+      continue;
+    }
+    const Key4* quads = c.block.quads.data();
+    const size_t end = std::min(c.block.quads.size(), c.pos + (out.size() - n));
+    for (; c.pos < end; ++c.pos) {
+      const Key4& k = quads[c.pos];
+      out[n] = QuadIds{TermId(k[s]), TermId(k[p]), TermId(k[o]), TermId(k[g])};
+      if (c.range.exact || matches(c.pattern, out[n])) {
+        ++n;
+      }
+    }
   }
   return n;
 }
