@@ -54,8 +54,9 @@ OperatorPtr makeSubjectMerge(ExecContext& ctx, std::vector<IdPattern> patterns, 
                              GraphSpec graph);
 /// Group by one variable of a SubjectMerge over `patterns` (as makeSubjectMerge) whose
 /// aggregates are all COUNT(*) / COUNT(?v) without DISTINCT, ?v a variable of the
-/// merge: the groups counted off the runs without building rows. Null when the group
-/// has another shape (subject_merge_count_op.cpp).
+/// merge, or SUM / AVG of an object variable (not the key) whose predicate has only
+/// inline integer objects: the groups counted off the runs without building rows.
+/// Null when the group has another shape (subject_merge_count_op.cpp).
 OperatorPtr makeSubjectMergeCount(ExecContext& ctx, const std::vector<IdPattern>& patterns,
                                   int slot, const GraphSpec& graph, const algebra::Group& group);
 /// makeSubjectMergeCount over the patterns of `input` when it is a SubjectMerge; null

@@ -1,26 +1,42 @@
-// SubjectMergeCount: Group by one variable with only COUNT(*) / COUNT(?v)
-// aggregates over a SubjectMerge, counted straight off the subject-sorted runs.
-// The merge's rows of one subject are every combination of its runs' objects,
-// so a group keyed on run k's object gains, for each object v of run k, the
-// product of the other runs' quad counts (keyed on the subject: the product of
-// all); every variable of the merge is bound in every row, so COUNT(?v) counts
-// rows as COUNT(*) does. No row is built and no run but the key's keeps objects.
+// SubjectMergeCount: Group by one variable with only COUNT(*) / COUNT(?v) and
+// SUM / AVG of integer objects over a SubjectMerge, counted straight off the
+// subject-sorted runs. The merge's rows of one subject are every combination of its
+// runs' objects, so a group keyed on run k's object gains, for each object v of run
+// k, the product of the other runs' quad counts (keyed on the subject: the product
+// of all); every variable of the merge is bound in every row, so COUNT(?v) counts
+// rows as COUNT(*) does. SUM(?o) of run j's objects gains their sum times the rows
+// each of them is in (the product without runs k and j); it is taken only for a
+// predicate whose objects are all inline integers (store statistics), so the sum is
+// exact and AVG is that sum divided by the count, as Group computes them.
+// No row is built and no run but the key's keeps objects.
 #include <algorithm>
 #include <optional>
 
+#include "rdf/error.h"
 #include "sparql/exec/operators.h"
 #include "sparql/expr/numeric.h"
 
 namespace bdis::sparql::exec {
 namespace {
 
+/// One aggregate of the group: what it computes, its output slot, its run (SUM, AVG).
+struct MergeAgg {
+  enum class Kind : uint8_t { Count, Sum, Avg };
+  Kind kind = Kind::Count;
+  int out = -1;
+  int run = -1;
+};
+
 class SubjectMergeCountOp final : public Operator {
  public:
   SubjectMergeCountOp(ExecContext& ctx, std::vector<IdPattern> patterns, int slot,
-                      GraphSpec graph, int keyRun, int keyOut, std::vector<int> countSlots)
+                      GraphSpec graph, int keyRun, int keyOut, std::vector<MergeAgg> aggs)
       : Operator(ctx, "SubjectMergeCount"), pats_(std::move(patterns)), slot_(slot),
-        graph_(std::move(graph)), keyRun_(keyRun), keyOut_(keyOut),
-        countSlots_(std::move(countSlots)), runs_(pats_.size()) {
+        graph_(std::move(graph)), keyRun_(keyRun), keyOut_(keyOut), aggs_(std::move(aggs)),
+        runs_(pats_.size()), runSums_(pats_.size()) {
+    summed_.assign(pats_.size(), 0);
+    for (const auto& g : aggs_)
+      if (g.run >= 0) summed_[g.run] = 1;
     detail = "by " + (keyRun_ < 0 ? "?" + ctx.vars().name(slot_)
                                   : "?" + ctx.vars().name(pats_[keyRun_].o.slot));
     detail += ", on ?" + ctx.vars().name(slot_) + " over";
@@ -52,11 +68,18 @@ class SubjectMergeCountOp final : public Operator {
     while (pos_ < keys_.size() && !out.full()) {
       std::fill(r.begin(), r.end(), rdf::kAny);
       if (keyOut_ >= 0) r[keyOut_] = keys_[pos_];
-      const rdf::TermId n =
-          ctx_.toId(expr::numericTerm(expr::Numeric::ofInteger(counts_[pos_])));
+      using expr::Numeric;
+      const Numeric count = Numeric::ofInteger(counts_[pos_]);
+      for (size_t a = 0; a < aggs_.size(); ++a) {
+        if (aggs_[a].out < 0) continue;
+        const Numeric sum = Numeric::ofInteger(sums_[pos_ * aggs_.size() + a]);
+        std::optional<Numeric> v = count;
+        if (aggs_[a].kind == MergeAgg::Kind::Sum) v = sum;
+        if (aggs_[a].kind == MergeAgg::Kind::Avg)
+          v = expr::arithmetic(expr::ArithOp::Divide, sum, count);
+        if (v) r[aggs_[a].out] = ctx_.toId(expr::numericTerm(*v));
+      }
       ++pos_;
-      for (int s : countSlots_)
-        if (s >= 0) r[s] = n;
       if (!seed_.empty()) {
         if (!compatible(r.data(), seed_.data(), w)) continue;
         mergeInto(r.data(), r.data(), seed_.data(), w);
@@ -82,6 +105,7 @@ class SubjectMergeCountOp final : public Operator {
   void clear() {
     keys_.clear();
     counts_.clear();
+    sums_.clear();
     table_.assign(64, Slot{});
     ctx_.release(accounted_);
     accounted_ = 0;
@@ -122,6 +146,8 @@ class SubjectMergeCountOp final : public Operator {
   void count() {
     const size_t k = runs_.size();
     std::vector<int64_t> sizes(k);
+    std::fill(runSums_.begin(), runSums_.end(), 0);
+    const bool sums = std::find(summed_.begin(), summed_.end(), 1) != summed_.end();
     std::vector<rdf::TermId> keyValues;
     for (;;) {
       rdf::TermId target;
@@ -142,7 +168,14 @@ class SubjectMergeCountOp final : public Operator {
       bool one = true;
       for (const Run& r : runs_) one = one && r.pos + 1 < r.n && r.buf[r.pos + 1].s != target;
       if (one) {
-        add(keyRun_ < 0 ? target : runs_[keyRun_].buf[runs_[keyRun_].pos].o, 1);
+        const size_t g = group(keyRun_ < 0 ? target : runs_[keyRun_].buf[runs_[keyRun_].pos].o);
+        counts_[g] += 1;
+        if (sums)
+          for (size_t a = 0; a < aggs_.size(); ++a)
+            if (aggs_[a].run >= 0) {
+              const Run& r = runs_[aggs_[a].run];
+              sums_[g * aggs_.size() + a] += integer(r.buf[r.pos].o);
+            }
         for (Run& r : runs_) ++r.pos;
         continue;
       }
@@ -150,8 +183,10 @@ class SubjectMergeCountOp final : public Operator {
       for (size_t i = 0; i < k; ++i) {
         int64_t n = 0;
         const rdf::QuadIds* q;
+        runSums_[i] = 0;
         while ((q = head(i)) && q->s == target) {
           if (static_cast<int>(i) == keyRun_) keyValues.push_back(q->o);
+          if (summed_[i]) runSums_[i] += integer(q->o);
           ++n;
           ++runs_[i].pos;
         }
@@ -161,33 +196,50 @@ class SubjectMergeCountOp final : public Operator {
       for (size_t i = 0; i < k; ++i)
         if (static_cast<int>(i) != keyRun_) others *= sizes[i];
       if (keyRun_ < 0) {
-        add(target, others);
+        add(target, others, sizes);
       } else {
-        for (rdf::TermId v : keyValues) add(v, others);
+        for (rdf::TermId v : keyValues) add(v, others, sizes);
       }
     }
   }
 
-  /// Adds `n` rows to the group of `key`, created if new (first-seen order, as
+  /// The value of an inline integer object (SUM and AVG are planned only over
+  /// predicates whose objects all are).
+  static expr::Int128 integer(rdf::TermId id) {
+    BDIS_ASSERT(id.tag() == rdf::IdTag::Integer);
+    return rdf::unzigzag(id.payload());
+  }
+
+  /// Adds `n` rows of the current subject to the group of `key`: each summed run's
+  /// objects are in n / (its quad count) of them.
+  void add(rdf::TermId key, int64_t n, const std::vector<int64_t>& sizes) {
+    const size_t g = group(key);
+    counts_[g] += n;
+    for (size_t a = 0; a < aggs_.size(); ++a) {
+      const int j = aggs_[a].run;
+      if (j >= 0) sums_[g * aggs_.size() + a] += runSums_[j] * (n / sizes[j]);
+    }
+  }
+
+  /// The position of the group of `key`, created if new (first-seen order, as
   /// Group). An open-addressing table of positions: a hit is one probe.
-  void add(rdf::TermId key, int64_t n) {
+  size_t group(rdf::TermId key) {
     size_t mask = table_.size() - 1;
     size_t h = (key.raw * 0x9E3779B97F4A7C15ull) >> 40;
     for (;; ++h) {
       const Slot& slot = table_[h & mask];
-      if (slot.key == key.raw && slot.pos != 0) {
-        counts_[slot.pos - 1] += n;
-        return;
-      }
+      if (slot.key == key.raw && slot.pos != 0) return slot.pos - 1;
       if (slot.pos == 0) break;
     }
     keys_.push_back(key);
-    counts_.push_back(n);
+    counts_.push_back(0);
+    sums_.resize(sums_.size() + aggs_.size(), 0);
     table_[h & mask] = Slot{key.raw, keys_.size()};
     if (keys_.size() * 2 > table_.size()) rehash(table_.size() * 2);
-    const uint64_t bytes = 64 + 16 * countSlots_.size();
+    const uint64_t bytes = 64 + 32 * aggs_.size();
     accounted_ += bytes;
     ctx_.reserve(bytes);
+    return keys_.size() - 1;
   }
 
   void rehash(size_t size) {
@@ -210,11 +262,14 @@ class SubjectMergeCountOp final : public Operator {
   GraphSpec graph_;
   int keyRun_;  ///< the run whose object is the key, or -1 for the subject
   int keyOut_;  ///< the output slot of the key, or -1
-  std::vector<int> countSlots_;
+  std::vector<MergeAgg> aggs_;
   std::vector<Run> runs_;
+  std::vector<expr::Int128> runSums_;  ///< per run: the current subject's object sum
+  std::vector<char> summed_;           ///< per run: some SUM or AVG reads its objects
   std::vector<rdf::TermId> seed_;
   std::vector<rdf::TermId> keys_;  ///< group keys, first-seen order
   std::vector<int64_t> counts_;
+  std::vector<expr::Int128> sums_;  ///< per group, per aggregate: the SUM / AVG sum
   std::vector<Slot> table_ = std::vector<Slot>(64);  ///< key -> position
   size_t pos_ = 0;
   uint64_t accounted_ = 0;
@@ -238,20 +293,36 @@ OperatorPtr makeSubjectMergeCount(ExecContext& ctx, const std::vector<IdPattern>
   for (size_t i = 0; i < patterns.size(); ++i)
     if (patterns[i].o.isVar() && patterns[i].o.slot == key) keyRun = static_cast<int>(i);
   if (keyRun == -2) return nullptr;  // keyed on a variable the merge does not bind
-  std::vector<int> countSlots;
+  std::vector<MergeAgg> aggs;
   for (const auto& a : group.aggregates) {
     const Expr& e = a.aggregate;
-    if (e.name != "COUNT" || e.distinct || e.args.size() > 1) return nullptr;
-    if (e.args.size() == 1) {
-      if (e.args[0].kind != Expr::Kind::Var) return nullptr;
+    MergeAgg m;
+    m.out = ctx.vars().find(a.var);
+    if (e.distinct || e.args.size() > 1) return nullptr;
+    if (e.name == "COUNT") {
+      if (e.args.size() == 1) {
+        if (e.args[0].kind != Expr::Kind::Var) return nullptr;
+        const int v = ctx.vars().find(e.args[0].name);
+        if (std::find(vars.begin(), vars.end(), v) == vars.end()) return nullptr;
+      }
+    } else if ((e.name == "SUM" || e.name == "AVG") && e.args.size() == 1 &&
+               e.args[0].kind == Expr::Kind::Var) {
+      // The objects of a run other than the key's, all inline integers.
       const int v = ctx.vars().find(e.args[0].name);
-      if (std::find(vars.begin(), vars.end(), v) == vars.end()) return nullptr;
+      for (size_t i = 0; i < patterns.size(); ++i)
+        if (patterns[i].o.isVar() && patterns[i].o.slot == v && static_cast<int>(i) != keyRun &&
+            !patterns[i].impossible && ctx.txn().nonIntegerObjectCount(patterns[i].p.id) == 0)
+          m.run = static_cast<int>(i);
+      if (m.run < 0) return nullptr;
+      m.kind = e.name == "SUM" ? MergeAgg::Kind::Sum : MergeAgg::Kind::Avg;
+    } else {
+      return nullptr;
     }
-    countSlots.push_back(ctx.vars().find(a.var));
+    aggs.push_back(m);
   }
   const int keyOut = group.keys[0].var.empty() ? -1 : ctx.vars().find(group.keys[0].var);
   return std::make_unique<SubjectMergeCountOp>(ctx, patterns, slot, graph, keyRun, keyOut,
-                                               std::move(countSlots));
+                                               std::move(aggs));
 }
 
 }  // namespace bdis::sparql::exec

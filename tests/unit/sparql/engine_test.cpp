@@ -306,6 +306,9 @@ TEST_F(Engine, SubjectMergeCountMatchesGroup) {
     if (i % 7 != 0) data += s + " :member :m" + std::to_string(i % 9) + " .\n";
     if (i % 11 == 0) data += s + " :member :extra , :m" + std::to_string(i % 9 + 1) + " .\n";
     data += s + " :type :" + (i % 2 ? "A" : "B") + " .\n";
+    if (i % 3 == 0) data += s + " :age " + std::to_string(i * 37 - 4000) + " .\n";
+    if (i % 19 == 0) data += s + " :age " + std::to_string(i + 1) + " .\n";
+    if (i % 4 == 0) data += s + " :mixed " + (i % 8 ? std::to_string(i) : "2.5") + " .\n";
   }
   data += "GRAPH :g { :s1 :org :n9 ; :member :m9 , :m8 . :s2 :org :n8 . }\n";
   load(data);
@@ -326,6 +329,13 @@ TEST_F(Engine, SubjectMergeCountMatchesGroup) {
       "SELECT ?n (SAMPLE(?m) AS ?c) WHERE { ?s :org ?n ; :member ?m } GROUP BY ?n",
       "SELECT ?n (COUNT(?m) AS ?c) WHERE { ?s :org ?n ; :member ?n } GROUP BY ?n",
       "SELECT ?n (COUNT(?m) AS ?c) WHERE { ?s :org ?n ; :member ?m ; :nothing ?z } GROUP BY ?n",
+      "SELECT ?n (COUNT(*) AS ?c) (SUM(?a) AS ?t) (AVG(?a) AS ?v) WHERE { ?s :org ?n ; :age ?a } "
+      "GROUP BY ?n",
+      "SELECT ?m (AVG(?a) AS ?v) (SUM(?a) AS ?t) WHERE { ?s :org ?n ; :member ?m ; :age ?a } "
+      "GROUP BY ?m",
+      "SELECT ?s (SUM(?a) AS ?t) WHERE { ?s :member ?m ; :age ?a } GROUP BY ?s",
+      "SELECT ?n (SUM(?x) AS ?t) (AVG(?x) AS ?v) WHERE { ?s :org ?n ; :mixed ?x } GROUP BY ?n",
+      "SELECT ?a (SUM(?a) AS ?t) WHERE { ?s :org ?n ; :age ?a } GROUP BY ?a",
   };
   for (const auto& q : queries) {
     QueryStats st;
@@ -338,6 +348,10 @@ TEST_F(Engine, SubjectMergeCountMatchesGroup) {
   EXPECT_NE(st.explain.find("SubjectMergeCount by ?n"), std::string::npos) << st.explain;
   EXPECT_EQ(rows.rows.size(), 5u);
   run(queries[8], {}, &st);
+  EXPECT_EQ(st.explain.find("SubjectMergeCount"), std::string::npos) << st.explain;
+  run(queries[12], {}, &st);  // integer SUM and AVG counted off the runs too
+  EXPECT_NE(st.explain.find("SubjectMergeCount"), std::string::npos) << st.explain;
+  run(queries[15], {}, &st);  // not over a predicate with a decimal object
   EXPECT_EQ(st.explain.find("SubjectMergeCount"), std::string::npos) << st.explain;
 }
 
