@@ -11,11 +11,15 @@
 //  - a star of patterns on one variable with two constants each becomes a
 //    merge join of sorted index scans (when the chain starts with it);
 //  - else a star of (?x p ?o) / (?x p o) patterns on one subject becomes a
-//    merge join over the PSOG / POSG orders (subject_star.h);
+//    merge join over the PSOG / POSG orders (subject_star.h); a GROUP BY over it
+//    with COUNT (or integer SUM / AVG) aggregates only is counted off its runs;
+//  - a few rows joined on ?s with a much larger range (?s p ?o) are sorted and
+//    paired with p's PSOG range instead of hashed;
 //  - a first pattern (?s p ?o) with filters bounding ?o by integer constants scans
 //    only those integer ids when every object of p is an inline integer;
 //  - OPTIONAL over a chain is evaluated as a correlated index join; nested
-//    OPTIONALs of single patterns on one bound subject as one subject scan per row;
+//    OPTIONALs of single patterns on one bound subject as one subject scan per row,
+//    which also checks a left pattern (?s p o) with constants p and o;
 //  - ORDER BY under LIMIT becomes a top-k sort.
 //
 // Lifetime: the operators refer to the algebra's expressions and paths, so
