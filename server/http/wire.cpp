@@ -110,9 +110,10 @@ SocketHandle& SocketHandle::operator=(SocketHandle&& other) noexcept {
 
 void writeResponse(Http::ResponseWriter& writer, int fd, std::string bytes) {
   auto peer = writer.getPeer();
-  if (!peer || fd < 0) return;  // the client has gone
+  if (!peer) return;  // the client has gone
   size_t sent = 0;
-  while (sent < bytes.size()) {
+  // Without a socket of its own (dup failed: no descriptor left), all goes through Pistache.
+  while (fd >= 0 && sent < bytes.size()) {
     ssize_t n = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL | MSG_DONTWAIT);
     if (n > 0) {
       sent += static_cast<size_t>(n);

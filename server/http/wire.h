@@ -55,7 +55,8 @@ class SocketHandle {
 /// connection's socket: Pistache's own descriptor on its network thread, or a
 /// SocketHandle's elsewhere); what the socket does not take at once (a slow
 /// reader, a large body) goes through Pistache's write queue, which finishes it
-/// from the reactor. A client that has gone away is ignored. Marks the connection
+/// from the reactor, as does everything when `fd` is -1. A client that has gone
+/// away is ignored. Marks the connection
 /// idle, as ResponseWriter::send does, for Pistache's keep-alive timeout.
 void writeResponse(Pistache::Http::ResponseWriter& writer, int fd, std::string bytes);
 
