@@ -29,11 +29,17 @@ struct MergeAgg {
 
 class SubjectMergeCountOp final : public Operator {
  public:
-  SubjectMergeCountOp(ExecContext& ctx, std::vector<IdPattern> patterns, int slot,
-                      GraphSpec graph, int keyRun, int keyOut, std::vector<MergeAgg> aggs)
-      : Operator(ctx, "SubjectMergeCount"), pats_(std::move(patterns)), slot_(slot),
-        graph_(std::move(graph)), keyRun_(keyRun), keyOut_(keyOut), aggs_(std::move(aggs)),
-        runs_(pats_.size()), runSums_(pats_.size()) {
+  SubjectMergeCountOp(ExecContext& ctx, std::vector<IdPattern> patterns, int slot, GraphSpec graph,
+                      int keyRun, int keyOut, std::vector<MergeAgg> aggs)
+      : Operator(ctx, "SubjectMergeCount"),
+        pats_(std::move(patterns)),
+        slot_(slot),
+        graph_(std::move(graph)),
+        keyRun_(keyRun),
+        keyOut_(keyOut),
+        aggs_(std::move(aggs)),
+        runs_(pats_.size()),
+        runSums_(pats_.size()) {
     summed_.assign(pats_.size(), 0);
     for (const auto& g : aggs_)
       if (g.run >= 0) summed_[g.run] = 1;

@@ -15,8 +15,11 @@ namespace {
 class SubjectRangeJoinOp final : public Operator {
  public:
   SubjectRangeJoinOp(ExecContext& ctx, OperatorPtr input, IdPattern pattern, GraphSpec graph)
-      : Operator(ctx, "SubjectRangeJoin"), input_(std::move(input)), pat_(pattern),
-        graph_(std::move(graph)), in_(ctx.vars().width()) {
+      : Operator(ctx, "SubjectRangeJoin"),
+        input_(std::move(input)),
+        pat_(pattern),
+        graph_(std::move(graph)),
+        in_(ctx.vars().width()) {
     detail = "on ?" + ctx.vars().name(pat_.s.slot) + " with (PSOG " +
              rdf::toNTriples(ctx.decode(pat_.p.id)) + " ?" + ctx.vars().name(pat_.o.slot) + ")";
   }
@@ -38,9 +41,8 @@ class SubjectRangeJoinOp final : public Operator {
     input_->close();
     const size_t n = rows_.size() / w;
     for (size_t i = 0; i < n; ++i) (rows_[i * w + key].isAny() ? unkeyed_ : sorted_).push_back(i);
-    std::stable_sort(sorted_.begin(), sorted_.end(), [&](size_t a, size_t b) {
-      return rows_[a * w + key] < rows_[b * w + key];
-    });
+    std::stable_sort(sorted_.begin(), sorted_.end(),
+                     [&](size_t a, size_t b) { return rows_[a * w + key] < rows_[b * w + key]; });
     if (sorted_.empty() && unkeyed_.empty()) return;
     std::vector<rdf::TermId> graphs;
     forEachGraph(ctx_, graph_, seed, [&](rdf::TermId g) { graphs.push_back(g); });
