@@ -11,11 +11,7 @@
 namespace bdis::search::testing {
 namespace {
 
-std::string point(double lon, double lat) {
-  char buf[96];
-  std::snprintf(buf, sizeof buf, "\"POINT(%.5f %.5f)\"^^geo:wktLiteral", lon, lat);
-  return buf;
-}
+std::string point(double lon, double lat) { return wktPoint(lon, lat, 5); }
 
 bool noted(const std::vector<std::string>& notes, const std::string& what) {
   for (const auto& n : notes)

@@ -3,27 +3,12 @@
 #include <gtest/gtest.h>
 
 #include "rdf/error.h"
-#include "sparql/engine.h"
-#include "sparql/ext/search_indexes.h"
-#include "tests/unit/search/search_fixture.h"
+#include "tests/unit/search/engine_fixture.h"
 
 namespace bdis::search::testing {
 namespace {
 
-struct Rows : sparql::ResultSink {
-  std::vector<std::string> rows;
-  void begin(sparql::QueryForm, const std::vector<std::string>&) override {}
-  void row(std::span<const rdf::TermView> values) override {
-    std::string line;
-    for (const auto& v : values) line += (line.empty() ? "" : " ") + rdf::toNTriples(v);
-    rows.push_back(line);
-  }
-  void boolean(bool) override {}
-  void triple(const rdf::QuadView&) override {}
-  void end() override {}
-};
-
-class EngineHook : public SearchFixture {
+class EngineHook : public EngineFixture {
  protected:
   void SetUp() override {
     load(R"ttl(
@@ -33,21 +18,8 @@ class EngineHook : public SearchFixture {
 )ttl");
     sparql::ext::setActiveIndexes(indexes_);
   }
-  void TearDown() override { sparql::ext::setActiveIndexes(nullptr); }
-  Rows run(const std::string& q, std::string* explain = nullptr) {
-    auto txn = store_->beginRead();
-    sparql::QueryRequest req;
-    req.text = std::string(
-                   "PREFIX : <http://example.org/>\nPREFIX schema: <http://schema.org/>\n"
-                   "PREFIX text: <http://jena.apache.org/text#>\n"
-                   "PREFIX geo: <http://www.opengis.net/ont/geosparql#>\n"
-                   "PREFIX geof: <http://www.opengis.net/def/function/geosparql/>\n"
-                   "PREFIX uom: <http://www.opengis.net/def/uom/OGC/1.0/>\n") +
-               q;
-    req.explain = explain != nullptr;
-    Rows rows;
-    auto stats = sparql::executeQuery(*txn, req, rows);
-    if (explain) *explain = stats.explain;
+  NTriplesRows run(const std::string& q, std::string* explain = nullptr) {
+    auto rows = execute(q, {}, explain);
     std::sort(rows.rows.begin(), rows.rows.end());
     return rows;
   }

@@ -6,33 +6,14 @@
 #include <cstdio>
 #include <random>
 
-#include "sparql/engine.h"
-#include "sparql/ext/search_indexes.h"
-#include "tests/unit/search/search_fixture.h"
+#include "tests/unit/search/engine_fixture.h"
 
 namespace bdis::search::testing {
 namespace {
 
-struct Rows : sparql::ResultSink {
-  std::vector<std::string> rows;
-  void begin(sparql::QueryForm, const std::vector<std::string>&) override {}
-  void row(std::span<const rdf::TermView> values) override {
-    std::string line;
-    for (const auto& v : values) line += (line.empty() ? "" : " ") + rdf::toNTriples(v);
-    rows.push_back(line);
-  }
-  void boolean(bool) override {}
-  void triple(const rdf::QuadView&) override {}
-  void end() override {}
-};
+std::string wkt(double lon, double lat) { return wktPoint(lon, lat, 6); }
 
-std::string wkt(double lon, double lat) {
-  char buf[96];
-  std::snprintf(buf, sizeof buf, "\"POINT(%.6f %.6f)\"^^geo:wktLiteral", lon, lat);
-  return buf;
-}
-
-class GeoGraphs : public SearchFixture {
+class GeoGraphs : public EngineFixture {
  protected:
   void SetUp() override {
     std::mt19937_64 rng(2026);
@@ -59,39 +40,11 @@ class GeoGraphs : public SearchFixture {
     load(ttl);
     sparql::ext::setActiveIndexes(indexes_);
   }
-  void TearDown() override { sparql::ext::setActiveIndexes(nullptr); }
-
-  std::vector<std::string> run(const std::string& q, bool indexed,
-                               const std::optional<sparql::Dataset>& dataset = {},
-                               std::string* explain = nullptr) {
-    sparql::ext::setActiveIndexes(indexed ? indexes_ : nullptr);
-    auto txn = store_->beginRead();
-    sparql::QueryRequest req;
-    req.text = std::string(
-                   "PREFIX : <http://example.org/>\n"
-                   "PREFIX geo: <http://www.opengis.net/ont/geosparql#>\n"
-                   "PREFIX geof: <http://www.opengis.net/def/function/geosparql/>\n"
-                   "PREFIX uom: <http://www.opengis.net/def/uom/OGC/1.0/>\n") +
-               q;
-    req.dataset = dataset;
-    req.explain = explain != nullptr;
-    Rows rows;
-    auto stats = sparql::executeQuery(*txn, req, rows);
-    if (explain) *explain = stats.explain;
-    return rows.rows;
-  }
-
   /// Runs `q` with and without the indexes; expects equal rows (in order when
   /// `ordered`) and the rewrite `note` in EXPLAIN (none when empty).
   void same(const std::string& q, const std::string& note, bool ordered,
             const std::optional<sparql::Dataset>& dataset = {}, size_t expectRows = 0) {
-    std::string explain;
-    auto indexed = run(q, true, dataset, &explain);
-    auto scanned = run(q, false, dataset);
-    if (!ordered) {
-      std::sort(indexed.begin(), indexed.end());
-      std::sort(scanned.begin(), scanned.end());
-    }
+    auto [indexed, scanned, explain] = bothWays(q, ordered, dataset);
     EXPECT_EQ(indexed, scanned) << q;
     if (expectRows) {
       EXPECT_EQ(indexed.size(), expectRows) << q;

@@ -1,6 +1,7 @@
 #include "tests/unit/search/search_fixture.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "rdf/rdf_reader.h"
 #include "sparql/algebra/all.h"
@@ -36,18 +37,6 @@ struct Loader : rdf::QuadSink {
   }
 };
 
-/// "@prefix p: <iri> ." lines as SPARQL PREFIX lines.
-std::string sparqlPrefixes() {
-  std::string out, in = kPrefixes;
-  size_t pos = 0;
-  while ((pos = in.find("@prefix ", pos)) != std::string::npos) {
-    size_t end = in.find(" .\n", pos);
-    out += "PREFIX " + in.substr(pos + 8, end - pos - 8) + "\n";
-    pos = end;
-  }
-  return out;
-}
-
 std::vector<std::string> projected(const sparql::algebra::Op& root) {
   using namespace sparql::algebra;
   const Op* cur = &root;
@@ -63,6 +52,24 @@ std::vector<std::string> projected(const sparql::algebra::Op& root) {
 }
 
 }  // namespace
+
+std::string sparqlPrefixes() {
+  std::string out, in = kPrefixes;
+  size_t pos = 0;
+  while ((pos = in.find("@prefix ", pos)) != std::string::npos) {
+    size_t end = in.find(" .\n", pos);
+    out += "PREFIX " + in.substr(pos + 8, end - pos - 8) + "\n";
+    pos = end;
+  }
+  return out;
+}
+
+std::string wktPoint(double lon, double lat, int decimals) {
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "\"POINT(%.*f %.*f)\"^^geo:wktLiteral", decimals, lon, decimals,
+                lat);
+  return buf;
+}
 
 std::vector<rdf::QuadIds> SearchFixture::insertTurtle(rdf::WriteTxn& txn,
                                                       const std::string& turtle) {

@@ -18,6 +18,12 @@ namespace bdis::search::testing {
 /// Prefixes prepended to every query and Turtle text of the fixture.
 extern const char* const kPrefixes;
 
+/// kPrefixes as SPARQL PREFIX lines.
+std::string sparqlPrefixes();
+
+/// "POINT(lon lat)"^^geo:wktLiteral in Turtle, with `decimals` digits after the point.
+std::string wktPoint(double lon, double lat, int decimals);
+
 class SearchFixture : public ::testing::Test {
  protected:
   /// Creates the store from Turtle (kPrefixes prepended) and opens the indexes.
