@@ -16,20 +16,12 @@
 #include "rdf/store.h"
 #include "sparql/engine.h"
 #include "sparql/ext/search_indexes.h"
+#include "tests/bench/search_bench_util.h"
 
 namespace {
 
 using namespace bdis;
-using Clock = std::chrono::steady_clock;
-
-struct Count : sparql::ResultSink {
-  uint64_t rows = 0;
-  void begin(sparql::QueryForm, const std::vector<std::string>&) override {}
-  void row(std::span<const rdf::TermView>) override { ++rows; }
-  void boolean(bool) override {}
-  void triple(const rdf::QuadView&) override {}
-  void end() override {}
-};
+using bench::Clock;
 
 double seconds(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
@@ -45,20 +37,7 @@ const char* const kPrefixes =
 
 /// Median wall time in ms over `runs` runs, and the row count.
 std::pair<double, uint64_t> time(const rdf::Store& store, const std::string& query, int runs) {
-  std::vector<double> ms;
-  uint64_t rows = 0;
-  for (int i = 0; i < runs; ++i) {
-    auto txn = store.beginRead();
-    sparql::QueryRequest req;
-    req.text = std::string(kPrefixes) + query;
-    Count sink;
-    auto start = Clock::now();
-    sparql::executeQuery(*txn, req, sink);
-    ms.push_back(seconds(start) * 1000);
-    rows = sink.rows;
-  }
-  std::sort(ms.begin(), ms.end());
-  return {ms[ms.size() / 2], rows};
+  return bench::medianQuery(store, std::string(kPrefixes) + query, runs);
 }
 
 struct Pair {

@@ -20,24 +20,14 @@
 #include "rdf/store.h"
 #include "sparql/engine.h"
 #include "sparql/ext/search_indexes.h"
+#include "tests/bench/search_bench_util.h"
 
 namespace {
 
 using namespace bdis;
-using Clock = std::chrono::steady_clock;
+using bench::Clock;
 
-struct Count : sparql::ResultSink {
-  uint64_t rows = 0;
-  void begin(sparql::QueryForm, const std::vector<std::string>&) override {}
-  void row(std::span<const rdf::TermView>) override { ++rows; }
-  void boolean(bool) override {}
-  void triple(const rdf::QuadView&) override {}
-  void end() override {}
-};
-
-double ms(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
+double ms(Clock::time_point start) { return bench::msSince(start); }
 
 const char* const kPrefixes =
     "PREFIX schema: <http://schema.org/>\n"
@@ -48,25 +38,11 @@ const char* const kPrefixes =
     "PREFIX wgs: <http://www.w3.org/2003/01/geo/wgs84_pos#>\n";
 
 std::pair<double, uint64_t> run(const rdf::Store& store, const std::string& query) {
-  auto txn = store.beginRead();
-  sparql::QueryRequest req;
-  req.text = std::string(kPrefixes) + query;
-  Count sink;
-  auto start = Clock::now();
-  sparql::executeQuery(*txn, req, sink);
-  return {ms(start), sink.rows};
+  return bench::timeQuery(store, std::string(kPrefixes) + query);
 }
 
 std::pair<double, uint64_t> median(const rdf::Store& store, const std::string& query, int runs) {
-  std::vector<double> t;
-  uint64_t rows = 0;
-  for (int i = 0; i < runs; ++i) {
-    auto [m, r] = run(store, query);
-    t.push_back(m);
-    rows = r;
-  }
-  std::sort(t.begin(), t.end());
-  return {t[t.size() / 2], rows};
+  return bench::medianQuery(store, std::string(kPrefixes) + query, runs);
 }
 
 rdf::TermId iri(rdf::WriteTxn& w, std::string_view s) {
