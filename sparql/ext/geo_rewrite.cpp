@@ -267,12 +267,9 @@ void rewriteGeoFilter(algebra::Filter& filter, Rewriter& r) {
 
 void rewriteGeoNearest(algebra::Slice& slice, Rewriter& r) {
   using namespace algebra;
-  if (!slice.length) return;
-  Op* cur = slice.input.get();
-  if (cur->kind == OpKind::Project) cur = as<Project>(*cur).input.get();
-  if (cur->kind != OpKind::OrderBy) return;
-  auto& order = as<OrderBy>(*cur);
-  if (order.keys.empty() || order.keys[0].descending) return;
+  OrderBy* found = limitedAscendingOrder(slice);
+  if (!found) return;
+  auto& order = *found;
   auto call = distanceCall(order.keys[0].expr);
   if (!call) return;
   // Only the lone pattern `?x geo:asWKT ?wkt`, alone or as `GRAPH <g>|?g { ... }`:

@@ -235,12 +235,9 @@ void rewriteLatLongFilter(algebra::Filter& filter, Rewriter& r) {
 
 void rewriteLatLongNearest(algebra::Slice& slice, Rewriter& r) {
   using namespace algebra;
-  if (!slice.length) return;
-  Op* cur = slice.input.get();
-  if (cur->kind == OpKind::Project) cur = as<Project>(*cur).input.get();
-  if (cur->kind != OpKind::OrderBy) return;
-  auto& order = as<OrderBy>(*cur);
-  if (order.keys.empty() || order.keys[0].descending) return;
+  OrderBy* found = limitedAscendingOrder(slice);
+  if (!found) return;
+  auto& order = *found;
   // Only the pair alone (BINDs around it keep every row), or in GRAPH <g>|?g: another
   // pattern could drop candidates.
   const Graph* graph = nullptr;

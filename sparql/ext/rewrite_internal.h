@@ -113,4 +113,9 @@ std::optional<GeoScope> scopeOf(const algebra::Graph* graph, Rewriter& r);
 /// Join(left, right).
 algebra::OpPtr makeJoin(algebra::OpPtr left, algebra::OpPtr right);
 
+/// The OrderBy right under `slice` (or under its Project) when the slice has a LIMIT
+/// and the first sort key is ascending: what a nearest-k rewrite can start from. Null
+/// otherwise. Valid as long as `slice` and its input are.
+algebra::OrderBy* limitedAscendingOrder(algebra::Slice& slice);
+
 }  // namespace bdis::sparql::ext::detail

@@ -14,6 +14,17 @@ algebra::OpPtr makeJoin(algebra::OpPtr left, algebra::OpPtr right) {
   return j;
 }
 
+algebra::OrderBy* limitedAscendingOrder(algebra::Slice& slice) {
+  using namespace algebra;
+  if (!slice.length) return nullptr;
+  Op* cur = slice.input.get();
+  if (cur->kind == OpKind::Project) cur = as<Project>(*cur).input.get();
+  if (cur->kind != OpKind::OrderBy) return nullptr;
+  auto& order = as<OrderBy>(*cur);
+  if (order.keys.empty() || order.keys[0].descending) return nullptr;
+  return &order;
+}
+
 }  // namespace detail
 
 namespace {
