@@ -45,9 +45,21 @@ def http_csv(url, query, extra=None, server_timing=False):
     return secs, body
 
 
-def normalise(csv_text):
+# ORDER BY ... LIMIT with ties at the cut: which of the tied rows are returned is
+# left open by SPARQL, so such a query is compared on its sort keys only. At 10 M
+# triples optional_page's 20th name ("AMAP Court-Circuit Nantes") is shared by a
+# dozen initiatives in 44000, and each system returns a different, correct pair.
+COMPARED_COLUMNS = {"optional_page": ["name"]}
+
+
+def normalise(csv_text, name=None):
     """Rows as a sorted list of tuples; numbers rounded so that 2, 2.0 and 2E0 agree."""
-    rows = list(csv.reader(io.StringIO(csv_text)))[1:]
+    table = list(csv.reader(io.StringIO(csv_text)))
+    header, rows = (table[0], table[1:]) if table else ([], [])
+    keep = COMPARED_COLUMNS.get(name)
+    if keep:
+        idx = [header.index(c) for c in keep]
+        rows = [[r[i] for i in idx] for r in rows]
     out = []
     for r in rows:
         cells = []
@@ -65,7 +77,19 @@ OXI_SCRIPT = r"""
 const ox = require(process.env.OXI + '/node_modules/oxigraph');
 const fs = require('fs');
 const store = new ox.Store();
-store.load(fs.readFileSync(process.argv[1], 'utf8'), {format: 'application/n-triples', no_transaction: true});
+// 64 MiB of whole lines per load() call: a JS string cannot hold a 1 GB file.
+const fd = fs.openSync(process.argv[1], 'r');
+const buf = Buffer.alloc(64 << 20);
+let carry = Buffer.alloc(0);
+for (;;) {
+  const n = fs.readSync(fd, buf, 0, buf.length, null);
+  const data = Buffer.concat([carry, buf.subarray(0, n)]);
+  const cut = n === 0 ? data.length : data.lastIndexOf(10) + 1;
+  if (cut > 0) store.load(data.subarray(0, cut).toString('utf8'),
+                          {format: 'application/n-triples', no_transaction: true});
+  carry = Buffer.from(data.subarray(cut));
+  if (n === 0) break;
+}
 const queries = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const runs = parseInt(process.argv[3]);
 const out = {};
@@ -124,8 +148,8 @@ def main():
                 times.append(t)
                 t, _ = http_csv(f"http://127.0.0.1:{port}/sparql", q, server_timing=True)
                 inner.append(t)
-            results["bdis"][name] = (statistics.median(times), normalise(body))
-            results["bdis (server time)"][name] = (statistics.median(inner), normalise(body))
+            results["bdis"][name] = (statistics.median(times), normalise(body, name))
+            results["bdis (server time)"][name] = (statistics.median(inner), normalise(body, name))
     finally:
         server.terminate()
         server.wait()
@@ -141,7 +165,7 @@ def main():
                 for _ in range(a.runs):
                     t, body = http_csv(v.sparql_url(), q, {"default-graph-uri": "http://bench/"})
                     times.append(t)
-                results["Virtuoso"][name] = (statistics.median(times), normalise(body))
+                results["Virtuoso"][name] = (statistics.median(times), normalise(body, name))
         finally:
             v.close()
     if not a.no_peers and peers.oxigraph_available():
@@ -151,7 +175,7 @@ def main():
                            capture_output=True, text=True, env=dict(os.environ, OXI=peers.oxigraph_dir()))
         if p.returncode == 0:
             r = json.loads(p.stdout.strip().splitlines()[-1])
-            results["Oxigraph"] = {n: (statistics.median(v["times"]), normalise(v["csv"])) for n, v in r.items()}
+            results["Oxigraph"] = {n: (statistics.median(v["times"]), normalise(v["csv"], n)) for n, v in r.items()}
         else:
             print("oxigraph failed:", p.stderr[-1000:], file=sys.stderr)
 
