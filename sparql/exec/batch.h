@@ -52,4 +52,15 @@ inline void mergeInto(rdf::TermId* out, const rdf::TermId* a, const rdf::TermId*
   for (size_t i = 0; i < width; ++i) out[i] = a[i].isAny() ? b[i] : a[i];
 }
 
+/// Appends `row` (out.width ids) to `out` merged with `seed` when the two are
+/// compatible, nothing otherwise; an empty `seed` appends `row` as it is. `row` is
+/// overwritten by the merge.
+inline void appendSeeded(Batch& out, rdf::TermId* row, const std::vector<rdf::TermId>& seed) {
+  if (!seed.empty()) {
+    if (!compatible(row, seed.data(), out.width)) return;
+    mergeInto(row, row, seed.data(), out.width);
+  }
+  out.append(row);
+}
+
 }  // namespace bdis::sparql::exec

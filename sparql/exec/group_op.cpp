@@ -111,11 +111,7 @@ class GroupOp final : public Operator {
         auto v = fast_[a] == Fast::None ? aggs.aggs[a]->result() : fastResult(a, aggs);
         if (v && aggSlots_[a] >= 0) r[aggSlots_[a]] = ctx_.toId(*v);
       }
-      if (!seed_.empty()) {
-        if (!compatible(r.data(), seed_.data(), w)) continue;
-        mergeInto(r.data(), r.data(), seed_.data(), w);
-      }
-      out.append(r.data());
+      appendSeeded(out, r.data(), seed_);
     }
     return true;
   }

@@ -14,6 +14,7 @@
 
 #include "rdf/error.h"
 #include "sparql/exec/operators.h"
+#include "sparql/exec/subject_merge_detail.h"
 #include "sparql/expr/numeric.h"
 
 namespace bdis::sparql::exec {
@@ -46,14 +47,7 @@ class SubjectMergeCountOp final : public Operator {
     detail = "by " + (keyRun_ < 0 ? "?" + ctx.vars().name(slot_)
                                   : "?" + ctx.vars().name(pats_[keyRun_].o.slot));
     detail += ", on ?" + ctx.vars().name(slot_) + " over";
-    for (const auto& p : pats_) {
-      detail += " (";
-      detail += p.o.isVar() ? "PSOG " + rdf::toNTriples(ctx.decode(p.p.id)) + " ?" +
-                                  ctx.vars().name(p.o.slot)
-                            : "POSG " + rdf::toNTriples(ctx.decode(p.p.id)) + " " +
-                                  rdf::toNTriples(ctx.decode(p.o.id));
-      detail += ")";
-    }
+    detail += subjectRunsDetail(ctx, pats_);
   }
   ~SubjectMergeCountOp() override { ctx_.release(accounted_); }
 
@@ -86,11 +80,7 @@ class SubjectMergeCountOp final : public Operator {
         if (v) r[aggs_[a].out] = ctx_.toId(expr::numericTerm(*v));
       }
       ++pos_;
-      if (!seed_.empty()) {
-        if (!compatible(r.data(), seed_.data(), w)) continue;
-        mergeInto(r.data(), r.data(), seed_.data(), w);
-      }
-      out.append(r.data());
+      appendSeeded(out, r.data(), seed_);
     }
     return true;
   }

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "sparql/exec/operators.h"
+#include "sparql/exec/subject_merge_detail.h"
 
 namespace bdis::sparql::exec {
 namespace {
@@ -16,14 +17,7 @@ class SubjectMergeOp final : public Operator {
       : Operator(ctx, "SubjectMerge"), pats_(std::move(patterns)), slot_(slot),
         graph_(std::move(graph)), runs_(pats_.size()) {
     detail = "on ?" + ctx.vars().name(slot) + " over";
-    for (const auto& p : pats_) {
-      detail += " (";
-      detail += p.o.isVar() ? "PSOG " + rdf::toNTriples(ctx.decode(p.p.id)) + " ?" +
-                                  ctx.vars().name(p.o.slot)
-                            : "POSG " + rdf::toNTriples(ctx.decode(p.p.id)) + " " +
-                                  rdf::toNTriples(ctx.decode(p.o.id));
-      detail += ")";
-    }
+    detail += subjectRunsDetail(ctx, pats_);
   }
 
  protected:
