@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "rdf/rdf_reader.h"
+#include "tests/http/read_checked.h"
 #include "tests/http/server_fixture.h"
 
 namespace bdis::test {
@@ -36,14 +37,7 @@ std::vector<std::string> triples(const std::string& text, rdf::RdfFormat format)
     }
     std::vector<std::string> lines;
   } sink;
-  rdf::ReadOptions o;
-  o.format = format;
-  o.blankPrefix = "t";
-  try {
-    rdf::readBuffer(text, o, sink);
-  } catch (const std::exception& e) {
-    ADD_FAILURE() << "does not parse: " << e.what() << "\n" << text;
-  }
+  readChecked(text, format, sink);
   return sink.lines;
 }
 

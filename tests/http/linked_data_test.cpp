@@ -5,6 +5,7 @@
 #include <set>
 
 #include "rdf/rdf_reader.h"
+#include "tests/http/read_checked.h"
 #include "tests/http/server_fixture.h"
 
 namespace bdis::test {
@@ -46,14 +47,7 @@ uint64_t parseCount(const std::string& text, rdf::RdfFormat format) {
     uint64_t n = 0;
     std::set<std::string> graphs;
   } sink;
-  rdf::ReadOptions o;
-  o.format = format;
-  o.blankPrefix = "t";
-  try {
-    rdf::readBuffer(text, o, sink);
-  } catch (const std::exception& e) {
-    ADD_FAILURE() << "does not parse: " << e.what() << "\n" << text;
-  }
+  readChecked(text, format, sink);
   return sink.n;
 }
 
