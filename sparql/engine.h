@@ -71,6 +71,10 @@ struct PlanOptions {
   /// A few rows joined on ?s with a much larger range (?s p ?o) are sorted and paired
   /// with the range in PSOG order; off: a hash join built on the rows.
   bool subjectRangeJoin = true;
+  /// ORDER BY ... LIMIT k [OFFSET o] over OPTIONALs whose right sides bind no sort-key
+  /// variable: a top-(k+o) keeping ties with the last row runs below those OPTIONALs
+  /// too (they never drop a left row nor change its keys); off: only the final top-k.
+  bool topKBelowOptional = true;
 };
 
 /// One query to run.

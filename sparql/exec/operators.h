@@ -108,9 +108,11 @@ OperatorPtr makeProject(ExecContext& ctx, OperatorPtr input, std::vector<int> sl
 OperatorPtr makeDistinct(ExecContext& ctx, OperatorPtr input);
 /// REDUCED: returns `input` itself (eliminating duplicates is permitted, not required).
 OperatorPtr makeReduced(ExecContext& ctx, OperatorPtr input);
-/// Sorts by the keys; with `topK`, keeps only the first topK rows (ORDER BY + LIMIT).
+/// Sorts by the keys; with `topK`, keeps only the first topK rows (ORDER BY + LIMIT),
+/// and with `withTies` also every row whose keys equal the topK-th row's.
 OperatorPtr makeOrderBy(ExecContext& ctx, OperatorPtr input,
-                        const std::vector<algebra::SortKey>& keys, std::optional<uint64_t> topK);
+                        const std::vector<algebra::SortKey>& keys, std::optional<uint64_t> topK,
+                        bool withTies = false);
 /// OFFSET / LIMIT; stops pulling its input once the limit is reached.
 OperatorPtr makeSlice(ExecContext& ctx, OperatorPtr input, uint64_t offset,
                       std::optional<uint64_t> limit);

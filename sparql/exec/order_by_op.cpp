@@ -2,7 +2,9 @@
 // sorts by expr::orderCompare (stable). With a top-k bound (ORDER BY ... LIMIT),
 // keeps at most 2k rows at any time, trimming to the best k; once trimmed, the
 // k-th row is a cutoff and a row that does not sort before it is dropped
-// without being stored. Two simple literals compare by their lexical forms,
+// without being stored. With ties (a top-k pushed below an OPTIONAL by the
+// planner), every row whose keys equal the k-th row's is kept as well, so more
+// than k rows may come out. Two simple literals compare by their lexical forms,
 // which is what orderCompare decides for them, without classifying either.
 #include <algorithm>
 #include <numeric>
@@ -17,9 +19,10 @@ namespace {
 class OrderByOp final : public Operator {
  public:
   OrderByOp(ExecContext& ctx, OperatorPtr input, const std::vector<algebra::SortKey>& keys,
-            std::optional<uint64_t> topK)
-      : Operator(ctx, topK ? "TopK" : "OrderBy"), input_(std::move(input)), keys_(keys),
-        topK_(topK), in_(ctx.vars().width()), row_(ctx) {
+            std::optional<uint64_t> topK, bool withTies)
+      : Operator(ctx, topK ? (withTies ? "TopKWithTies" : "TopK") : "OrderBy"),
+        input_(std::move(input)), keys_(keys), topK_(topK), withTies_(withTies && topK),
+        in_(ctx.vars().width()), row_(ctx) {
     for (const auto& k : keys_)
       detail += std::string(detail.empty() ? "" : " ") + (k.descending ? "desc " : "") +
                 algebra::toSse(k.expr);
@@ -66,15 +69,19 @@ class OrderByOp final : public Operator {
           if (e.keys.back()) bytes += e.keys.back()->value.size() + 96;
         }
         e.seq = seq_++;
-        // Later rows lose ties (stable order), so not sorting before the cutoff drops it.
-        if (topK_ && hasCutoff_ && !Less{this}(e, entries_[*topK_ - 1])) continue;
+        // Later rows lose ties (stable order), so not sorting before the cutoff drops it;
+        // with ties, only sorting after it on the keys does.
+        if (topK_ && hasCutoff_ &&
+            (withTies_ ? compareKeys(e, entries_[*topK_ - 1]) > 0
+                       : !Less{this}(e, entries_[*topK_ - 1])))
+          continue;
         e.row.assign(r, r + w);
         e.bytes = bytes;
         accounted_ += bytes;
         ctx_.reserve(bytes);
         entries_.push_back(std::move(e));
         e = Entry();
-        if (topK_ && entries_.size() >= 2 * *topK_ + 1024) trim(*topK_);
+        if (topK_ && entries_.size() >= trimAt_) trim(*topK_);
       }
     }
     input_->close();
@@ -101,18 +108,23 @@ class OrderByOp final : public Operator {
     uint64_t seq = 0;
     uint64_t bytes = 0;
   };
+  /// The keys' order of `a` against `b` (descending keys reversed), ignoring `seq`.
+  int compareKeys(const Entry& a, const Entry& b) const {
+    for (size_t i = 0; i < keys_.size(); ++i) {
+      const rdf::Term* x = a.keys[i] ? &*a.keys[i] : nullptr;
+      const rdf::Term* y = b.keys[i] ? &*b.keys[i] : nullptr;
+      std::optional<int> fast;
+      if (x && y) fast = fastCompare(x->kind, x->value, x->datatype, x->lang, *y);
+      int c = fast ? *fast : expr::orderCompare(x, y);
+      if (c != 0) return keys_[i].descending ? -c : c;
+    }
+    return 0;
+  }
   struct Less {
     const OrderByOp* self;
     bool operator()(const Entry& a, const Entry& b) const {
-      for (size_t i = 0; i < self->keys_.size(); ++i) {
-        const rdf::Term* x = a.keys[i] ? &*a.keys[i] : nullptr;
-        const rdf::Term* y = b.keys[i] ? &*b.keys[i] : nullptr;
-        std::optional<int> fast;
-        if (x && y) fast = fastCompare(x->kind, x->value, x->datatype, x->lang, *y);
-        int c = fast ? *fast : expr::orderCompare(x, y);
-        if (c != 0) return self->keys_[i].descending ? c > 0 : c < 0;
-      }
-      return a.seq < b.seq;
+      const int c = self->compareKeys(a, b);
+      return c != 0 ? c < 0 : a.seq < b.seq;
     }
   };
 
@@ -138,17 +150,24 @@ class OrderByOp final : public Operator {
   void trim(uint64_t k) {
     std::sort(entries_.begin(), entries_.end(), Less{this});
     hasCutoff_ = k > 0 && entries_.size() >= k;
-    if (entries_.size() > k) {
-      for (size_t i = k; i < entries_.size(); ++i) {
+    size_t keep = k;
+    // With ties: also every row tied with the k-th on the keys (they follow it).
+    if (withTies_ && hasCutoff_)
+      while (keep < entries_.size() && compareKeys(entries_[keep], entries_[k - 1]) == 0) ++keep;
+    // Many ties kept: trim again only after as many new rows (no trim per row).
+    trimAt_ = 2 * keep + 1024;
+    if (entries_.size() > keep) {
+      for (size_t i = keep; i < entries_.size(); ++i) {
         ctx_.release(entries_[i].bytes);
         accounted_ -= std::min(accounted_, entries_[i].bytes);
       }
-      entries_.resize(k);
+      entries_.resize(keep);
     }
   }
   void clear() {
     entries_.clear();
     hasCutoff_ = false;
+    trimAt_ = topK_ ? 2 * *topK_ + 1024 : 0;
     ctx_.release(accounted_);
     accounted_ = 0;
     pos_ = 0;
@@ -157,6 +176,8 @@ class OrderByOp final : public Operator {
   OperatorPtr input_;
   const std::vector<algebra::SortKey>& keys_;
   std::optional<uint64_t> topK_;
+  bool withTies_ = false;  ///< keep the rows tied with the k-th too
+  size_t trimAt_ = 0;      ///< trim once this many rows are held
   Batch in_;
   IdRow row_;
   std::vector<Entry> entries_;
@@ -169,8 +190,9 @@ class OrderByOp final : public Operator {
 }  // namespace
 
 OperatorPtr makeOrderBy(ExecContext& ctx, OperatorPtr input,
-                        const std::vector<algebra::SortKey>& keys, std::optional<uint64_t> topK) {
-  return std::make_unique<OrderByOp>(ctx, std::move(input), keys, topK);
+                        const std::vector<algebra::SortKey>& keys, std::optional<uint64_t> topK,
+                        bool withTies) {
+  return std::make_unique<OrderByOp>(ctx, std::move(input), keys, topK, withTies);
 }
 
 }  // namespace bdis::sparql::exec

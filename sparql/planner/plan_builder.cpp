@@ -464,33 +464,7 @@ OperatorPtr PlanBuilder::build(const algebra::Op& op, const GraphSpec& g, Filter
         (ok ? lf : rest).push_back(e);
       }
       auto left = build(*lj.left, g, std::move(lf));
-      std::vector<const Expr*> exprs;
-      for (const auto& e : lj.exprs) exprs.push_back(&e);
-      double est = left->estimatedRows;
-      OperatorPtr out;
-      // OPTIONAL over a chain: probe the index once per left row, unless many
-      // left rows come and the right side alone is not much larger (then hash it).
-      OperatorPtr independent;
-      if (chainable(*lj.right) && left->estimatedRows > 2000) {
-        independent = build(*lj.right, g, {});
-        if (independent->estimatedRows < 0 || independent->estimatedRows > est * 8)
-          independent.reset();
-      }
-      if (chainable(*lj.right) && !independent) {
-        std::set<int> bound = lv;
-        Filters none;
-        auto right = chain(*lj.right, exec::makeSeed(ctx_), g, bound, none);
-        out = exec::makeLeftJoin(ctx_, std::move(left), std::move(right), std::move(exprs), true, {});
-      } else if (independent) {
-        out = exec::makeLeftJoin(ctx_, std::move(left), std::move(independent), std::move(exprs),
-                                 false, keySlots(*lj.left, *lj.right));
-      } else {
-        auto right = build(*lj.right, g, {});
-        out = exec::makeLeftJoin(ctx_, std::move(left), std::move(right), std::move(exprs), false,
-                                 keySlots(*lj.left, *lj.right));
-      }
-      out->estimatedRows = est;
-      return wrap(std::move(out), std::move(rest));
+      return wrap(leftJoinOver(lj, std::move(left), g), std::move(rest));
     }
     case OpKind::Union: {
       const auto& u = as<Union>(op);
@@ -593,7 +567,8 @@ OperatorPtr PlanBuilder::build(const algebra::Op& op, const GraphSpec& g, Filter
       OperatorPtr in;
       if (s.length && inner->kind == OpKind::OrderBy) {
         const auto& o = as<OrderBy>(*inner);
-        in = exec::makeOrderBy(ctx_, build(*o.input, g, {}), o.keys, offset + *s.length);
+        in = exec::makeOrderBy(ctx_, buildForTopK(*o.input, o.keys, offset + *s.length, g),
+                               o.keys, offset + *s.length);
         if (proj) {
           std::vector<int> slots;
           for (const auto& v : proj->vars) slots.push_back(ctx_.vars().find(v));
@@ -612,6 +587,38 @@ OperatorPtr PlanBuilder::build(const algebra::Op& op, const GraphSpec& g, Filter
     case OpKind::Path: break;
   }
   BDIS_ASSERT(false);
+}
+
+OperatorPtr PlanBuilder::leftJoinOver(const algebra::LeftJoin& lj, OperatorPtr left,
+                                      const GraphSpec& g) {
+  auto lv = slotsOf(certainVars(*lj.left));
+  std::vector<const Expr*> exprs;
+  for (const auto& e : lj.exprs) exprs.push_back(&e);
+  double est = left->estimatedRows;
+  OperatorPtr out;
+  // OPTIONAL over a chain: probe the index once per left row, unless many
+  // left rows come and the right side alone is not much larger (then hash it).
+  OperatorPtr independent;
+  if (chainable(*lj.right) && left->estimatedRows > 2000) {
+    independent = build(*lj.right, g, {});
+    if (independent->estimatedRows < 0 || independent->estimatedRows > est * 8)
+      independent.reset();
+  }
+  if (chainable(*lj.right) && !independent) {
+    std::set<int> bound = lv;
+    Filters none;
+    auto right = chain(*lj.right, exec::makeSeed(ctx_), g, bound, none);
+    out = exec::makeLeftJoin(ctx_, std::move(left), std::move(right), std::move(exprs), true, {});
+  } else if (independent) {
+    out = exec::makeLeftJoin(ctx_, std::move(left), std::move(independent), std::move(exprs),
+                             false, keySlots(*lj.left, *lj.right));
+  } else {
+    auto right = build(*lj.right, g, {});
+    out = exec::makeLeftJoin(ctx_, std::move(left), std::move(right), std::move(exprs), false,
+                             keySlots(*lj.left, *lj.right));
+  }
+  out->estimatedRows = est;
+  return out;
 }
 
 }  // namespace bdis::sparql::planner

@@ -20,7 +20,8 @@
 //  - OPTIONAL over a chain is evaluated as a correlated index join; nested
 //    OPTIONALs of single patterns on one bound subject as one subject scan per row,
 //    which also checks a left pattern (?s p o) with constants p and o;
-//  - ORDER BY under LIMIT becomes a top-k sort.
+//  - ORDER BY under LIMIT becomes a top-k sort; below OPTIONALs (and BINDs) that bind
+//    no sort-key variable, a top-k keeping ties runs on their left side as well.
 //
 // Lifetime: the operators refer to the algebra's expressions and paths, so
 // the algebra must outlive the plan; the ExecContext too.
@@ -69,9 +70,10 @@ class PlanBuilder {
                                 const exec::GraphSpec& g, std::set<int>& bound, Filters& filters);
   /// Nested OPTIONAL { ?s p ?o } on one subject the left side binds: a SubjectOptionals
   /// over the left side's plan, with the filters it cannot take left in `filters`;
-  /// null when the shape does not fit (plan_optionals.cpp).
+  /// null when the shape does not fit (plan_optionals.cpp). At least `minOptionals`
+  /// OPTIONALs (one below a pushed top-k: the OPTIONAL binding the sort key).
   exec::OperatorPtr subjectOptionals(const algebra::LeftJoin& top, const exec::GraphSpec& g,
-                                     Filters& filters);
+                                     Filters& filters, size_t minOptionals = 2);
   /// Wraps the filters whose variables are all in `bound` around `op`, removing them.
   exec::OperatorPtr placeFilters(exec::OperatorPtr op, const std::set<int>& bound,
                                  Filters& filters);
@@ -79,6 +81,14 @@ class PlanBuilder {
   exec::OperatorPtr propagateConstants(const algebra::Op& op, exec::OperatorPtr input,
                                        const std::set<int>& bound, Filters& filters);
   exec::OperatorPtr wrap(exec::OperatorPtr op, Filters filters);
+  /// The plan of `op` whose rows feed ORDER BY `keys` LIMIT `n` (k + offset): below
+  /// LeftJoins whose right side binds no key variable, and Extends binding none, a
+  /// top-n keeping ties sorts and cuts their left side (plan_optionals.cpp).
+  exec::OperatorPtr buildForTopK(const algebra::Op& op, const std::vector<algebra::SortKey>& keys,
+                                 uint64_t n, const exec::GraphSpec& g);
+  /// OPTIONAL `lj` over the already built plan of its left side (no filters above).
+  exec::OperatorPtr leftJoinOver(const algebra::LeftJoin& lj, exec::OperatorPtr left,
+                                 const exec::GraphSpec& g);
   exec::GraphSpec graphSpecFor(const algebra::Graph& graph, const exec::GraphSpec& outer);
   exec::PatternPos pos(const VarOrTerm& t, bool& impossible, bool allowLocal);
   std::set<int> slotsOf(const std::set<std::string>& names) const;

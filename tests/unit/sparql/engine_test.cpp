@@ -588,6 +588,80 @@ TEST_F(Engine, TopKMatchesFullSort) {
   }
 }
 
+TEST_F(Engine, TopKBelowOptionalMatchesFinalTopK) {
+  // ORDER BY ... LIMIT [OFFSET] pushed below OPTIONALs binding no sort key (a top-k
+  // keeping ties): many names tied at every cut, subjects without a name (unbound
+  // sorts first), one with two names, one with 3 ?e values, and sort keys or BINDs
+  // that must block the push.
+  std::string data;
+  for (int i = 0; i < 300; ++i) {
+    std::string s = ":s" + std::to_string(i);
+    data += s + " a :T ; :zip " + std::to_string(i % 3) + " .\n";
+    if (i % 7) data += s + " :name \"n" + std::to_string(i % 13) + "\" .\n";
+    if (i == 42) data += s + " :name \"n0\" .\n";
+    if (i % 2) data += s + " :emp " + std::to_string(i % 11) + " .\n";
+    if (i % 5 == 0) data += s + " :alias \"a" + std::to_string(i % 4) + "\" .\n";
+  }
+  // n0 is the first name: :s13 (n0) gets 3 ?e values at the cut of LIMIT 20 / OFFSET 5.
+  data += ":s13 :emp 100 , 101 , 102 .\n";
+  load(data);
+  // Without SubjectOptionals (which reads both OPTIONALs in one scan per row, so the
+  // top-k is not pushed into its chain) the push shows on every shape; with it, too.
+  PlanOptions on, off, onScan, offScan;
+  on.subjectOptionals = off.subjectOptionals = false;
+  off.topKBelowOptional = offScan.topKBelowOptional = false;
+  const std::string opt = "OPTIONAL { ?s :name ?n } OPTIONAL { ?s :emp ?e } ";
+  const std::vector<std::pair<std::string, bool>> queries = {
+      // {query, pushed below an OPTIONAL}
+      {"SELECT ?s ?n ?e WHERE { ?s a :T ; :zip 1 " + opt + "} ORDER BY ?n LIMIT 20", true},
+      {"SELECT ?s ?n ?e WHERE { ?s a :T ; :zip 1 " + opt + "} ORDER BY ?n LIMIT 16", true},
+      {"SELECT ?s ?n ?e WHERE { ?s a :T ; :zip 1 " + opt + "} ORDER BY ?n LIMIT 2 OFFSET 15",
+       true},
+      {"SELECT ?s ?n ?e WHERE { ?s a :T " + opt + "} ORDER BY ?n LIMIT 20 OFFSET 5", true},
+      {"SELECT ?s ?n ?e WHERE { ?s a :T " + opt + "} ORDER BY ?n LIMIT 7 OFFSET 40", true},
+      {"SELECT ?s ?n ?e WHERE { ?s a :T " + opt + "} ORDER BY DESC(?n) LIMIT 30", true},
+      {"SELECT ?s ?n ?e WHERE { ?s a :T " + opt + "} ORDER BY ?n DESC(?zip) LIMIT 25", true},
+      {"SELECT ?s ?n ?e WHERE { ?s a :T ; :zip ?zip " + opt + "} ORDER BY DESC(?zip) ?n LIMIT 25",
+       true},
+      {"SELECT ?s ?n ?e WHERE { ?s a :T ; :zip ?zip " + opt + "} ORDER BY STR(?zip) LIMIT 9",
+       true},
+      {"SELECT ?s ?n ?e WHERE { ?s a :T " + opt + "} ORDER BY ?n LIMIT 1", true},
+      {"SELECT ?s ?n ?e WHERE { ?s a :T OPTIONAL { ?s :name ?n } "
+       "OPTIONAL { ?s :emp ?e FILTER(?e > 5 || !BOUND(?n)) } } ORDER BY ?n LIMIT 20 OFFSET 3",
+       true},
+      {"SELECT ?s ?n ?e ?l WHERE { ?s a :T " + opt +
+           "BIND(STRLEN(?n) AS ?l) OPTIONAL { ?s :alias ?a } } ORDER BY ?n LIMIT 15",
+       true},
+      // Blocked: a key the right side binds, a BIND the key reads, a key bound maybe.
+      {"SELECT ?s ?n ?e WHERE { ?s a :T " + opt + "} ORDER BY ?e ?s LIMIT 20", false},
+      {"SELECT ?s ?n ?k WHERE { ?s a :T " + opt +
+           "BIND(COALESCE(?e, -1) AS ?k) } ORDER BY ?k LIMIT 10",
+       false},
+      {"SELECT ?s ?n WHERE { ?s a :T OPTIONAL { ?s :name ?n } OPTIONAL { ?s :alias ?n } } "
+       "ORDER BY ?n LIMIT 30",
+       false},
+      {"SELECT DISTINCT ?s ?n WHERE { ?s a :T " + opt + "} ORDER BY ?n LIMIT 10", false},
+  };
+  for (const auto& [q, pushed] : queries) {
+    QueryStats st, stScan;
+    auto fast = run(q, {}, &st, false, on);
+    EXPECT_EQ(fast.rows, run(q, {}, nullptr, false, off).rows) << q << "\n" << st.explain;
+    EXPECT_EQ(st.explain.find("TopKWithTies") != std::string::npos, pushed) << q << "\n"
+                                                                            << st.explain;
+    EXPECT_FALSE(fast.rows.empty()) << q;
+    auto scan = run(q, {}, &stScan, false, onScan);
+    EXPECT_EQ(scan.rows, run(q, {}, nullptr, false, offScan).rows) << q << "\n"
+                                                                   << stScan.explain;
+  }
+  // 14 subjects of zip 1 have no name: the 4 rows of :s13 (n0) straddle LIMIT 16.
+  auto cut = run("SELECT ?s ?e WHERE { ?s a :T ; :zip 1 " + opt + "} ORDER BY ?n LIMIT 16", {},
+                 nullptr, false, on);
+  ASSERT_EQ(cut.rows.size(), 16u);
+  EXPECT_EQ(cut.rows[13].find("s=<http://example.org/s13>"), std::string::npos) << cut.rows[13];
+  EXPECT_EQ(cut.rows[14].find("s=<http://example.org/s13>"), 0u) << cut.rows[14];
+  EXPECT_EQ(cut.rows[15].find("s=<http://example.org/s13>"), 0u) << cut.rows[15];
+}
+
 TEST_F(Engine, OrderOfSimpleAndLanguageLiterals) {
   // SPARQL's order (expr::orderCompare): simple literals by lexical form, before
   // language-tagged ones, which go by lexical form and then tag.
