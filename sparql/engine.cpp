@@ -37,7 +37,7 @@ std::vector<std::string> projectedVars(const algebra::Op& op) {
 
 /// Resolves the dataset (protocol dataset over FROM / FROM NAMED over the default).
 void resolveDataset(exec::ExecContext& ctx, const ast::Query& q,
-                    const std::optional<Dataset>& protocol) {
+                    const std::optional<Dataset>& protocol, bool unionDefaultGraph) {
   std::vector<std::string> from, fromNamed;
   bool explicitDataset = false;
   if (protocol && (!protocol->defaultGraphs.empty() || !protocol->namedGraphs.empty())) {
@@ -54,6 +54,8 @@ void resolveDataset(exec::ExecContext& ctx, const ast::Query& q,
     ds.defaultGraphs = {rdf::kDefaultGraph};
     ds.namedGraphs = ctx.txn().namedGraphs();
     ds.allNamed = true;
+    if (unionDefaultGraph)
+      ds.defaultGraphs.insert(ds.defaultGraphs.end(), ds.namedGraphs.begin(), ds.namedGraphs.end());
   } else {
     ds.allNamed = false;
     for (const auto& iri : from) {
@@ -83,7 +85,7 @@ QueryStats executeQuery(const rdf::ReadTxn& txn, const QueryRequest& request, Re
 
   exec::ExecContext ctx(txn, request.limits);
   ctx.planOptions = request.plan;
-  resolveDataset(ctx, q, request.dataset);
+  resolveDataset(ctx, q, request.dataset, request.unionDefaultGraph);
   // Full-text and spatial patterns become joins with index hits (sparql/ext); the
   // nearest-k rewrite needs the dataset to count only the geometries in scope.
   std::vector<std::string> rewrites = ext::rewriteSearch(pq.algebra, txn, &ctx.dataset());

@@ -82,6 +82,11 @@ struct QueryRequest {
   std::string text;      ///< The SPARQL 1.1 query.
   std::string baseIri;   ///< Resolves relative IRIs before any BASE; may be empty.
   std::optional<Dataset> dataset;
+  /// Without FROM / FROM NAMED or a protocol dataset, the default graph is the merge
+  /// of the store's default graph and every named graph (a triple held in several
+  /// graphs counts once), as Virtuoso does; named graphs stay as they are. Off (the
+  /// SPARQL default): the store's default graph alone.
+  bool unionDefaultGraph = false;
   QueryLimits limits;
   PlanOptions plan;
   /// Fill QueryStats::explain with the plan (one line per operator, indented,

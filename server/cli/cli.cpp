@@ -86,6 +86,8 @@ int runCli(int argc, char** argv) {
   serveCmd->add_option("--write-token-file", serve.writeTokenFile,
                        "file of bearer tokens allowed to write (default: read-only)");
   serveCmd->add_option("--public-base", serve.publicBase, "base URL of minted IRIs");
+  serveCmd->add_flag("--union-default-graph", serve.unionDefaultGraph,
+                     "queries without FROM or a protocol dataset read the merge of all graphs");
   serveCmd->add_option("--id-base", serve.idBase,
                        "IRIs under this base dereference at /id/ (default https://w3id.org/bdis/id/)");
   serveCmd->add_option("--max-body", serve.maxBody, "largest request body (e.g. 64M)");

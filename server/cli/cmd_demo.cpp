@@ -161,6 +161,9 @@ int runDemo(const DemoArgs& args) {
   serve.store = storeDir;
   serve.host = args.host;
   serve.port = args.port;
+  // The sample keeps each network in its own named graph: queries without GRAPH or
+  // FROM should find the initiatives, as on Virtuoso.
+  serve.unionDefaultGraph = true;
   return runServe(serve);
 }
 

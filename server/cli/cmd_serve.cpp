@@ -25,6 +25,7 @@ int runServe(const ServeArgs& args) {
                        ? "http://" + args.host + ":" + std::to_string(args.port) + "/"
                        : args.publicBase;
   cfg.idBase = args.idBase;
+  cfg.unionDefaultGraph = args.unionDefaultGraph;
   if (auto size = loaders::parseByteSize(args.maxBody)) {
     cfg.maxBodyBytes = *size;
   } else {

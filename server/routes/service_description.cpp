@@ -25,6 +25,7 @@ std::string serviceDescriptionTurtle(const App& app) {
        "    <http://www.opengis.net/def/function/geosparql/sfIntersects> ;\n";
   t += "  rdfs:comment \"bdis: SPARQL 1.1 over the social and solidarity economy data. Full-text "
        "search with <http://jena.apache.org/text#query> (Jena) and bif:contains (Virtuoso).\" ;\n";
+  if (app.config().unionDefaultGraph) t += "  sd:feature sd:UnionDefaultGraph ;\n";
   t += "  sd:defaultDataset [ a sd:Dataset ; sd:defaultGraph [ a sd:Graph ] ] .\n";
   return t;
 }

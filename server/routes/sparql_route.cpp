@@ -128,6 +128,7 @@ HttpResponse runQuery(const HttpRequest& req, App& app, std::string text) {
   auto defaults = req.params_all("default-graph-uri");
   auto named = req.params_all("named-graph-uri");
   if (!defaults.empty() || !named.empty()) q.dataset = sparql::Dataset{defaults, named};
+  q.unionDefaultGraph = app.config().unionDefaultGraph;
 
   std::shared_ptr<rdf::ReadTxn> txn = app.store().beginRead();
   std::string formatParam = req.param("format").value_or(req.param("output").value_or(""));

@@ -180,6 +180,29 @@ TEST_F(Engine, DatasetsAndGraphs) {
   EXPECT_TRUE(select("SELECT * WHERE { GRAPH :nope { ?x ?p ?o } }").empty());
 }
 
+TEST_F(Engine, UnionDefaultGraph) {
+  load(":s :p 1 . :g1 { :s :p 2 . :t :p 3 . :s :p 3 } :g2 { :s :p 3 }");
+  auto unionRows = [&](const std::string& q) {
+    auto r = store_->beginRead();
+    QueryRequest req;
+    req.text = "PREFIX : <http://example.org/>\n" + q;
+    req.unionDefaultGraph = true;
+    Rows rows;
+    executeQuery(*r, req, rows);
+    std::sort(rows.rows.begin(), rows.rows.end());
+    return rows.rows;
+  };
+  const std::string i = "^^<http://www.w3.org/2001/XMLSchema#integer>";
+  // The store's default graph and every named graph, a triple in two graphs once.
+  EXPECT_EQ(unionRows("SELECT ?o WHERE { :s :p ?o }"),
+            (Strings{"o=\"1\"" + i, "o=\"2\"" + i, "o=\"3\"" + i}));
+  EXPECT_EQ(select("SELECT ?o WHERE { :s :p ?o }"), (Strings{"o=\"1\"" + i}));
+  // Named graphs and explicit datasets are unchanged.
+  EXPECT_EQ(unionRows("SELECT DISTINCT ?g WHERE { GRAPH ?g { :s :p 3 } }"),
+            (Strings{"g=<http://example.org/g1>", "g=<http://example.org/g2>"}));
+  EXPECT_EQ(unionRows("SELECT ?o FROM :g2 WHERE { :s :p ?o }"), (Strings{"o=\"3\"" + i}));
+}
+
 TEST_F(Engine, AskConstructDescribe) {
   load(":a :p :b . :a :q [ :r 1 ] . :b :p :c .");
   EXPECT_EQ(run("ASK { :a :p :b }").answer, true);
