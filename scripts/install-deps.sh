@@ -11,7 +11,7 @@ PACKAGES=(
   libicu-dev libutf8proc-dev nlohmann-json3-dev zlib1g-dev libzstd-dev
   libcli11-dev libfmt-dev libspdlog-dev libsodium-dev libtbb-dev
   libcurl4-openssl-dev libssl-dev python3 python3-sparqlwrapper python3-rdflib curl
-  gzip zstd
+  gzip zstd nodejs
 )
 
 missing=()
