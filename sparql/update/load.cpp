@@ -8,22 +8,12 @@
 
 #include "loaders/bulk/bulk_loader.h"
 #include "rdf/error.h"
+#include "rdf/intern_sink.h"
 #include "rdf/rdf_reader.h"
 
 namespace bdis::sparql::update {
 
 namespace {
-
-/// Interns every quad read; inserted only once the whole document was read.
-struct InternSink : rdf::QuadSink {
-  rdf::WriteTxn& txn;
-  std::vector<rdf::QuadIds> quads;
-  explicit InternSink(rdf::WriteTxn& t) : txn(t) {}
-  void quad(const rdf::QuadView& q) override {
-    quads.push_back({txn.intern(q.s), txn.intern(q.p), txn.intern(q.o),
-                     q.g.isNone() ? rdf::kDefaultGraph : txn.intern(q.g)});
-  }
-};
 
 int hexValue(char c) {
   if (c >= '0' && c <= '9') {
@@ -122,7 +112,7 @@ uint64_t loadDocument(rdf::WriteTxn& txn, const LoadRequest& request) {
   options.baseIri = request.source;
   options.blankPrefix = loaders::newBlankScope();
   options.defaultGraph = graph.view();
-  InternSink sink(txn);
+  rdf::InternSink sink(txn);
   try {
     if (isHttp(request.source)) {
       if (!request.allowHttp) {

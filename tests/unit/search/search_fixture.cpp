@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "rdf/intern_sink.h"
 #include "rdf/rdf_reader.h"
 #include "sparql/algebra/all.h"
 #include "sparql/exec/operator.h"
@@ -26,16 +27,6 @@ const char* const kPrefixes =
     "@prefix wgs: <http://www.w3.org/2003/01/geo/wgs84_pos#> .\n";
 
 namespace {
-
-struct Loader : rdf::QuadSink {
-  rdf::WriteTxn& txn;
-  std::vector<rdf::QuadIds> quads;
-  explicit Loader(rdf::WriteTxn& t) : txn(t) {}
-  void quad(const rdf::QuadView& q) override {
-    quads.push_back({txn.intern(q.s), txn.intern(q.p), txn.intern(q.o),
-                     q.g.isNone() ? rdf::kDefaultGraph : txn.intern(q.g)});
-  }
-};
 
 std::vector<std::string> projected(const sparql::algebra::Op& root) {
   using namespace sparql::algebra;
@@ -76,7 +67,7 @@ std::vector<rdf::QuadIds> SearchFixture::insertTurtle(rdf::WriteTxn& txn,
   rdf::ReadOptions o;
   o.format = rdf::RdfFormat::TriG;  // Turtle, and named graphs as `:g { ... }`
   o.baseIri = "http://example.org/";
-  Loader l(txn);
+  rdf::InternSink l(txn);
   rdf::readBuffer(std::string(kPrefixes) + turtle, o, l);
   std::vector<rdf::QuadIds> copy = l.quads;
   txn.insertBatch(l.quads);

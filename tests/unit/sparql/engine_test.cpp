@@ -7,6 +7,7 @@
 #include <atomic>
 
 #include "rdf/error.h"
+#include "rdf/intern_sink.h"
 #include "rdf/rdf_reader.h"
 #include "rdf/store.h"
 #include "sparql/engine.h"
@@ -14,16 +15,6 @@
 
 namespace bdis::sparql {
 namespace {
-
-struct Loader : rdf::QuadSink {
-  rdf::WriteTxn& txn;
-  std::vector<rdf::QuadIds> quads;
-  explicit Loader(rdf::WriteTxn& t) : txn(t) {}
-  void quad(const rdf::QuadView& q) override {
-    quads.push_back({txn.intern(q.s), txn.intern(q.p), txn.intern(q.o),
-                     q.g.isNone() ? rdf::kDefaultGraph : txn.intern(q.g)});
-  }
-};
 
 /// Collects results as text: one "?v=term ..." line per row, sorted unless ordered.
 struct Rows : ResultSink {
@@ -51,7 +42,7 @@ class Engine : public ::testing::Test {
     rdf::ReadOptions o;
     o.format = rdf::RdfFormat::TriG;
     o.baseIri = "http://example.org/";
-    Loader l(*txn);
+    rdf::InternSink l(*txn);
     rdf::readBuffer(std::string("@prefix : <http://example.org/> .\n") + std::string(trig), o, l);
     txn->insertBatch(l.quads);
     txn->commit();
