@@ -184,13 +184,15 @@ void decodeEach(std::string_view block, Sink&& sink) {
   }
   const auto* p = reinterpret_cast<const uint8_t*>(block.data()) + kHeaderBytes;
   const auto* end = reinterpret_cast<const uint8_t*>(block.data()) + block.size();
-  Key4 cur{};
-  for (int i = 0; i < 4; ++i) {
-    if (!readVarint(p, end, cur[i])) {
-      malformed("truncated first quad");
-    }
+  // The current quad lives in four scalars, not an array indexed by the entry's
+  // first changed component: stores into such an array, read back whole for the
+  // sink, stalled store forwarding on every quad.
+  uint64_t c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+  if (!readVarint(p, end, c0) || !readVarint(p, end, c1) || !readVarint(p, end, c2) ||
+      !readVarint(p, end, c3)) {
+    malformed("truncated first quad");
   }
-  if (!sink(cur, count)) {
+  if (!sink(Key4{c0, c1, c2, c3}, count)) {
     return;
   }
   for (uint32_t n = 1; n < count; ++n) {
@@ -198,7 +200,7 @@ void decodeEach(std::string_view block, Sink&& sink) {
     if (!readVarint(p, end, token)) {
       malformed("truncated entry");
     }
-    auto d = static_cast<int>((token >> 1) & 3);
+    const auto d = static_cast<int>((token >> 1) & 3);
     const bool same = (token & 8) != 0;
     uint64_t delta = 0;
     if ((token & 1) != 0) {
@@ -208,19 +210,36 @@ void decodeEach(std::string_view block, Sink&& sink) {
     } else {
       delta = token >> 4;
     }
-    if (delta == 0 || cur[d] + delta < cur[d]) {
+    if (delta == 0) {
       malformed("quads not increasing");
     }
-    if (same && d == 3) {
-      malformed("a kept last component after a change in it");
+    bool ok = true;
+    switch (d) {
+      case 0:
+        if (c0 + delta < c0) malformed("quads not increasing");
+        c0 += delta;
+        ok = readVarint(p, end, c1) && readVarint(p, end, c2) && (same || readVarint(p, end, c3));
+        break;
+      case 1:
+        if (c1 + delta < c1) malformed("quads not increasing");
+        c1 += delta;
+        ok = readVarint(p, end, c2) && (same || readVarint(p, end, c3));
+        break;
+      case 2:
+        if (c2 + delta < c2) malformed("quads not increasing");
+        c2 += delta;
+        ok = same || readVarint(p, end, c3);
+        break;
+      default:
+        if (same) malformed("a kept last component after a change in it");
+        if (c3 + delta < c3) malformed("quads not increasing");
+        c3 += delta;
+        break;
     }
-    cur[d] += delta;
-    for (int i = d + 1; i < (same ? 3 : 4); ++i) {
-      if (!readVarint(p, end, cur[i])) {
-        malformed("truncated entry");
-      }
+    if (!ok) {
+      malformed("truncated entry");
     }
-    if (!sink(cur, count)) {
+    if (!sink(Key4{c0, c1, c2, c3}, count)) {
       return;
     }
   }
@@ -233,7 +252,7 @@ void decodeEach(std::string_view block, Sink&& sink) {
 
 void decodeBlock(std::string_view block, std::vector<Key4>& out) {
   bool first = true;
-  decodeEach(block, [&](const Key4& k, uint32_t count) {
+  decodeEach(block, [&](const Key4& k, uint32_t count) __attribute__((always_inline)) {
     if (first) {
       out.reserve(out.size() + count);
       first = false;
@@ -252,7 +271,7 @@ bool decodeRange(std::string_view block, const Key4& lo, const Key4& hi, std::ve
   Key4 run[kRun];
   size_t n = 0;
   bool reachedLo = false;  // quads are sorted: once one is >= lo, all later ones are
-  decodeEach(block, [&](const Key4& k, uint32_t count) {
+  decodeEach(block, [&](const Key4& k, uint32_t count) __attribute__((always_inline)) {
     if (less(hi, k)) {
       past = true;
       return false;

@@ -204,6 +204,10 @@ TermView ReadTxn::decodeView(TermId id, std::string& scratch) const {
   return impl_->dictionary.decodeView(id, scratch);
 }
 
+SortKeyCache* ReadTxn::sortKeyCache() const {
+  return impl_->writable ? nullptr : &impl_->store.sortKeys;
+}
+
 IndexOrder ReadTxn::chooseIndex(const QuadPattern& pattern) {
   const bool bound[4] = {!pattern.s.isAny(), !pattern.p.isAny(), !pattern.o.isAny(),
                          !pattern.g.isAny() && pattern.g != kAnyNamedGraph};

@@ -87,6 +87,7 @@ class QuadCursor {
 };
 
 class Store;
+class SortKeyCache;
 
 /// A consistent read-only snapshot of the store.
 class ReadTxn {
@@ -115,6 +116,9 @@ class ReadTxn {
   /// Exact number of quads matching the pattern, counting whole blocks without
   /// decoding them where the range allows.
   uint64_t count(const QuadPattern& pattern) const;
+  /// The store's cache of terms' sort keys (sort_key_cache.h), shared by every read
+  /// transaction of this Store; null in a WriteTxn (its new terms may be rolled back).
+  SortKeyCache* sortKeyCache() const;
   /// Named graphs holding at least one quad, in id order.
   std::vector<TermId> namedGraphs() const;
   /// Counts kept by the store.

@@ -11,6 +11,7 @@
 #include "rdf/error.h"
 #include "rdf/lmdb.h"
 #include "rdf/quad_index.h"
+#include "rdf/sort_key_cache.h"
 #include "rdf/store.h"
 #include "rdf/store_stats.h"
 
@@ -34,6 +35,8 @@ struct Store::Impl {
   StoreDbs dbs;
   std::function<void()> onCommit;  ///< Store::setCommitCallback
   std::shared_ptr<WriteObserver> observer;  ///< Store::setWriteObserver
+  /// Sort keys of committed terms, filled by read transactions (sort_key_cache.h).
+  mutable SortKeyCache sortKeys;
 };
 
 /// One LMDB transaction with its dictionary view; `writable` for a WriteTxn.

@@ -4,7 +4,8 @@ ESS-shaped data in bdis (HTTP), Virtuoso (HTTP) and Oxigraph (npm, in-process), 
 run, with the results of every system checked equal to bdis's. Prints per-query median
 times and the geometric mean of the ratios.
 
-usage: query_bench.py [--triples 1000000] [--runs 5] [--bdis build/server/bdis] [--no-peers]
+usage: query_bench.py [--triples 1000000] [--runs 5] [--bdis build/server/bdis]
+                      [--no-peers | --peers virtuoso,oxigraph]
 """
 import argparse
 import csv
@@ -112,6 +113,8 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--bdis", default=os.path.join(HERE, "..", "..", "build", "server", "bdis"))
     ap.add_argument("--no-peers", action="store_true")
+    ap.add_argument("--peers", default="virtuoso,oxigraph",
+                    help="comma-separated peers to run (default: virtuoso,oxigraph)")
     a = ap.parse_args()
     out = os.path.join(HERE, "out")
     os.makedirs(out, exist_ok=True)
@@ -155,7 +158,7 @@ def main():
         server.wait()
         shutil.rmtree(store, ignore_errors=True)
 
-    if not a.no_peers and shutil.which("virtuoso-t"):
+    if not a.no_peers and "virtuoso" in a.peers and shutil.which("virtuoso-t"):
         v = peers.Virtuoso()
         try:
             v.load(nt)
@@ -168,7 +171,7 @@ def main():
                 results["Virtuoso"][name] = (statistics.median(times), normalise(body, name))
         finally:
             v.close()
-    if not a.no_peers and peers.oxigraph_available():
+    if not a.no_peers and "oxigraph" in a.peers and peers.oxigraph_available():
         qfile = os.path.join(out, "queries.json")
         json.dump(queries, open(qfile, "w"))
         p = subprocess.run(["node", "--max-old-space-size=16000", "-e", OXI_SCRIPT, nt, qfile, str(a.runs)],

@@ -9,6 +9,7 @@
 #include "rdf/error.h"
 #include "rdf/intern_sink.h"
 #include "rdf/rdf_reader.h"
+#include "rdf/sort_key_cache.h"
 #include "rdf/store.h"
 #include "sparql/engine.h"
 #include "tests/support/shared_path.h"
@@ -600,6 +601,42 @@ TEST_F(Engine, TopKMatchesFullSort) {
       EXPECT_EQ(top.rows, all.rows) << order << " limit " << limit;
     }
   }
+}
+
+TEST_F(Engine, TopKWithWarmSortKeysMatchesFullSort) {
+  // Long names sharing their first 7 bytes or more (the sort-key cache then decides
+  // nothing and the dictionary is read), names differing early (decided on the keys
+  // once cached), accents, language tags, typed values and IRIs mixed in; each top-k
+  // runs twice, cold and warm, and agrees with the full sort both times.
+  const std::vector<std::string> heads = {"AMAP Atelier", "AMAP At", "AMAP Bio", "Épicerie",
+                                          "Ressourcerie", "Recyclerie", "", "Z"};
+  std::string data;
+  for (int i = 0; i < 6000; ++i) {
+    std::string s = ":s" + std::to_string(i);
+    std::string name = heads[(i * 7) % heads.size()] + " " + std::to_string((i * 7919) % 2300);
+    data += s + " :type :T .\n";
+    switch (i % 5) {
+      case 0: case 1: data += s + " :name \"" + name + "\" .\n"; break;
+      case 2: data += s + " :name \"" + name + "\"@fr .\n"; break;
+      case 3: data += s + " :name " + std::to_string(i % 97) + " .\n"; break;
+      default: data += s + " :name :iri" + std::to_string(i % 50) + " .\n"; break;
+    }
+  }
+  load(data);
+  for (const std::string order : {"?n ?s", "DESC(?n) ?s"}) {
+    const std::string where = "WHERE { ?s :type :T ; :name ?n } ORDER BY " + order;
+    auto all = run("SELECT ?s ?n " + where, {}, nullptr, false);
+    for (int limit : {3, 40, 1500}) {
+      for (int pass = 0; pass < 2; ++pass) {
+        auto top = run("SELECT ?s ?n " + where + " LIMIT " + std::to_string(limit), {}, nullptr,
+                       false);
+        ASSERT_EQ(top.rows.size(), static_cast<size_t>(limit)) << order;
+        EXPECT_EQ(top.rows, Strings(all.rows.begin(), all.rows.begin() + limit))
+            << order << " limit " << limit << " pass " << pass;
+      }
+    }
+  }
+  EXPECT_GT(store_->beginRead()->sortKeyCache()->bytes(), 0u);
 }
 
 TEST_F(Engine, TopKBelowOptionalMatchesFinalTopK) {
