@@ -265,6 +265,19 @@ bool QuadIndex::blockFor(const Key4& lo, const Key4& hi, Block& out) const {
   return true;
 }
 
+bool QuadIndex::lastBlockFor(const Key4& lo, const Key4& hi, Block& out) const {
+  lmdb::Cursor c(txn_, dbi_);
+  MDB_val key{};
+  MDB_val val{};
+  if (!locate(c, hi, key, val)) {
+    return false;
+  }
+  out.key = parseBlockKey(lmdb::toView(key));
+  out.quads.clear();
+  out.endsRange = decodeRange(lmdb::toView(val), lo, hi, out.quads);
+  return true;
+}
+
 bool QuadIndex::blockAfter(const Key4& after, const Key4& lo, const Key4& hi, Block& out) const {
   lmdb::Cursor c(txn_, dbi_);
   std::array<char, kBlockKeyBytes> buf;

@@ -45,6 +45,9 @@ class QuadIndex {
   /// The block that may hold `lo` (greatest key <= lo), else the first block,
   /// with its quads in [lo, hi]; false when the index is empty.
   bool blockFor(const Key4& lo, const Key4& hi, Block& out) const;
+  /// The block that may hold `hi` (greatest key <= hi), else the first block, with
+  /// its quads in [lo, hi]: the last of them is the range's last quad, if any.
+  bool lastBlockFor(const Key4& lo, const Key4& hi, Block& out) const;
   /// The first block whose key is greater than `key`, with its quads in [lo, hi];
   /// false when there is none.
   bool blockAfter(const Key4& key, const Key4& lo, const Key4& hi, Block& out) const;

@@ -251,6 +251,51 @@ QuadCursor ReadTxn::scanObjectRange(TermId p, TermId oLo, TermId oHi, TermId g) 
                                                        IndexOrder::POSG, pattern, range));
 }
 
+QuadCursor ReadTxn::scanSubjectRange(TermId p, TermId o, TermId sLo, TermId sHi,
+                                     TermId g) const {
+  const QuadPattern pattern{kAny, p, o, g};
+  const IndexOrder order = o.isAny() ? IndexOrder::PSOG : IndexOrder::POSG;
+  constexpr uint64_t kMax = ~uint64_t{0};
+  KeyRange range;
+  if (o.isAny()) {
+    range.lo = Key4{p.raw, sLo.raw, 0, 0};
+    range.hi = Key4{p.raw, sHi.raw, kMax, kMax};
+  } else {
+    range.lo = Key4{p.raw, o.raw, sLo.raw, 0};
+    range.hi = Key4{p.raw, o.raw, sHi.raw, kMax};
+  }
+  range.exact = g.isAny();  // otherwise each quad's graph is checked (matches)
+  return QuadCursor(
+      std::make_unique<QuadCursor::Impl>(impl_->index(order), order, pattern, range));
+}
+
+std::optional<std::pair<TermId, TermId>> ReadTxn::subjectBounds(TermId p, TermId o) const {
+  const IndexOrder order = o.isAny() ? IndexOrder::PSOG : IndexOrder::POSG;
+  const KeyRange range = keyRange(QuadPattern{kAny, p, o, kAny}, order);
+  const int subject = o.isAny() ? 1 : 2;  // the subject's place in the key
+  const QuadIndex index = impl_->index(order);
+  QuadIndex::Block first, last;
+  if (!index.blockFor(range.lo, range.hi, first)) return std::nullopt;
+  if (first.quads.empty()) {
+    // The range starts in the next block (the located one ends before it).
+    const Key4 after = first.key;
+    if (first.endsRange || !index.blockAfter(after, range.lo, range.hi, first) ||
+        first.quads.empty())
+      return std::nullopt;
+  }
+  // The block with the greatest key <= hi holds the range's last quad: a later key
+  // <= hi would be a quad of the range.
+  if (!index.lastBlockFor(range.lo, range.hi, last) || last.quads.empty()) return std::nullopt;
+  return std::make_pair(TermId(first.quads.front()[subject]), TermId(last.quads.back()[subject]));
+}
+
+std::unique_ptr<ReadTxn> ReadTxn::sibling() const {
+  if (impl_->writable) return nullptr;
+  std::unique_ptr<ReadTxn> t(new ReadTxn(std::make_unique<Impl>(impl_->store, false)));
+  if (mdb_txn_id(t->impl_->live()) != mdb_txn_id(impl_->live())) return nullptr;
+  return t;
+}
+
 uint64_t ReadTxn::count(const QuadPattern& pattern) const {
   const bool s = !pattern.s.isAny();
   const bool p = !pattern.p.isAny();

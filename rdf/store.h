@@ -135,6 +135,18 @@ class ReadTxn {
   /// value order) and graph `g` (a graph id, kDefaultGraph or kAnyNamedGraph), in
   /// POSG order.
   QuadCursor scanObjectRange(TermId p, TermId oLo, TermId oHi, TermId g) const;
+  /// The quads with predicate `p`, object `o` (kAny: any, in PSOG order; else POSG)
+  /// and graph `g` (as scanObjectRange) whose subject id is in [sLo, sHi] (raw id
+  /// order): a part of scan({?, p, o, g}) in subject order, for splitting it.
+  QuadCursor scanSubjectRange(TermId p, TermId o, TermId sLo, TermId sHi, TermId g) const;
+  /// The first and the last subject (raw id order) of the quads with predicate `p`
+  /// and object `o` (kAny: any), all graphs, read from the range's first and last
+  /// blocks only: bounds to split the subjects at. Nothing when there are no such quads.
+  std::optional<std::pair<TermId, TermId>> subjectBounds(TermId p, TermId o) const;
+  /// Another read transaction on this one's snapshot, for a helper thread (a
+  /// transaction is used by one thread at a time); null in a WriteTxn or when a
+  /// write has committed since this transaction began.
+  std::unique_ptr<ReadTxn> sibling() const;
   /// Every predicate in use with its quad count, in id order (for the planner and `bdis stats`).
   std::vector<std::pair<TermId, uint64_t>> predicateCounts() const;
   /// Exact number of quads in graph `g` (kDefaultGraph for the default graph).

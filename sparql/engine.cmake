@@ -33,6 +33,7 @@ add_library(bdis_sparql_engine STATIC
   ${PROJECT_SOURCE_DIR}/sparql/exec/hash_join_op.cpp
   ${PROJECT_SOURCE_DIR}/sparql/exec/merge_join_op.cpp
   ${PROJECT_SOURCE_DIR}/sparql/exec/subject_merge_op.cpp
+  ${PROJECT_SOURCE_DIR}/sparql/exec/merge_counter.cpp
   ${PROJECT_SOURCE_DIR}/sparql/exec/subject_merge_count_op.cpp
   ${PROJECT_SOURCE_DIR}/sparql/exec/subject_range_join_op.cpp
   ${PROJECT_SOURCE_DIR}/sparql/exec/object_range_op.cpp

@@ -75,6 +75,10 @@ struct PlanOptions {
   /// variable: a top-(k+o) keeping ties with the last row runs below those OPTIONALs
   /// too (they never drop a left row nor change its keys); off: only the final top-k.
   bool topKBelowOptional = true;
+  /// A group count (groupCount) keyed on an object, over runs of at least this many
+  /// quads each, counts the two halves of the subjects at once on two threads (two
+  /// read transactions on one snapshot); 0: never.
+  uint64_t parallelCountMinQuads = 200000;
 };
 
 /// One query to run.

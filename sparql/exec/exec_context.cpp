@@ -88,7 +88,7 @@ rdf::TermView ExecContext::decodeView(rdf::TermId id, std::string& scratch) cons
   return txn_.decodeView(id, scratch);
 }
 
-void ExecContext::checkLimits() {
+void ExecContext::checkLimits() const {
   if (limits_.cancel && limits_.cancel->load(std::memory_order_relaxed))
     throw ExecutionError("query cancelled");
   if (hasDeadline_ && std::chrono::steady_clock::now() > deadline_)
@@ -97,15 +97,20 @@ void ExecContext::checkLimits() {
 }
 
 void ExecContext::reserve(uint64_t bytes) {
-  memoryUsed_ += bytes;
-  if (limits_.memoryBytes != 0 && memoryUsed_ > limits_.memoryBytes)
+  const uint64_t used = memoryUsed_.fetch_add(bytes, std::memory_order_relaxed) + bytes;
+  if (limits_.memoryBytes != 0 && used > limits_.memoryBytes)
     throw ExecutionError("query exceeded its memory budget of " +
                          std::to_string(limits_.memoryBytes / (1024 * 1024)) + " MB");
   // Large materialisations also poll the deadline now and then.
-  if (++tick_ % 4096 == 0) checkLimits();
+  if (tick_.fetch_add(1, std::memory_order_relaxed) % 4096 == 4095) checkLimits();
 }
 
-void ExecContext::release(uint64_t bytes) { memoryUsed_ -= std::min(bytes, memoryUsed_); }
+void ExecContext::release(uint64_t bytes) {
+  uint64_t used = memoryUsed_.load(std::memory_order_relaxed);
+  while (!memoryUsed_.compare_exchange_weak(used, used - std::min(bytes, used),
+                                            std::memory_order_relaxed)) {
+  }
+}
 
 bool ExecContext::exists(const algebra::Op& op, const rdf::TermId* row) {
   auto it = existsPlans_.find(&op);

@@ -6,6 +6,7 @@
 // Lifetime: one ExecContext per executeQuery call; it must outlive the plan's
 // operators, and the ReadTxn must outlive it.
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <map>
@@ -90,12 +91,12 @@ class ExecContext {
   rdf::TermView decodeView(rdf::TermId id, std::string& scratch) const;
 
   /// Throws ExecutionError when the deadline has passed or the query was cancelled.
-  /// Called once per batch by every operator.
-  void checkLimits();
+  /// Called once per batch by every operator. Safe from a helper thread of the query.
+  void checkLimits() const;
   /// Accounts `bytes` more held by a materialising operator; throws ExecutionError
-  /// beyond the memory budget.
+  /// beyond the memory budget. Safe from a helper thread of the query.
   void reserve(uint64_t bytes);
-  /// Gives back bytes accounted by reserve().
+  /// Gives back bytes accounted by reserve(). Safe from a helper thread of the query.
   void release(uint64_t bytes);
 
   /// The planner's switches for this query (QueryRequest::plan).
@@ -113,8 +114,8 @@ class ExecContext {
   QueryLimits limits_;
   std::chrono::steady_clock::time_point deadline_;
   bool hasDeadline_ = false;
-  uint64_t memoryUsed_ = 0;
-  uint32_t tick_ = 0;
+  std::atomic<uint64_t> memoryUsed_{0};
+  std::atomic<uint32_t> tick_{0};
   uint64_t solutionCounter_ = 0;
   VarTable vars_;
   DatasetIds dataset_;

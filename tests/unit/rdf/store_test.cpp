@@ -339,6 +339,72 @@ TEST_F(StoreTest, NonIntegerObjectCountsAndObjectRanges) {
   EXPECT_EQ(w2->check(), std::vector<std::string>{});
 }
 
+TEST_F(StoreTest, SubjectRangesBoundsAndSiblings) {
+  // Thousands of quads over many blocks: the subject bounds of a predicate (with and
+  // without an object) are the model's first and last subjects, and a subject range
+  // scan returns the model's quads of those subjects, in subject order.
+  auto store = open();
+  auto w = store->beginWrite();
+  Universe u = Universe::make(*w, 3000, 3, 40, 3);
+  std::mt19937_64 rng(11);
+  Model model;
+  std::vector<QuadIds> quads;
+  for (int i = 0; i < 20000; ++i) {
+    QuadIds q = u.random(rng);
+    quads.push_back(q);
+    model.insert(q);
+  }
+  w->insertBatch(quads);
+  w->commit();
+  w.reset();
+  auto r = store->beginRead();
+  for (TermId p : u.predicates) {
+    for (TermId o : {kAny, u.objects[3]}) {
+      const auto all = testing::filterModel(model, QuadPattern{kAny, p, o, kAny});
+      const auto bounds = r->subjectBounds(p, o);
+      if (all.empty()) {
+        EXPECT_FALSE(bounds);
+        continue;
+      }
+      ASSERT_TRUE(bounds);
+      TermId lo = all.front().s, hi = all.front().s;
+      for (const auto& q : all) {
+        lo = std::min(lo, q.s);
+        hi = std::max(hi, q.s);
+      }
+      EXPECT_EQ(bounds->first, lo);
+      EXPECT_EQ(bounds->second, hi);
+      const TermId mid(lo.raw + (hi.raw - lo.raw) / 3);
+      for (TermId g : {kAny, kDefaultGraph, u.graphs[1]}) {
+        std::vector<QuadIds> expected, seen;
+        for (const auto& q : testing::filterModel(model, QuadPattern{kAny, p, o, g}))
+          if (q.s >= mid && q.s <= hi) expected.push_back(q);
+        QuadCursor c = r->scanSubjectRange(p, o, mid, hi, g);
+        QuadIds x;
+        while (c.next(x)) seen.push_back(x);
+        EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end(),
+                                   [](const QuadIds& a, const QuadIds& b) { return a.s < b.s; }));
+        std::sort(seen.begin(), seen.end());
+        std::sort(expected.begin(), expected.end());
+        EXPECT_EQ(seen, expected);
+      }
+    }
+  }
+  // A sibling shares the snapshot; after a commit, an older transaction has none.
+  auto sibling = r->sibling();
+  ASSERT_NE(sibling, nullptr);
+  EXPECT_EQ(sibling->stats().quads, r->stats().quads);
+  {
+    auto w2 = store->beginWrite();
+    EXPECT_EQ(w2->sibling(), nullptr);
+    w2->insert(QuadIds{u.subjects[0], u.predicates[0], u.objects[0], u.graphs[2]});
+    w2->insert(QuadIds{u.subjects[1], u.predicates[0], u.objects[1], u.graphs[2]});
+    w2->commit();
+  }
+  EXPECT_EQ(r->sibling(), nullptr);
+  EXPECT_NE(store->beginRead()->sibling(), nullptr);
+}
+
 TEST_F(StoreTest, OlderFormatNamesWhatChanged) {
   open().reset();
   {

@@ -352,13 +352,24 @@ TEST_F(Engine, SubjectMergeCountMatchesGroup) {
       "SELECT ?n (SUM(?x) AS ?t) (AVG(?x) AS ?v) WHERE { ?s :org ?n ; :mixed ?x } GROUP BY ?n",
       "SELECT ?a (SUM(?a) AS ?t) WHERE { ?s :org ?n ; :age ?a } GROUP BY ?a",
   };
+  // Split: the subjects counted in two halves on two threads whatever the runs' sizes;
+  // the same groups in the same (first-seen) order as one pass.
+  PlanOptions split, single;
+  split.parallelCountMinQuads = 1;
+  single.parallelCountMinQuads = 0;
   for (const auto& q : queries) {
-    QueryStats st;
+    QueryStats st, stSplit;
     auto counted = run(q, {}, &st);
     auto grouped = run(q, {}, nullptr, true, off);
     EXPECT_EQ(counted.rows, grouped.rows) << q << "\n" << st.explain;
+    auto halves = run(q, {}, &stSplit, false, split);
+    EXPECT_EQ(halves.rows, run(q, {}, nullptr, false, single).rows) << q << "\n" << stSplit.explain;
   }
   QueryStats st;
+  run(queries[0], {}, &st, true, split);
+  EXPECT_NE(st.explain.find("in two halves"), std::string::npos) << st.explain;
+  run(queries[3], {}, &st, true, split);  // keyed on the subject: one group each, not split
+  EXPECT_EQ(st.explain.find("in two halves"), std::string::npos) << st.explain;
   auto rows = run(queries[0], {}, &st);
   EXPECT_NE(st.explain.find("SubjectMergeCount by ?n"), std::string::npos) << st.explain;
   EXPECT_EQ(rows.rows.size(), 5u);
