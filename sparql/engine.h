@@ -79,6 +79,9 @@ struct PlanOptions {
   /// quads each, counts the two halves of the subjects at once on two threads (two
   /// read transactions on one snapshot); 0: never.
   uint64_t parallelCountMinQuads = 200000;
+  /// SubjectOptionals probes an input batch of at least this many rows in two halves
+  /// on two threads (two read transactions on one snapshot); 0: never.
+  uint64_t parallelProbeMinRows = 256;
 };
 
 /// One query to run.

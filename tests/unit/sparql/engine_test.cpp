@@ -449,10 +449,17 @@ TEST_F(Engine, SubjectOptionalsMatchLeftJoins) {
       "SELECT ?x WHERE { ?x :emp ?e FILTER EXISTS { ?x :zip ?z OPTIONAL { ?x :name ?n } "
       "OPTIONAL { ?x :emp ?e } FILTER(BOUND(?e)) } }",
   };
+  // Every batch probed in two halves on two threads, or none: the same rows in the
+  // same order.
+  PlanOptions halves, single;
+  halves.parallelProbeMinRows = 1;
+  single.parallelProbeMinRows = 0;
   for (const auto& q : queries) {
     QueryStats st;
     auto fast = run(q, {}, &st);
     EXPECT_EQ(fast.rows, run(q, {}, nullptr, true, off).rows) << q << "\n" << st.explain;
+    EXPECT_EQ(run(q, {}, nullptr, false, halves).rows, run(q, {}, nullptr, false, single).rows)
+        << q;
   }
   // With ORDER BY ... LIMIT the row order matters too.
   const std::string ordered =
@@ -498,10 +505,15 @@ TEST_F(Engine, SubjectOptionalsChecksMatchProbes) {
       "SELECT ?s ?n ?e WHERE { ?s a :T ; :zip 2 OPTIONAL { ?s :name ?n } OPTIONAL { ?s :emp ?e } "
       "FILTER(BOUND(?n)) } ORDER BY ?n LIMIT 15",
   };
+  PlanOptions halves, single;
+  halves.parallelProbeMinRows = 1;
+  single.parallelProbeMinRows = 0;
   for (const auto& q : queries) {
     QueryStats st;
     auto fast = run(q, {}, &st, false);
     EXPECT_EQ(fast.rows, run(q, {}, nullptr, false, off).rows) << q << "\n" << st.explain;
+    EXPECT_EQ(run(q, {}, nullptr, false, halves).rows, run(q, {}, nullptr, false, single).rows)
+        << q;
   }
   QueryStats st;
   auto rows = run(queries[0], {}, &st);
