@@ -15,18 +15,6 @@ SortKeyCache::~SortKeyCache() {
   for (size_t i = 0; i < kDirectoryEntries; ++i) delete[] directory_[i].load();
 }
 
-bool SortKeyCache::cacheable(TermId id) {
-  const IdTag t = id.tag();
-  return t >= IdTag::Iri && t <= IdTag::Typed && (id.payload() >> kChunkBits) < kDirectoryEntries;
-}
-
-uint64_t SortKeyCache::get(TermId id) const {
-  if (!cacheable(id)) return 0;
-  const uint64_t n = id.payload();
-  const std::atomic<uint64_t>* chunk = directory_[n >> kChunkBits].load(std::memory_order_acquire);
-  return chunk ? chunk[n & (kChunkEntries - 1)].load(std::memory_order_relaxed) : 0;
-}
-
 void SortKeyCache::put(TermId id, uint64_t key) {
   if (!cacheable(id) || key == 0) return;
   const uint64_t n = id.payload();

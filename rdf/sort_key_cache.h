@@ -41,7 +41,12 @@ class SortKeyCache {
   SortKeyCache& operator=(const SortKeyCache&) = delete;
 
   /// The key remembered for a dictionary id, or 0 when unknown.
-  uint64_t get(TermId id) const;
+  uint64_t get(TermId id) const {
+    if (!cacheable(id)) return 0;
+    const uint64_t n = id.payload();
+    const std::atomic<uint64_t>* chunk = directory_[n >> kChunkBits].load(std::memory_order_acquire);
+    return chunk ? chunk[n & (kChunkEntries - 1)].load(std::memory_order_relaxed) : 0;
+  }
   /// Remembers the key of a dictionary id (ignored for inline and special ids,
   /// beyond the number range or past the memory bound).
   void put(TermId id, uint64_t key);
@@ -59,7 +64,10 @@ class SortKeyCache {
   static constexpr size_t kChunkBytes = kChunkEntries * sizeof(uint64_t);
   static constexpr size_t kDirectoryEntries = size_t{1} << 18;  ///< 2^34 numbers
 
-  static bool cacheable(TermId id);
+  static bool cacheable(TermId id) {
+    const IdTag t = id.tag();
+    return t >= IdTag::Iri && t <= IdTag::Typed && (id.payload() >> kChunkBits) < kDirectoryEntries;
+  }
 
   size_t maxChunks_;
   std::unique_ptr<std::atomic<std::atomic<uint64_t>*>[]> directory_;

@@ -73,13 +73,15 @@ class GroupOp final : public Operator {
     input_->open(nullptr);
     const size_t w = in_.width;
     std::vector<rdf::TermId> key(g_.keys.size());
+    State* only = nullptr;  // without keys: the one group, found once
     while (input_->next(in_)) {
+      if (g_.keys.empty() && !only) only = &group(key);
       for (size_t i = 0; i < in_.size(); ++i) {
         const rdf::TermId* r = in_.row(i);
         for (size_t k = 0; k < g_.keys.size(); ++k)
           key[k] = keyVarSlots_[k] >= 0 ? r[keyVarSlots_[k]]
                                         : evaluateToId(g_.keys[k].expr, row_, r, ctx_);
-        State& st = group(key);
+        State& st = only ? *only : group(key);
         if (!allFast_) row_.reset(r);
         for (size_t a = 0; a < g_.aggregates.size(); ++a) {
           if (fast_[a] == Fast::None) {

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <exception>
 #include <optional>
+#include <system_error>
 #include <thread>
 
 #include "sparql/exec/merge_counter.h"
@@ -111,13 +112,18 @@ class SubjectMergeCountOp final : public Operator {
     auto upper = std::make_unique<MergeCounter>(ctx_, *sibling, spec_,
                                                 std::make_pair(mid, rdf::TermId(~uint64_t{0})));
     std::exception_ptr failed;
-    std::thread helper([&] {
-      try {
-        upper->count();
-      } catch (...) {
-        failed = std::current_exception();
-      }
-    });
+    std::thread helper;
+    try {
+      helper = std::thread([&] {
+        try {
+          upper->count();
+        } catch (...) {
+          failed = std::current_exception();
+        }
+      });
+    } catch (const std::system_error&) {
+      return nullptr;  // no thread to be had: one pass here
+    }
     try {
       lower->count();
     } catch (...) {

@@ -11,6 +11,7 @@
 // (ReadTxn::sibling), and its rows follow the first half's, as one pass gives.
 #include <algorithm>
 #include <exception>
+#include <system_error>
 #include <thread>
 
 #include "sparql/exec/operators.h"
@@ -182,22 +183,28 @@ class SubjectOptionalsOp final : public Operator {
     pendingPos_ = 0;
     helperOut_.clear();
     std::exception_ptr failed;
-    std::thread t([&] {
-      try {
-        for (size_t i = half; i < end; ++i)
-          if (collect(*helper_, in_.row(i))) emit(*helper_, in_.row(i), helperOut_);
-      } catch (...) {
-        failed = std::current_exception();
-      }
-    });
+    std::thread t;
+    size_t mine = half;
     try {
-      for (size_t i = pos_; i < half; ++i)
+      t = std::thread([&] {
+        try {
+          for (size_t i = half; i < end; ++i)
+            if (collect(*helper_, in_.row(i))) emit(*helper_, in_.row(i), helperOut_);
+        } catch (...) {
+          failed = std::current_exception();
+        }
+      });
+    } catch (const std::system_error&) {
+      mine = end;  // no thread to be had: every row probed here
+    }
+    try {
+      for (size_t i = pos_; i < mine; ++i)
         if (collect(main_, in_.row(i))) emit(main_, in_.row(i), pending_);
     } catch (...) {
-      t.join();
+      if (t.joinable()) t.join();
       throw;
     }
-    t.join();
+    if (t.joinable()) t.join();
     if (failed) std::rethrow_exception(failed);
     pending_.ids.insert(pending_.ids.end(), helperOut_.ids.begin(), helperOut_.ids.end());
     pos_ = end;
