@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <sstream>
 #include <unordered_set>
 
 #include "rdf/error.h"
 #include "sparql/algebra/all.h"
+#include "sparql/algebra/sse.h"
 #include "sparql/ast/scope.h"
 #include "sparql/exec/graph_results.h"
 #include "sparql/exec/operator.h"
@@ -181,6 +183,14 @@ QueryStats executeQuery(const rdf::ReadTxn& txn, const QueryRequest& request, Re
   if (request.explain) {
     for (const auto& r : rewrites) stats.explain += "rewrite: " + r + "\n";
     stats.explain += exec::explainPlan(*plan);
+    // EXISTS sub-plans, as run (their actual rows summed over every row they were opened for).
+    for (const auto& [op, sub] : ctx.existsPlans()) {
+      std::string pattern = algebra::toSse(*op);
+      if (pattern.size() > 200) pattern = pattern.substr(0, 197) + "...";
+      stats.explain += "EXISTS " + pattern + "\n";
+      std::istringstream lines(exec::explainPlan(*sub));
+      for (std::string line; std::getline(lines, line);) stats.explain += "  " + line + "\n";
+    }
   }
   (void)w;
   return stats;

@@ -78,7 +78,7 @@ struct PlanOptions {
   /// A group count (groupCount) keyed on an object, over runs of at least this many
   /// quads each, counts the two halves of the subjects at once on two threads (two
   /// read transactions on one snapshot); 0: never.
-  uint64_t parallelCountMinQuads = 200000;
+  uint64_t parallelCountMinQuads = 50000;
   /// SubjectOptionals probes an input batch of at least this many rows in two halves
   /// on two threads (two read transactions on one snapshot); 0: never.
   uint64_t parallelProbeMinRows = 256;

@@ -117,6 +117,7 @@ bool ExecContext::exists(const algebra::Op& op, const rdf::TermId* row) {
   if (it == existsPlans_.end()) {
     BDIS_ASSERT(buildExists != nullptr);
     it = existsPlans_.emplace(&op, buildExists(op)).first;
+    existsOrder_.emplace_back(&op, it->second.get());
   }
   Operator& plan = *it->second;
   plan.open(row);

@@ -108,6 +108,10 @@ class ExecContext {
 
   /// Evaluates EXISTS { op } for a row of ids (substituting the row's bindings).
   bool exists(const algebra::Op& op, const rdf::TermId* row);
+  /// The EXISTS patterns evaluated so far with their plans, in first-use order (EXPLAIN).
+  const std::vector<std::pair<const algebra::Op*, const Operator*>>& existsPlans() const {
+    return existsOrder_;
+  }
 
  private:
   const rdf::ReadTxn& txn_;
@@ -123,6 +127,7 @@ class ExecContext {
   std::vector<rdf::Term> localTerms_;
   std::unordered_map<std::string, rdf::TermId> localIds_;
   std::unordered_map<const algebra::Op*, std::unique_ptr<Operator>> existsPlans_;
+  std::vector<std::pair<const algebra::Op*, const Operator*>> existsOrder_;
 };
 
 }  // namespace bdis::sparql::exec

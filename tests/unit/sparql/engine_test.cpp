@@ -778,5 +778,22 @@ TEST_F(Engine, ExplainShowsEstimatesAndActuals) {
   EXPECT_EQ(st.rows, 1u);
 }
 
+TEST_F(Engine, ExplainShowsExistsSubPlans) {
+  load(":a :p 1 . :b :p 2 . :c :p 3 . :a :q 3 . :c :r :a .");
+  QueryStats st;
+  run("SELECT ?s WHERE { ?s :p ?x FILTER EXISTS { ?s :q ?y } FILTER NOT EXISTS { ?z :r ?s } }",
+      {}, &st);
+  EXPECT_EQ(st.rows, 0u);
+  // Each sub-plan once, after the main plan, with its rows summed over the rows it ran for.
+  const size_t exists = st.explain.find("EXISTS (bgp (triple ?s <http://example.org/q> ?y))");
+  const size_t notExists = st.explain.find("EXISTS (bgp (triple ?z <http://example.org/r> ?s))");
+  ASSERT_NE(exists, std::string::npos) << st.explain;
+  ASSERT_NE(notExists, std::string::npos) << st.explain;
+  EXPECT_LT(st.explain.find("Filter"), exists) << st.explain;
+  EXPECT_NE(st.explain.find("actual 1 over 3 opens", exists), std::string::npos) << st.explain;
+  run("SELECT ?s WHERE { ?s :p ?x }", {}, &st);
+  EXPECT_EQ(st.explain.find("EXISTS"), std::string::npos) << st.explain;
+}
+
 }  // namespace
 }  // namespace bdis::sparql
