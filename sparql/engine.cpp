@@ -56,8 +56,10 @@ void resolveDataset(exec::ExecContext& ctx, const ast::Query& q,
     ds.defaultGraphs = {rdf::kDefaultGraph};
     ds.namedGraphs = ctx.txn().namedGraphs();
     ds.allNamed = true;
-    if (unionDefaultGraph)
+    if (unionDefaultGraph) {
       ds.defaultGraphs.insert(ds.defaultGraphs.end(), ds.namedGraphs.begin(), ds.namedGraphs.end());
+      ds.defaultIsAll = true;
+    }
   } else {
     ds.allNamed = false;
     for (const auto& iri : from) {

@@ -63,6 +63,8 @@ struct DatasetIds {
   std::vector<rdf::TermId> namedGraphs;
   /// True when namedGraphs is every named graph of the store (no restriction).
   bool allNamed = true;
+  /// True when defaultGraphs is every graph of the store (--union-default-graph).
+  bool defaultIsAll = false;
   /// Whether `g` is one of the named graphs.
   bool isNamed(rdf::TermId g) const;
 };

@@ -1,7 +1,6 @@
 #include "sparql/exec/graph_spec.h"
 
-#include <set>
-#include <tuple>
+#include "rdf/quad_block.h"
 
 namespace bdis::sparql::exec {
 
@@ -45,26 +44,12 @@ std::vector<rdf::TermId> graphsOf(const ExecContext& ctx, const GraphSpec& spec,
   return out;
 }
 
-void scanGraphs(const ExecContext& ctx, const GraphSpec& spec, const rdf::TermId* row,
-                rdf::TermId s, rdf::TermId p, rdf::TermId o,
-                const std::function<void(const rdf::QuadIds&)>& fn) {
-  if (isLocal(s) || isLocal(p) || isLocal(o)) return;  // the store cannot hold query-local terms
-  bool merge = spec.kind == GraphSpec::Kind::Default && ctx.dataset().defaultGraphs.size() > 1;
-  std::set<std::tuple<uint64_t, uint64_t, uint64_t>> seen;
-  rdf::QuadIds buf[256];
-  forEachGraph(ctx, spec, row, [&](rdf::TermId g) {
-    if (isLocal(g)) return;
-    bool filterNamed = g == rdf::kAnyNamedGraph && !ctx.dataset().allNamed;
-    auto cursor = ctx.txn().scan(rdf::QuadPattern{s, p, o, g});
-    while (size_t n = cursor.nextBatch(buf)) {
-      for (size_t i = 0; i < n; ++i) {
-        const rdf::QuadIds& q = buf[i];
-        if (filterNamed && !ctx.dataset().isNamed(q.g)) continue;
-        if (merge && !seen.emplace(q.s.raw, q.p.raw, q.o.raw).second) continue;
-        fn(q);
-      }
-    }
-  });
+std::optional<rdf::IndexOrder> allGraphsOrder(const ExecContext& ctx,
+                                              const rdf::QuadPattern& triple) {
+  if (!ctx.dataset().defaultIsAll || !triple.g.isAny()) return std::nullopt;
+  const rdf::IndexOrder order = rdf::ReadTxn::chooseIndex(triple);
+  if (rdf::orderPositions(order)[3] != 3) return std::nullopt;
+  return order;
 }
 
 }  // namespace bdis::sparql::exec

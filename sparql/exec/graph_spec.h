@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 #include "rdf/store.h"
 #include "sparql/exec/exec_context.h"
@@ -37,10 +38,11 @@ rdf::TermId graphForOrderedScan(const ExecContext& ctx, rdf::TermId g);
 std::vector<rdf::TermId> graphsOf(const ExecContext& ctx, const GraphSpec& spec,
                                   const rdf::TermId* row);
 
-/// Every quad matching (s, p, o) in the graphs of `spec` for `row`, with set
-/// semantics across several default graphs (their RDF merge). Calls fn(quad).
-void scanGraphs(const ExecContext& ctx, const GraphSpec& spec, const rdf::TermId* row,
-                rdf::TermId s, rdf::TermId p, rdf::TermId o,
-                const std::function<void(const rdf::QuadIds&)>& fn);
+/// When the default graph is the merge of every graph of the store (DatasetIds::
+/// defaultIsAll) and `triple` (its graph kAny) is scanned in an order with the graph
+/// last: that order. One scan over all graphs then gives the copies of a triple next
+/// to each other, instead of one scan per graph and a set. Nothing otherwise.
+std::optional<rdf::IndexOrder> allGraphsOrder(const ExecContext& ctx,
+                                              const rdf::QuadPattern& triple);
 
 }  // namespace bdis::sparql::exec

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "rdf/store.h"
+#include "sparql/exec/graph_spec.h"
 
 namespace bdis::sparql::exec {
 
@@ -17,6 +18,24 @@ void PathEvaluator::link(rdf::TermId s, rdf::TermId p, rdf::TermId o, PathPairs&
     while (size_t n = c.nextBatch(buf))
       for (size_t i = 0; i < n; ++i) out.emplace_back(buf[i].s, buf[i].o);
     return;
+  }
+  const rdf::QuadPattern triple{s, p, o, rdf::kAny};
+  if (graphs_ == ctx_.dataset().defaultGraphs) {
+    if (auto order = allGraphsOrder(ctx_, triple)) {
+      // The merge of every graph: a triple's copies come side by side.
+      auto c = ctx_.txn().scan(triple, *order);
+      rdf::QuadIds last{};
+      bool any = false;
+      while (size_t n = c.nextBatch(buf))
+        for (size_t i = 0; i < n; ++i) {
+          const rdf::QuadIds& q = buf[i];
+          if (any && q.s == last.s && q.p == last.p && q.o == last.o) continue;
+          last = q;
+          any = true;
+          out.emplace_back(q.s, q.o);
+        }
+      return;
+    }
   }
   std::set<std::tuple<uint64_t, uint64_t, uint64_t>> seen;
   for (rdf::TermId g : graphs_) {

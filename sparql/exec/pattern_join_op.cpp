@@ -128,11 +128,12 @@ class PatternJoinOp final : public Operator {
   }
 
   /// Several FROM graphs: the default graph is their RDF merge, so a triple
-  /// in several of them counts once. Scans them all and dedups into pending_.
+  /// in several of them counts once. Scans them all and dedups into pending_:
+  /// the merge of every graph (--union-default-graph) in one scan whose order puts
+  /// a triple's copies side by side, other merges one scan per graph and a sort.
   void mergeDefaultGraphs(rdf::TermId s, rdf::TermId p, rdf::TermId o) {
     std::vector<rdf::QuadIds> all;
-    for (rdf::TermId g : graphs_) {
-      auto c = ctx_.txn().scan(rdf::QuadPattern{s, p, o, g});
+    auto collect = [&](rdf::QuadCursor c) {
       while (size_t n = c.nextBatch(buf_)) {
         for (size_t i = 0; i < n; ++i) {
           rdf::QuadIds q = buf_[i];
@@ -140,9 +141,15 @@ class PatternJoinOp final : public Operator {
           all.push_back(q);
         }
       }
+    };
+    const rdf::QuadPattern triple{s, p, o, rdf::kAny};
+    if (auto order = allGraphsOrder(ctx_, triple)) {
+      collect(ctx_.txn().scan(triple, *order));
+    } else {
+      for (rdf::TermId g : graphs_) collect(ctx_.txn().scan(rdf::QuadPattern{s, p, o, g}));
+      std::sort(all.begin(), all.end());
     }
     graphPos_ = graphs_.size();
-    std::sort(all.begin(), all.end());
     all.erase(std::unique(all.begin(), all.end()), all.end());
     const size_t w = in_.width;
     pending_.clear();

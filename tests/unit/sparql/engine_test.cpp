@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <random>
 
 #include "rdf/error.h"
 #include "rdf/intern_sink.h"
@@ -193,6 +194,64 @@ TEST_F(Engine, UnionDefaultGraph) {
   EXPECT_EQ(unionRows("SELECT DISTINCT ?g WHERE { GRAPH ?g { :s :p 3 } }"),
             (Strings{"g=<http://example.org/g1>", "g=<http://example.org/g2>"}));
   EXPECT_EQ(unionRows("SELECT ?o FROM :g2 WHERE { :s :p ?o }"), (Strings{"o=\"3\"" + i}));
+}
+
+TEST_F(Engine, UnionDefaultGraphEqualsOneMergedGraph) {
+  // Triples spread over the default graph and three named graphs, many in several of
+  // them: every query over the union default graph answers as over one store holding
+  // their merge in its default graph (patterns, joins, paths, negated sets, counts).
+  std::mt19937 rng(5);
+  std::string trig, flat;
+  const std::vector<std::string> graphs = {"", ":g1", ":g2", ":g3"};
+  for (const auto& g : graphs) {
+    std::string body;
+    for (int i = 0; i < 150; ++i) {
+      const std::string t = ":n" + std::to_string(rng() % 30) + (rng() % 3 ? " :p " : " :q ") +
+                            ":n" + std::to_string(rng() % 30) + " .\n";
+      body += t;
+      flat += t;
+    }
+    trig += g.empty() ? body : g + " { " + body + "}\n";
+  }
+  load(trig);
+  test::TempDir flatDir;
+  auto flatStore = rdf::Store::open(flatDir.path());
+  {
+    auto txn = flatStore->beginWrite();
+    rdf::ReadOptions o;
+    o.format = rdf::RdfFormat::TriG;
+    rdf::InternSink l(*txn);
+    rdf::readBuffer("@prefix : <http://example.org/> .\n" + flat, o, l);
+    txn->insertBatch(l.quads);
+    txn->commit();
+  }
+  auto rowsOf = [](rdf::Store& store, const std::string& q, bool unionDefault) {
+    auto r = store.beginRead();
+    QueryRequest req;
+    req.text = "PREFIX : <http://example.org/>\n" + q;
+    req.unionDefaultGraph = unionDefault;
+    Rows rows;
+    executeQuery(*r, req, rows);
+    std::sort(rows.rows.begin(), rows.rows.end());
+    return rows.rows;
+  };
+  for (const std::string q : {
+           "SELECT ?s ?o WHERE { ?s :p ?o }",
+           "SELECT * WHERE { ?s ?x ?o }",
+           "SELECT ?s ?o ?z WHERE { ?s :p ?o . ?o :q ?z }",
+           "SELECT ?z WHERE { :n3 :p ?o . ?o ?x ?z }",
+           "SELECT ?o WHERE { :n1 :p+ ?o }",
+           "SELECT ?s ?o WHERE { ?s :p/:q ?o }",
+           "SELECT ?o WHERE { :n2 (:p|:q)* ?o }",
+           "SELECT ?s ?o WHERE { ?s (:p|^:q) ?o }",
+           "SELECT ?o WHERE { :n4 :p? ?o }",
+           "SELECT ?s ?o WHERE { ?s !:p ?o }",
+           "SELECT (COUNT(*) AS ?c) WHERE { ?s :p ?o }",
+       }) {
+    auto merged = rowsOf(*store_, q, true);
+    EXPECT_EQ(merged, rowsOf(*flatStore, q, false)) << q;
+    EXPECT_FALSE(merged.empty()) << q;
+  }
 }
 
 TEST_F(Engine, AskConstructDescribe) {
