@@ -252,11 +252,11 @@ uint64_t QuadIndex::countRange(const Key4& lo, const Key4& hi) const {
   return total;
 }
 
-bool QuadIndex::blockFor(const Key4& lo, const Key4& hi, Block& out) const {
+bool QuadIndex::blockAt(const Key4& at, const Key4& lo, const Key4& hi, Block& out) const {
   lmdb::Cursor c(txn_, dbi_);
   MDB_val key{};
   MDB_val val{};
-  if (!locate(c, lo, key, val)) {
+  if (!locate(c, at, key, val)) {
     return false;
   }
   out.key = parseBlockKey(lmdb::toView(key));
@@ -265,17 +265,12 @@ bool QuadIndex::blockFor(const Key4& lo, const Key4& hi, Block& out) const {
   return true;
 }
 
+bool QuadIndex::blockFor(const Key4& lo, const Key4& hi, Block& out) const {
+  return blockAt(lo, lo, hi, out);
+}
+
 bool QuadIndex::lastBlockFor(const Key4& lo, const Key4& hi, Block& out) const {
-  lmdb::Cursor c(txn_, dbi_);
-  MDB_val key{};
-  MDB_val val{};
-  if (!locate(c, hi, key, val)) {
-    return false;
-  }
-  out.key = parseBlockKey(lmdb::toView(key));
-  out.quads.clear();
-  out.endsRange = decodeRange(lmdb::toView(val), lo, hi, out.quads);
-  return true;
+  return blockAt(hi, lo, hi, out);
 }
 
 bool QuadIndex::blockAfter(const Key4& after, const Key4& lo, const Key4& hi, Block& out) const {

@@ -53,6 +53,8 @@ class QuadIndex {
   bool blockAfter(const Key4& key, const Key4& lo, const Key4& hi, Block& out) const;
 
  private:
+  /// The block with the greatest key <= `at` (else the first), its quads in [lo, hi].
+  bool blockAt(const Key4& at, const Key4& lo, const Key4& hi, Block& out) const;
   void writeBlocks(std::span<const Key4> head, std::span<const Key4> tail, bool append);
 
   MDB_txn* txn_;

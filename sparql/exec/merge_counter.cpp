@@ -34,16 +34,7 @@ MergeCounter::MergeCounter(ExecContext& ctx, const rdf::ReadTxn& txn, const Merg
 
 MergeCounter::~MergeCounter() { ctx_.release(accounted_); }
 
-const rdf::QuadIds* MergeCounter::head(size_t i) {
-  Run& r = runs_[i];
-  if (r.pos == r.n) {
-    ctx_.checkLimits();
-    r.n = r.cursor->nextBatch(r.buf);
-    r.pos = 0;
-    if (r.n == 0) return nullptr;
-  }
-  return &r.buf[r.pos];
-}
+const rdf::QuadIds* MergeCounter::head(size_t i) { return runs_[i].head(ctx_); }
 
 void MergeCounter::count() {
   const size_t k = runs_.size();

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "sparql/exec/operators.h"
+#include "sparql/exec/subject_merge_detail.h"
 #include "sparql/expr/numeric.h"
 
 namespace bdis::sparql::exec {
@@ -57,12 +58,7 @@ class MergeCounter {
   std::vector<expr::Int128> sums;  ///< per group, per aggregate: the SUM / AVG sum
 
  private:
-  struct Run {
-    std::optional<rdf::QuadCursor> cursor;
-    rdf::QuadIds buf[256];
-    size_t n = 0;
-    size_t pos = 0;
-  };
+  using Run = SubjectRun;
   struct Slot {
     uint64_t key = 0;
     size_t pos = 0;  ///< 1 + the group's position; 0: empty

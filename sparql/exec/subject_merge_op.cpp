@@ -78,25 +78,12 @@ class SubjectMergeOp final : public Operator {
  private:
   /// One pattern's range: its cursor, the current batch of quads and, for the
   /// subject being joined, the objects of its quads.
-  struct Run {
-    std::optional<rdf::QuadCursor> cursor;
-    rdf::QuadIds buf[256];
-    size_t n = 0;
-    size_t pos = 0;
+  struct Run : SubjectRun {
     std::vector<rdf::TermId> values;
   };
 
   /// The current quad of run i (refilled from its cursor), or null at its end.
-  const rdf::QuadIds* head(size_t i) {
-    Run& r = runs_[i];
-    if (r.pos == r.n) {
-      ctx_.checkLimits();  // long runs may advance without producing rows
-      r.n = r.cursor->nextBatch(r.buf);
-      r.pos = 0;
-      if (r.n == 0) return nullptr;
-    }
-    return &r.buf[r.pos];
-  }
+  const rdf::QuadIds* head(size_t i) { return runs_[i].head(ctx_); }
 
   /// Joins the next subject all runs share: rows into `out` (one combination)
   /// or `pending_` (several); false at the end of any run.

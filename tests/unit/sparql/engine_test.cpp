@@ -36,6 +36,18 @@ struct Rows : ResultSink {
   void end() override {}
 };
 
+/// The sorted rows of a query on `store`, over the union default graph when asked.
+std::vector<std::string> rowsOf(rdf::Store& store, const std::string& q, bool unionDefault) {
+  auto r = store.beginRead();
+  QueryRequest req;
+  req.text = "PREFIX : <http://example.org/>\n" + q;
+  req.unionDefaultGraph = unionDefault;
+  Rows rows;
+  executeQuery(*r, req, rows);
+  std::sort(rows.rows.begin(), rows.rows.end());
+  return rows.rows;
+}
+
 class Engine : public ::testing::Test {
  protected:
   void load(std::string_view trig) {
@@ -175,16 +187,7 @@ TEST_F(Engine, DatasetsAndGraphs) {
 
 TEST_F(Engine, UnionDefaultGraph) {
   load(":s :p 1 . :g1 { :s :p 2 . :t :p 3 . :s :p 3 } :g2 { :s :p 3 }");
-  auto unionRows = [&](const std::string& q) {
-    auto r = store_->beginRead();
-    QueryRequest req;
-    req.text = "PREFIX : <http://example.org/>\n" + q;
-    req.unionDefaultGraph = true;
-    Rows rows;
-    executeQuery(*r, req, rows);
-    std::sort(rows.rows.begin(), rows.rows.end());
-    return rows.rows;
-  };
+  auto unionRows = [&](const std::string& q) { return rowsOf(*store_, q, true); };
   const std::string i = "^^<http://www.w3.org/2001/XMLSchema#integer>";
   // The store's default graph and every named graph, a triple in two graphs once.
   EXPECT_EQ(unionRows("SELECT ?o WHERE { :s :p ?o }"),
@@ -225,16 +228,6 @@ TEST_F(Engine, UnionDefaultGraphEqualsOneMergedGraph) {
     txn->insertBatch(l.quads);
     txn->commit();
   }
-  auto rowsOf = [](rdf::Store& store, const std::string& q, bool unionDefault) {
-    auto r = store.beginRead();
-    QueryRequest req;
-    req.text = "PREFIX : <http://example.org/>\n" + q;
-    req.unionDefaultGraph = unionDefault;
-    Rows rows;
-    executeQuery(*r, req, rows);
-    std::sort(rows.rows.begin(), rows.rows.end());
-    return rows.rows;
-  };
   for (const std::string q : {
            "SELECT ?s ?o WHERE { ?s :p ?o }",
            "SELECT * WHERE { ?s ?x ?o }",
