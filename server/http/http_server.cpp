@@ -119,7 +119,8 @@ void send(Http::ResponseWriter& writer, int fd, HttpResponse& response, const Re
     response.stream = nullptr;
   }
   writeResponse(writer, fd,
-                serializeResponse(response, reply.version, reply.keepAlive, httpDate()));
+                serializeResponse(response, reply.version, reply.keepAlive, httpDate(),
+                                  request.method == "HEAD"));
 }
 
 /// The socket of a request being served on its network thread.

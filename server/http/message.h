@@ -47,6 +47,10 @@ struct HttpResponse {
   /// response it is given while it runs, and an exception it throws becomes a
   /// proper error response (the body is sent only once complete).
   std::function<void(std::ostream& out, HttpResponse& head)> stream;
+  /// For HEAD: the length the GET body would have, when the route knows it without
+  /// building the body (a dump file); else the server sends the built body's length,
+  /// or no Content-Length when the route built none (a graph of the Graph Store).
+  std::optional<uint64_t> headLength;
 
   static HttpResponse text(int status, std::string body);
   static HttpResponse json(int status, std::string body);

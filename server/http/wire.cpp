@@ -40,17 +40,19 @@ void put(std::vector<std::pair<std::string_view, std::string_view>>& headers,
 }  // namespace
 
 std::string serializeResponse(const HttpResponse& response, std::string_view version,
-                              bool keepAlive, std::string_view date) {
+                              bool keepAlive, std::string_view date, bool head) {
   std::vector<std::pair<std::string_view, std::string_view>> headers;
   headers.reserve(6 + response.headers.size());
-  std::string length = std::to_string(response.body.size());
+  const bool knownLength = !head || response.headLength || !response.body.empty();
+  std::string length = std::to_string(
+      head && response.headLength ? *response.headLength : response.body.size());
   put(headers, "Content-Type", response.contentType);
   put(headers, "Date", date);
   put(headers, "Access-Control-Allow-Origin", "*");
   put(headers, "Server", "bdis");
   put(headers, "Connection", keepAlive ? "Keep-Alive" : "Close");
   for (const auto& [name, value] : response.headers) put(headers, name, value);
-  put(headers, "Content-Length", length);
+  if (knownLength) put(headers, "Content-Length", length);
 
   std::string out;
   size_t size = 64 + response.body.size();
@@ -69,7 +71,7 @@ std::string serializeResponse(const HttpResponse& response, std::string_view ver
     out += "\r\n";
   }
   out += "\r\n";
-  out += response.body;
+  if (!head) out += response.body;
   return out;
 }
 

@@ -23,9 +23,11 @@ namespace bdis::server {
 /// Sends Content-Type, Date, Access-Control-Allow-Origin, Server, Connection
 /// (keep-alive or close) and Content-Length, then the response's own headers; a
 /// response header named like one of these (case-insensitive) replaces it, and of
-/// several headers with one name the last is sent.
+/// several headers with one name the last is sent. For a HEAD request (`head`), no body
+/// is sent and Content-Length is the GET body's: `headLength`, else the body's
+/// size when it was built, else none.
 std::string serializeResponse(const HttpResponse& response, std::string_view version,
-                              bool keepAlive, std::string_view date);
+                              bool keepAlive, std::string_view date, bool head = false);
 
 /// The current time as an HTTP date (RFC 9110 IMF-fixdate); computed once a second.
 std::string httpDate();

@@ -124,7 +124,6 @@ HttpResponse catalog(const HttpRequest& req, App& app) {
     r.contentType = mime == "application/n-triples" ? mime : mime + "; charset=utf-8";
     r.body = serialise(quads, mime);
   }
-  if (req.method == "HEAD") r.body.clear();
   return r;
 }
 

@@ -128,7 +128,11 @@ HttpResponse serveFile(const HttpRequest& req, App& app, const DumpSet& set, con
     r.header("Content-Range", "bytes " + std::to_string(range->first) + "-" +
                                   std::to_string(range->last) + "/" + std::to_string(f.bytes));
   }
-  if (req.method == "GET") r.body = readBytes(set.folder / f.name, first, count);
+  if (req.method == "GET") {
+    r.body = readBytes(set.folder / f.name, first, count);
+  } else {
+    r.headLength = count;  // HEAD: the length without reading the file
+  }
   return r;
 }
 
@@ -205,7 +209,6 @@ HttpResponse dumps(const HttpRequest& req, App& app) {
     r.contentType = "text/html; charset=utf-8";
     r.body = listingHtml(set);
   }
-  if (req.method == "HEAD") r.body.clear();
   return r;
 }
 

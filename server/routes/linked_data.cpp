@@ -137,7 +137,6 @@ HttpResponse dereference(const HttpRequest& req, App& app) {
     r.contentType = mime == kJsonLd || mime == "text/turtle" ? mime + "; charset=utf-8" : mime;
     r.body = serialise(d, mime);
   }
-  if (req.method == "HEAD") r.body.clear();
   return r;
 }
 

@@ -137,6 +137,19 @@ TEST_F(DumpsTest, RangesAndConditionalRequests) {
   EXPECT_TRUE(same.body.empty());
   auto other = httpRequest("GET", url("/dumps/bdis.nq.gz"), {}, {"If-None-Match: \"x\""});
   EXPECT_EQ(other.status, 200);
+  // HEAD: the GET's headers and length, no body (the file is not read).
+  auto head = httpRequest("HEAD", url("/dumps/bdis.nq.gz"));
+  EXPECT_EQ(head.status, 200);
+  EXPECT_TRUE(head.body.empty());
+  EXPECT_EQ(head.headers["content-length"], std::to_string(size));
+  EXPECT_EQ(head.headers["etag"], etag);
+  auto headPart = httpRequest("HEAD", url("/dumps/bdis.nq.gz"), {}, {"Range: bytes=5-14"});
+  EXPECT_EQ(headPart.status, 206);
+  EXPECT_EQ(headPart.headers["content-length"], "10");
+  auto listing = httpRequest("GET", url("/dumps/"), {}, {"Accept: application/json"});
+  auto headListing = httpRequest("HEAD", url("/dumps/"), {}, {"Accept: application/json"});
+  EXPECT_TRUE(headListing.body.empty());
+  EXPECT_EQ(headListing.headers["content-length"], std::to_string(listing.body.size()));
 }
 
 TEST_F(DumpsTest, ClearErrors) {

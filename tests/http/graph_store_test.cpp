@@ -161,6 +161,8 @@ TEST_F(GraphStoreTest, head_existing_indirect) {
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.headers["content-type"], "text/turtle; charset=utf-8");
   EXPECT_TRUE(r.body.empty());
+  // The graph is not serialised for HEAD: no length is claimed (not a wrong 0).
+  EXPECT_EQ(r.headers.count("content-length"), 0u);
 }
 
 TEST_F(GraphStoreTest, head_non_existing_indirect) {

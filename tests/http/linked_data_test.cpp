@@ -207,6 +207,8 @@ TEST_F(LinkedDataTest, HeadAndConditionalGet) {
   EXPECT_EQ(head.status, 200);
   EXPECT_TRUE(head.body.empty());
   auto first = get(kCafe, "text/turtle");
+  EXPECT_EQ(head.headers["content-length"], std::to_string(first.body.size()));
+  EXPECT_EQ(head.headers["etag"], first.headers["etag"]);
   auto etag = first.headers["etag"];
   ASSERT_FALSE(etag.empty());
   auto again = httpRequest("GET", url(kCafe), {}, {"Accept: text/turtle", "If-None-Match: " + etag});

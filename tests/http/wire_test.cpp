@@ -52,6 +52,22 @@ TEST(Wire, ResponseHeadersReplaceDefaultsAndTheLastOfANameWins) {
   EXPECT_NE(out.find("\r\nContent-Length: 0\r\n\r\n"), std::string::npos) << out;
 }
 
+TEST(Wire, HeadSendsTheGetLengthAndNoBody) {
+  HttpResponse built = HttpResponse::text(200, "hello");
+  std::string out = serializeResponse(built, "HTTP/1.1", true, "d", true);
+  EXPECT_NE(out.find("\r\nContent-Length: 5\r\n\r\n"), std::string::npos) << out;
+  EXPECT_EQ(out.substr(out.size() - 4), "\r\n\r\n") << out;
+  HttpResponse known = HttpResponse::text(200, "");
+  known.headLength = 123456;
+  out = serializeResponse(known, "HTTP/1.1", true, "d", true);
+  EXPECT_NE(out.find("\r\nContent-Length: 123456\r\n"), std::string::npos) << out;
+  out = serializeResponse(known, "HTTP/1.1", true, "d", false);  // a GET sends what it has
+  EXPECT_NE(out.find("\r\nContent-Length: 0\r\n"), std::string::npos) << out;
+  HttpResponse none = HttpResponse::text(200, "");
+  out = serializeResponse(none, "HTTP/1.1", true, "d", true);
+  EXPECT_EQ(out.find("Content-Length"), std::string::npos) << out;
+}
+
 /// A store with one literal of `size` bytes, so that a query answers with more
 /// than a loopback socket takes at once.
 std::string bigLiteralData(size_t size) {
