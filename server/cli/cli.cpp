@@ -88,6 +88,9 @@ int runCli(int argc, char** argv) {
   serveCmd->add_option("--public-base", serve.publicBase, "base URL of minted IRIs");
   serveCmd->add_flag("--union-default-graph", serve.unionDefaultGraph,
                      "queries without FROM or a protocol dataset read the merge of all graphs");
+  serveCmd->add_flag("--no-parallel-query", serve.noParallelQuery,
+                     "never give one query a helper thread (large group counts and subject "
+                     "probes use two threads by default)");
   serveCmd->add_option("--id-base", serve.idBase,
                        "IRIs under this base dereference at /id/ (default https://w3id.org/bdis/id/)");
   serveCmd->add_option("--max-body", serve.maxBody, "largest request body (e.g. 64M)");

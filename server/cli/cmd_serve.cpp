@@ -26,6 +26,7 @@ int runServe(const ServeArgs& args) {
                        : args.publicBase;
   cfg.idBase = args.idBase;
   cfg.unionDefaultGraph = args.unionDefaultGraph;
+  cfg.parallelQuery = !args.noParallelQuery;
   if (auto size = loaders::parseByteSize(args.maxBody)) {
     cfg.maxBodyBytes = *size;
   } else {

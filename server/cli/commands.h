@@ -89,6 +89,7 @@ struct ServeArgs {
   std::string publicBase;
   std::string idBase;  ///< empty: https://w3id.org/bdis/id/
   bool unionDefaultGraph = false;
+  bool noParallelQuery = false;
   std::string maxBody = "64M";
   size_t maxQueued = 64;
   bool allowHttpLoad = false;

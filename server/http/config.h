@@ -23,6 +23,7 @@ struct ServerConfig {
   bool allowFileLoad = false;             ///< SPARQL LOAD of the server's local files
   std::string publicBase;                 ///< base URL of minted IRIs
   bool unionDefaultGraph = false;         ///< queries without a dataset read every graph
+  bool parallelQuery = true;              ///< a query may use a helper thread (PlanOptions)
   std::string idBase;                     ///< IRIs under it dereference at /id/; empty: https://w3id.org/bdis/id/
   std::string storePath;
   std::string webDir;                     ///< node_modules of the browser assets; empty: none

@@ -129,6 +129,10 @@ HttpResponse runQuery(const HttpRequest& req, App& app, std::string text) {
   auto named = req.params_all("named-graph-uri");
   if (!defaults.empty() || !named.empty()) q.dataset = sparql::Dataset{defaults, named};
   q.unionDefaultGraph = app.config().unionDefaultGraph;
+  if (!app.config().parallelQuery) {
+    q.plan.parallelCountMinQuads = 0;
+    q.plan.parallelProbeMinRows = 0;
+  }
 
   std::shared_ptr<rdf::ReadTxn> txn = app.store().beginRead();
   std::string formatParam = req.param("format").value_or(req.param("output").value_or(""));

@@ -24,6 +24,26 @@ class ProtocolTest : public ServerTest {
   void SetUp() override { startServer(kData); }
 };
 
+class OneThreadPerQueryTest : public ServerTest {
+ protected:
+  void SetUp() override { startServer(kData, {"--no-parallel-query"}); }
+};
+
+TEST_F(OneThreadPerQueryTest, AnswersAsUsual) {
+  // `serve --no-parallel-query`: the switch is taken and group counts and OPTIONAL pages
+  // answer as with helper threads (which these few triples would not use anyway).
+  auto count = httpRequest("POST", url("/sparql"), kCount,
+                           {"Content-Type: application/sparql-query", "Accept: text/csv"});
+  ASSERT_EQ(count.status, 200) << count.body;
+  EXPECT_EQ(count.body, "n\r\n3\r\n");
+  auto page = httpRequest("POST", url("/sparql"),
+                          "SELECT ?c (COUNT(?i) AS ?n) WHERE { ?i a ?c OPTIONAL { ?i "
+                          "<https://schema.org/postalCode> ?z } } GROUP BY ?c",
+                          {"Content-Type: application/sparql-query", "Accept: text/csv"});
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_EQ(page.body, "c,n\r\nhttps://w3id.org/bdis/ess#Initiative,3\r\n");
+}
+
 TEST_F(ProtocolTest, HealthAndMetrics) {
   auto h = httpRequest("GET", url("/health"));
   EXPECT_EQ(h.status, 200);
