@@ -291,7 +291,12 @@ std::optional<std::pair<TermId, TermId>> ReadTxn::subjectBounds(TermId p, TermId
 
 std::unique_ptr<ReadTxn> ReadTxn::sibling() const {
   if (impl_->writable) return nullptr;
-  std::unique_ptr<ReadTxn> t(new ReadTxn(std::make_unique<Impl>(impl_->store, false)));
+  std::unique_ptr<ReadTxn> t;
+  try {
+    t.reset(new ReadTxn(std::make_unique<Impl>(impl_->store, false)));
+  } catch (const StorageError&) {
+    return nullptr;  // no reader slot left (or the like): the caller works alone
+  }
   if (mdb_txn_id(t->impl_->live()) != mdb_txn_id(impl_->live())) return nullptr;
   return t;
 }

@@ -144,8 +144,9 @@ class ReadTxn {
   /// blocks only: bounds to split the subjects at. Nothing when there are no such quads.
   std::optional<std::pair<TermId, TermId>> subjectBounds(TermId p, TermId o) const;
   /// Another read transaction on this one's snapshot, for a helper thread (a
-  /// transaction is used by one thread at a time); null in a WriteTxn or when a
-  /// write has committed since this transaction began.
+  /// transaction is used by one thread at a time); null in a WriteTxn, when a
+  /// write has committed since this transaction began, or when LMDB has no reader
+  /// slot left.
   std::unique_ptr<ReadTxn> sibling() const;
   /// Every predicate in use with its quad count, in id order (for the planner and `bdis stats`).
   std::vector<std::pair<TermId, uint64_t>> predicateCounts() const;
