@@ -22,23 +22,6 @@ namespace {
 
 std::string etagOf(const DumpFile& f) { return "\"" + f.sha256.substr(0, 32) + "\""; }
 
-/// Whether an If-None-Match value matches `etag` ("*", or a list holding it, weak or not).
-bool matches(const std::string& header, const std::string& etag) {
-  if (header.empty()) return false;
-  size_t pos = 0;
-  while (pos < header.size()) {
-    size_t comma = header.find(',', pos);
-    if (comma == std::string::npos) comma = header.size();
-    std::string item = header.substr(pos, comma - pos);
-    item.erase(0, item.find_first_not_of(" \t"));
-    item.erase(item.find_last_not_of(" \t") + 1);
-    if (item.rfind("W/", 0) == 0) item = item.substr(2);
-    if (item == "*" || item == etag) return true;
-    pos = comma + 1;
-  }
-  return false;
-}
-
 struct ByteRange {
   uint64_t first = 0, last = 0;
 };
@@ -98,7 +81,7 @@ HttpResponse serveFile(const HttpRequest& req, App& app, const DumpSet& set, con
   r.header("Accept-Ranges", "bytes");
   r.header("Cache-Control", "no-cache");
   r.contentType = f.contentType;
-  if (matches(req.header("if-none-match"), etag)) {
+  if (ifNoneMatch(req.header("if-none-match"), etag)) {
     r.status = 304;
     return r;
   }

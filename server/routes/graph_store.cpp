@@ -145,6 +145,15 @@ HttpResponse getGraph(const HttpRequest& req, App& app, bool head) {
   HttpResponse r;
   r.contentType = mime + "; charset=utf-8";
   r.header("Vary", "Accept");
+  // The same write generation, graph and syntax give the same bytes.
+  const std::string etag = "\"g" + std::to_string(txn->generation()) + "-" +
+                           std::to_string(std::hash<std::string>{}(mime + " " + graph.value_or(""))) + "\"";
+  r.header("ETag", etag);
+  r.header("Cache-Control", "no-cache");
+  if (ifNoneMatch(req.header("if-none-match"), etag)) {
+    r.status = 304;
+    return r;
+  }
   if (head) return r;
   r.stream = [txn, id, format](std::ostream& out, HttpResponse&) {
     rdf::WriterOptions wo;

@@ -125,7 +125,7 @@ HttpResponse dereference(const HttpRequest& req, App& app) {
   r.header("ETag", etag);
   r.header("Cache-Control", "no-cache");
   r.header("Link", "<" + d.resource.value + ">; rel=\"canonical\"");
-  if (req.header("if-none-match") == etag) {
+  if (ifNoneMatch(req.header("if-none-match"), etag)) {
     r.status = 304;
     r.contentType = mime;
     return r;

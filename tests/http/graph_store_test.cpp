@@ -102,6 +102,33 @@ TEST_F(GraphStoreTest, put_get_default) {
             std::string::npos);
 }
 
+TEST_F(GraphStoreTest, ETagsAndConditionalGet) {
+  // An ETag per write generation, graph and syntax: 304 while nothing is written,
+  // a new tag after a write (to any graph), another tag for another syntax.
+  ASSERT_TRUE(is2xx(send("PUT", std::string("/store?graph=") + kPerson1, kJohn).status));
+  const std::string path = std::string("/store?graph=") + kPerson1;
+  auto first = get(path);
+  const std::string etag = first.headers["etag"];
+  ASSERT_FALSE(etag.empty());
+  auto same = httpRequest("GET", url(path), {}, {"Accept: text/turtle", "If-None-Match: " + etag});
+  EXPECT_EQ(same.status, 304);
+  EXPECT_TRUE(same.body.empty());
+  auto listed = httpRequest("GET", url(path), {},
+                            {"Accept: text/turtle", "If-None-Match: \"x\", W/" + etag});
+  EXPECT_EQ(listed.status, 304);
+  auto ntriples = get(path, "application/n-triples");
+  EXPECT_NE(ntriples.headers["etag"], etag);
+  auto head = httpRequest("HEAD", url(path), {}, {"Accept: text/turtle"});
+  EXPECT_EQ(head.headers["etag"], etag);
+  auto defaultGraph = get("/store?default");
+  EXPECT_NE(defaultGraph.headers["etag"], etag);
+  ASSERT_TRUE(is2xx(send("POST", "/store?default", kAlice).status));
+  auto after = httpRequest("GET", url(path), {}, {"Accept: text/turtle", "If-None-Match: " + etag});
+  EXPECT_EQ(after.status, 200) << "a write elsewhere changes the generation";
+  EXPECT_NE(after.headers["etag"], etag);
+  EXPECT_EQ(after.body, first.body);
+}
+
 TEST_F(GraphStoreTest, put_delete_get_delete_indirect) {
   auto put = send("PUT", std::string("/store?graph=") + kPerson2, kAlice);
   EXPECT_EQ(put.status, 201);
