@@ -16,6 +16,7 @@
 #include "rdf/error.h"
 #include "server/http/errors.h"
 #include "server/http/raw_request.h"
+#include "server/http/response_order.h"
 #include "server/http/thread_pool.h"
 #include "server/http/wire.h"
 
@@ -95,13 +96,11 @@ struct Reply {
   bool keepAlive;
 };
 
-/// Sends a response on `fd` (see writeResponse). A produced body is built completely first and sent in one
-/// write: Pistache 0.0.5's ResponseStream, written from a worker thread, races
-/// with the reactor ("could not find write data") and aborts the process. Built
-/// first, a body that fails (syntax error, deadline, size limit) still becomes a
-/// proper error status.
-void send(Http::ResponseWriter& writer, int fd, HttpResponse& response, const Reply& reply,
-          const HttpRequest& request, size_t maxResponseBytes) {
+/// Builds a produced body completely, to be sent in one write: Pistache 0.0.5's
+/// ResponseStream, written from a worker thread, races with the reactor ("could not
+/// find write data") and aborts the process. Built first, a body that fails (syntax
+/// error, deadline, size limit) still becomes a proper error status.
+void build(HttpResponse& response, const HttpRequest& request, size_t maxResponseBytes) {
   if (response.stream) {
     BoundedBuffer buffer(maxResponseBytes);
     std::ostream os(&buffer);
@@ -118,16 +117,20 @@ void send(Http::ResponseWriter& writer, int fd, HttpResponse& response, const Re
     }
     response.stream = nullptr;
   }
-  writeResponse(writer, fd,
-                serializeResponse(response, reply.version, reply.keepAlive, httpDate(),
-                                  request.method == "HEAD"));
 }
 
-/// The socket of a request being served on its network thread.
-int reactorFd(const Http::ResponseWriter& writer) {
-  auto peer = writer.getPeer();
-  return peer ? peer->fd() : -1;
+/// Sends a built response on `fd` (see writeResponse); a client gone is ignored.
+void send(Http::ResponseWriter& writer, int fd, const HttpResponse& response, const Reply& reply,
+          const HttpRequest& request) noexcept {
+  try {
+    writeResponse(writer, fd,
+                  serializeResponse(response, reply.version, reply.keepAlive, httpDate(),
+                                    request.method == "HEAD"));
+  } catch (...) {
+    // The client went away; nothing to answer.
+  }
 }
+
 
 class Handler : public RawRequestHandler {
  public:
@@ -137,14 +140,30 @@ class Handler : public RawRequestHandler {
       : app_(app), pool_(pool), stopping_(stopping) {}
 
   void onRequest(const Http::Request& req, Http::ResponseWriter writer) override {
+    // Responses leave in the order of the requests (pipelining), whoever answers them.
+    std::shared_ptr<ResponseOrder> order = ResponseOrder::of(writer);
+    if (!order) return;  // the client has gone
+    const uint64_t seq = order->take();
+    // Answers on the network thread (or, when an earlier response is pending, later
+    // on a duplicate of the socket).
+    auto answerHere = [&](HttpResponse response, Reply reply, const HttpRequest& request,
+                          size_t maxResponseBytes) {
+      build(response, request, maxResponseBytes);
+      auto w = std::make_shared<Http::ResponseWriter>(std::move(writer));
+      auto shared = std::make_shared<std::pair<HttpResponse, HttpRequest>>(std::move(response),
+                                                                          request);
+      order->deliverFromNetwork(seq, *w, [w, shared, reply](int fd) {
+        send(*w, fd, shared->first, reply, shared->second);
+      });
+    };
     HttpRequest request;
     const char* version = Http::versionString(req.version());
     try {
       request = convert(req, rawQuery(req));
       if (auto accept = rawAccept()) request.headers["accept"] = *accept;
     } catch (const std::exception& e) {
-      HttpResponse bad = errorBody(400, std::string("malformed request: ") + e.what());
-      send(writer, reactorFd(writer), bad, {version, false}, request, 0);
+      answerHere(errorBody(400, std::string("malformed request: ") + e.what()), {version, false},
+                 request, 0);
       return;
     }
     bool keepAlive = req.version() == Http::Version::Http11 &&
@@ -152,14 +171,13 @@ class Handler : public RawRequestHandler {
     Reply reply{version, keepAlive};
     const Route* route = app_->find(request);
     if (!route || route->light) {
-      HttpResponse response = app_->handle(request);
-      send(writer, reactorFd(writer), response, reply, request, app_->config().maxResponseBytes);
+      answerHere(app_->handle(request), reply, request, app_->config().maxResponseBytes);
       return;
     }
     if (stopping_->load()) {
       HttpResponse busy = errorBody(503, "the server is shutting down");
       busy.header("Retry-After", "5");
-      send(writer, reactorFd(writer), busy, {version, false}, request, 0);
+      answerHere(std::move(busy), {version, false}, request, 0);
       return;
     }
     // The worker answers on its own copy of the socket (see SocketHandle).
@@ -172,22 +190,23 @@ class Handler : public RawRequestHandler {
     auto task = std::make_shared<Task>(
         Task{std::move(request), std::move(writer), std::move(socket)});
     App* app = app_;
-    bool queued = pool_->trySubmit([app, task, reply] {
+    bool queued = pool_->trySubmit([app, task, reply, order, seq] {
       app->metrics().inFlight(1);
-      HttpResponse response = app->handle(task->request);
-      try {
-        send(task->writer, task->socket.fd(), response, reply, task->request,
-             app->config().maxResponseBytes);
-      } catch (...) {
-        // The client went away; nothing to answer.
-      }
+      auto response = std::make_shared<HttpResponse>(app->handle(task->request));
+      build(*response, task->request, app->config().maxResponseBytes);
+      order->deliver(seq, task->socket.fd(), [task, reply, response](int fd) {
+        send(task->writer, fd, *response, reply, task->request);
+      });
       app->metrics().inFlight(-1);
     });
     if (!queued) {
       app_->metrics().rejected();
       HttpResponse busy = errorBody(503, "too many concurrent queries; retry shortly");
       busy.header("Retry-After", "1");
-      send(task->writer, reactorFd(task->writer), busy, reply, task->request, 0);
+      auto shared = std::make_shared<HttpResponse>(std::move(busy));
+      order->deliverFromNetwork(seq, task->writer, [task, shared, reply](int fd) {
+        send(task->writer, fd, *shared, reply, task->request);
+      });
     }
   }
 
