@@ -5,6 +5,8 @@
 
 #include <cctype>
 
+#include "server/http/request_framing.h"
+
 namespace bdis::server {
 
 using namespace Pistache;
@@ -25,6 +27,7 @@ struct AssociateAccess {
 template struct AssociateAccess<&Tcp::Handler::associateTransport>;
 
 constexpr const char* kHeadData = "bdis.requestHead";
+constexpr const char* kFramingData = "bdis.requestFraming";
 constexpr size_t kMaxLine = 16u << 20;
 
 }  // namespace
@@ -61,6 +64,26 @@ RawRequestHandler::~RawRequestHandler() = default;
 
 void RawRequestHandler::onInput(const char* buffer, size_t len,
                                 const std::shared_ptr<Tcp::Peer>& peer) {
+  // Requests pipelined into one read go to Pistache one at a time: it parses one
+  // request per call and drops what follows it.
+  auto framing = std::static_pointer_cast<RequestFraming>(peer->tryGetData(kFramingData));
+  if (!framing) {
+    framing = std::make_shared<RequestFraming>();
+    peer->putData(kFramingData, framing);
+  }
+  std::string_view rest(buffer, len);
+  while (!rest.empty()) {
+    const RequestFraming::Piece piece = framing->take(rest, getMaxRequestSize());
+    feedOne(rest.substr(0, piece.length), peer);
+    rest.remove_prefix(piece.length);
+    if (!piece.ends) break;
+  }
+}
+
+void RawRequestHandler::feedOne(std::string_view input, const std::shared_ptr<Tcp::Peer>& peer) {
+  const char* buffer = input.data();
+  const size_t len = input.size();
+  if (len == 0) return;
   if (!associated_) {
     (inner_.get()->*associateTransportFn())(transport());
     inner_->setMaxRequestSize(getMaxRequestSize());

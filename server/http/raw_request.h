@@ -45,6 +45,8 @@ class RawRequestHandler : public Pistache::Http::Handler {
   struct RequestHead;
   void onInput(const char* buffer, size_t len,
                const std::shared_ptr<Pistache::Tcp::Peer>& peer) override;
+  /// onInput for bytes of one request at most (request_framing.h).
+  void feedOne(std::string_view bytes, const std::shared_ptr<Pistache::Tcp::Peer>& peer);
 
   std::shared_ptr<Inner> inner_;
   bool associated_ = false;
