@@ -3,6 +3,7 @@
 #include <pistache/peer.h>
 #include <pistache/tcp.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "server/http/request_framing.h"
@@ -73,7 +74,9 @@ void RawRequestHandler::onInput(const char* buffer, size_t len,
   }
   std::string_view rest(buffer, len);
   while (!rest.empty()) {
-    const RequestFraming::Piece piece = framing->take(rest, getMaxRequestSize());
+    // A head past 1 MiB is not followed (Pistache refuses it anyway past its own limit).
+    const RequestFraming::Piece piece =
+        framing->take(rest, std::min<size_t>(getMaxRequestSize(), size_t{1} << 20));
     feedOne(rest.substr(0, piece.length), peer);
     rest.remove_prefix(piece.length);
     if (!piece.ends) break;
