@@ -88,6 +88,12 @@ int runCli(int argc, char** argv) {
   serveCmd->add_option("--public-base", serve.publicBase, "base URL of minted IRIs");
   serveCmd->add_flag("--union-default-graph", serve.unionDefaultGraph,
                      "queries without FROM or a protocol dataset read the merge of all graphs");
+  serveCmd->add_option("--publisher", serve.publisher,
+                       "name of who publishes the data, in the DCAT catalog (default: bdis)");
+  serveCmd->add_option("--publisher-iri", serve.publisherIri,
+                       "IRI of the publisher in the catalog (e.g. its SIRENE or Wikidata IRI)");
+  serveCmd->add_option("--contact-email", serve.contactEmail,
+                       "contact address given in the catalog (dcat:contactPoint)");
   serveCmd->add_flag("--no-parallel-query", serve.noParallelQuery,
                      "never give one query a helper thread (large group counts and subject "
                      "probes use two threads by default)");

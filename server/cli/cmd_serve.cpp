@@ -27,6 +27,9 @@ int runServe(const ServeArgs& args) {
   cfg.idBase = args.idBase;
   cfg.unionDefaultGraph = args.unionDefaultGraph;
   cfg.parallelQuery = !args.noParallelQuery;
+  cfg.publisherName = args.publisher;
+  cfg.publisherIri = args.publisherIri;
+  cfg.contactEmail = args.contactEmail;
   if (auto size = loaders::parseByteSize(args.maxBody)) {
     cfg.maxBodyBytes = *size;
   } else {

@@ -90,6 +90,9 @@ struct ServeArgs {
   std::string idBase;  ///< empty: https://w3id.org/bdis/id/
   bool unionDefaultGraph = false;
   bool noParallelQuery = false;
+  std::string publisher = "bdis";
+  std::string publisherIri;
+  std::string contactEmail;
   std::string maxBody = "64M";
   size_t maxQueued = 64;
   bool allowHttpLoad = false;

@@ -24,6 +24,9 @@ struct ServerConfig {
   std::string publicBase;                 ///< base URL of minted IRIs
   bool unionDefaultGraph = false;         ///< queries without a dataset read every graph
   bool parallelQuery = true;              ///< a query may use a helper thread (PlanOptions)
+  std::string publisherName = "bdis";     ///< the catalog's dct:publisher, foaf:name
+  std::string publisherIri;               ///< its IRI; empty: <public base>catalog#publisher
+  std::string contactEmail;               ///< dcat:contactPoint of catalog and dataset; empty: none
   std::string idBase;                     ///< IRIs under it dereference at /id/; empty: https://w3id.org/bdis/id/
   std::string storePath;
   std::string webDir;                     ///< node_modules of the browser assets; empty: none

@@ -20,6 +20,7 @@ const std::string kDcat = "http://www.w3.org/ns/dcat#";
 const std::string kVoid = "http://rdfs.org/ns/void#";
 const std::string kFoaf = "http://xmlns.com/foaf/0.1/";
 const std::string kSpdx = "http://spdx.org/rdf/terms#";
+const std::string kVcard = "http://www.w3.org/2006/vcard/ns#";
 const std::string kEss = "https://w3id.org/bdis/ess#";
 const std::string kEuCountry = "http://publications.europa.eu/resource/authority/country/FRA";
 const std::string kEuLanguage = "http://publications.europa.eu/resource/authority/language/FRA";
@@ -99,6 +100,7 @@ std::vector<std::pair<std::string, std::string>> catalogPrefixes() {
   out.emplace_back("void", kVoid);
   out.emplace_back("foaf", kFoaf);
   out.emplace_back("spdx", kSpdx);
+  out.emplace_back("vcard", kVcard);
   return out;
 }
 
@@ -110,7 +112,9 @@ std::vector<rdf::Quad> catalogGraph(const ServerConfig& config, const rdf::ReadT
   const std::string base = withSlash(config.publicBase);
   const auto catalog = rdf::Term::iri(base + "catalog");
   const auto dataset = rdf::Term::iri(base + "catalog#dataset");
-  const auto publisher = rdf::Term::iri(base + "catalog#publisher");
+  const auto publisher = rdf::Term::iri(config.publisherIri.empty() ? base + "catalog#publisher"
+                                                                    : config.publisherIri);
+  const auto contact = rdf::Term::iri(base + "catalog#contact");
   const auto service = rdf::Term::iri(base + "sparql");
   const auto endpointDistribution = rdf::Term::iri(base + "catalog#sparql");
   Builder b;
@@ -141,7 +145,13 @@ std::vector<rdf::Quad> catalogGraph(const ServerConfig& config, const rdf::ReadT
   if (!last.empty()) b.typed(catalog, kDct + "modified", last, "dateTime");
 
   b.iri(publisher, kRdf + "type", kFoaf + "Agent");
-  b.text(publisher, kFoaf + "name", "bdis");
+  b.text(publisher, kFoaf + "name", config.publisherName.empty() ? "bdis" : config.publisherName);
+  if (!config.contactEmail.empty()) {
+    for (const auto& subject : {catalog, dataset}) b.iri(subject, kDcat + "contactPoint", contact.value);
+    b.iri(contact, kRdf + "type", kVcard + "Kind");
+    b.text(contact, kVcard + "fn", config.publisherName.empty() ? "bdis" : config.publisherName);
+    b.iri(contact, kVcard + "hasEmail", "mailto:" + config.contactEmail);
+  }
 
   // The dataset, DCAT-AP then VoID.
   b.iri(dataset, kRdf + "type", kDcat + "Dataset");

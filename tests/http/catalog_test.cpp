@@ -79,6 +79,9 @@ TEST_F(CatalogTest, TurtleByDefaultWithDcatAndVoid) {
   EXPECT_TRUE(has(t, ds + " <http://purl.org/dc/terms/license> "
                           "<https://www.etalab.gouv.fr/licence-ouverte-open-licence>"));
   EXPECT_TRUE(has(t, "<https://data.example.org/sparql> " + rdfType + " <" + dcat + "DataService>"));
+  EXPECT_TRUE(has(t, "<https://data.example.org/catalog#publisher> <http://xmlns.com/foaf/0.1/name> "
+                     "\"bdis\""));
+  for (const auto& line : t) EXPECT_EQ(line.find("contactPoint"), std::string::npos) << line;
   EXPECT_TRUE(has(t, "<https://data.example.org/sparql> <" + dcat +
                          "endpointURL> <https://data.example.org/sparql>"));
   // The source: its own dataset, title, publisher with its name, subset with its size.
@@ -94,6 +97,40 @@ TEST_F(CatalogTest, TurtleByDefaultWithDcatAndVoid) {
     partition = partition || line.find("<" + vd + "class> <https://w3id.org/bdis/ess#Initiative>") !=
                                  std::string::npos;
   EXPECT_TRUE(partition);
+}
+
+class CatalogPublisherTest : public ServerTest {
+ protected:
+  void SetUp() override {
+    startServer(kData, {"--public-base", "https://data.example.org/", "--publisher",
+                        "CRESS Provence-Alpes-Côte d'Azur", "--publisher-iri",
+                        "https://www.wikidata.org/entity/Q3006221", "--contact-email",
+                        "donnees@cress-paca.example"});
+  }
+};
+
+TEST_F(CatalogPublisherTest, PublisherAndContactPointFromTheOptions) {
+  for (const auto& [accept, format] :
+       std::vector<std::pair<std::string, rdf::RdfFormat>>{{"text/turtle", rdf::RdfFormat::Turtle},
+                                                           {"application/n-triples",
+                                                            rdf::RdfFormat::NTriples}}) {
+    auto r = httpRequest("GET", url("/catalog"), {}, {"Accept: " + accept});
+    ASSERT_EQ(r.status, 200) << r.body;
+    auto t = triples(r.body, format);
+    const std::string cat = "<https://data.example.org/catalog>";
+    const std::string ds = "<https://data.example.org/catalog#dataset>";
+    const std::string who = "<https://www.wikidata.org/entity/Q3006221>";
+    const std::string contact = "<https://data.example.org/catalog#contact>";
+    EXPECT_TRUE(has(t, cat + " <http://purl.org/dc/terms/publisher> " + who)) << r.body;
+    EXPECT_TRUE(has(t, ds + " <http://purl.org/dc/terms/publisher> " + who)) << r.body;
+    EXPECT_TRUE(has(t, who + " <http://xmlns.com/foaf/0.1/name> \"CRESS Provence-Alpes-Côte d'Azur\""))
+        << r.body;
+    EXPECT_TRUE(has(t, ds + " <http://www.w3.org/ns/dcat#contactPoint> " + contact)) << r.body;
+    EXPECT_TRUE(has(t, contact + " <http://www.w3.org/2006/vcard/ns#hasEmail> "
+                                 "<mailto:donnees@cress-paca.example>"))
+        << r.body;
+  }
+  // Without the options (CatalogTest): publisher "bdis" under the public base, no contact point.
 }
 
 TEST_F(CatalogTest, WellKnownVoidAndOtherSyntaxes) {
