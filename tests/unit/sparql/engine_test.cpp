@@ -79,6 +79,16 @@ class Engine : public ::testing::Test {
     return rows;
   }
   std::vector<std::string> select(const std::string& q) { return run(q).rows; }
+  /// Expects each query to give the same rows under plans `a` and `b` (in the same
+  /// order unless `sorted`).
+  void expectSameRows(const std::vector<std::string>& queries, const PlanOptions& a,
+                      const PlanOptions& b, bool sorted = true) {
+    for (const auto& q : queries) {
+      QueryStats st;
+      auto rows = run(q, {}, &st, sorted, a);
+      EXPECT_EQ(rows.rows, run(q, {}, nullptr, sorted, b).rows) << q << "\n" << st.explain;
+    }
+  }
 
   test::TempDir dir_;
   std::unique_ptr<rdf::Store> store_;
@@ -346,12 +356,7 @@ TEST_F(Engine, SubjectMergeMatchesHashAndIndexJoins) {
       "SELECT ?s ?m WHERE { VALUES ?m { :m1 :extra } { SELECT ?s ?m WHERE { ?s :org ?n ; :member ?m } } }",
       "SELECT ?s ?m WHERE { ?s :member ?m { ?s :org ?n ; :age ?a } }",
   };
-  for (const auto& q : queries) {
-    QueryStats st;
-    auto merged = run(q, {}, &st);
-    auto plain = run(q, {}, nullptr, true, off);
-    EXPECT_EQ(merged.rows, plain.rows) << q << "\n" << st.explain;
-  }
+  expectSameRows(queries, {}, off);
   QueryStats st;
   auto rows = run(queries[0], {}, &st);
   EXPECT_NE(st.explain.find("SubjectMerge on ?s"), std::string::npos) << st.explain;
@@ -409,14 +414,8 @@ TEST_F(Engine, SubjectMergeCountMatchesGroup) {
   PlanOptions split, single;
   split.parallelCountMinQuads = 1;
   single.parallelCountMinQuads = 0;
-  for (const auto& q : queries) {
-    QueryStats st, stSplit;
-    auto counted = run(q, {}, &st);
-    auto grouped = run(q, {}, nullptr, true, off);
-    EXPECT_EQ(counted.rows, grouped.rows) << q << "\n" << st.explain;
-    auto halves = run(q, {}, &stSplit, false, split);
-    EXPECT_EQ(halves.rows, run(q, {}, nullptr, false, single).rows) << q << "\n" << stSplit.explain;
-  }
+  expectSameRows(queries, {}, off);
+  expectSameRows(queries, split, single, false);
   QueryStats st;
   run(queries[0], {}, &st, true, split);
   EXPECT_NE(st.explain.find("in two halves"), std::string::npos) << st.explain;
@@ -458,12 +457,7 @@ TEST_F(Engine, SubjectRangeJoinMatchesHashJoin) {
       "SELECT ?x ?n WHERE { ?x :label ?n { ?x :member ?s . ?s :name ?n } }",
       "SELECT (COUNT(*) AS ?c) WHERE { ?x :member ?s . ?s :name ?n }",
   };
-  for (const auto& q : queries) {
-    QueryStats st;
-    auto merged = run(q, {}, &st);
-    auto hashed = run(q, {}, nullptr, true, off);
-    EXPECT_EQ(merged.rows, hashed.rows) << q << "\n" << st.explain;
-  }
+  expectSameRows(queries, {}, off);
   QueryStats st;
   auto rows = run(queries[0], {}, &st);
   EXPECT_NE(st.explain.find("SubjectRangeJoin on ?s"), std::string::npos) << st.explain;
@@ -506,13 +500,8 @@ TEST_F(Engine, SubjectOptionalsMatchLeftJoins) {
   PlanOptions halves, single;
   halves.parallelProbeMinRows = 1;
   single.parallelProbeMinRows = 0;
-  for (const auto& q : queries) {
-    QueryStats st;
-    auto fast = run(q, {}, &st);
-    EXPECT_EQ(fast.rows, run(q, {}, nullptr, true, off).rows) << q << "\n" << st.explain;
-    EXPECT_EQ(run(q, {}, nullptr, false, halves).rows, run(q, {}, nullptr, false, single).rows)
-        << q;
-  }
+  expectSameRows(queries, {}, off);
+  expectSameRows(queries, halves, single, false);
   // With ORDER BY ... LIMIT the row order matters too.
   const std::string ordered =
       "SELECT ?s ?n ?e WHERE { ?s a :T OPTIONAL { ?s :name ?n } OPTIONAL { ?s :emp ?e } } "
@@ -560,13 +549,8 @@ TEST_F(Engine, SubjectOptionalsChecksMatchProbes) {
   PlanOptions halves, single;
   halves.parallelProbeMinRows = 1;
   single.parallelProbeMinRows = 0;
-  for (const auto& q : queries) {
-    QueryStats st;
-    auto fast = run(q, {}, &st, false);
-    EXPECT_EQ(fast.rows, run(q, {}, nullptr, false, off).rows) << q << "\n" << st.explain;
-    EXPECT_EQ(run(q, {}, nullptr, false, halves).rows, run(q, {}, nullptr, false, single).rows)
-        << q;
-  }
+  expectSameRows(queries, {}, off, false);
+  expectSameRows(queries, halves, single, false);
   QueryStats st;
   auto rows = run(queries[0], {}, &st);
   EXPECT_NE(st.explain.find("SubjectOptionals on ?s with (<http://www.w3.org/1999/02/"
@@ -635,12 +619,7 @@ TEST_F(Engine, IntegerRangeScanMatchesFullScan) {
       "SELECT ?g ?s ?v WHERE { GRAPH ?g { ?s :n ?v FILTER(?v > 100) } }",
       "SELECT ?s WHERE { :a300 :n ?x FILTER EXISTS { ?s :n ?v FILTER(?v > 2000) } }",
   };
-  for (const auto& q : queries) {
-    QueryStats st;
-    auto ranged = run(q, {}, &st);
-    auto plain = run(q, {}, nullptr, true, off);
-    EXPECT_EQ(ranged.rows, plain.rows) << q << "\n" << st.explain;
-  }
+  expectSameRows(queries, {}, off);
   QueryStats st;
   auto rows = run(queries[0], {}, &st);
   EXPECT_NE(st.explain.find("ObjectRange"), std::string::npos) << st.explain;
