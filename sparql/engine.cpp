@@ -89,6 +89,7 @@ QueryStats executeQuery(const rdf::ReadTxn& txn, const QueryRequest& request, Re
 
   exec::ExecContext ctx(txn, request.limits);
   ctx.planOptions = request.plan;
+  ctx.timeOperators = request.explain;
   resolveDataset(ctx, q, request.dataset, request.unionDefaultGraph);
   // Full-text and spatial patterns become joins with index hits (sparql/ext); the
   // nearest-k rewrite needs the dataset to count only the geometries in scope.

@@ -103,6 +103,9 @@ class ExecContext {
 
   /// The planner's switches for this query (QueryRequest::plan).
   PlanOptions planOptions;
+  /// Operators measure the time spent in them (EXPLAIN); off otherwise, as reading the
+  /// clock per batch and per open costs a little on plans opened once per row.
+  bool timeOperators = false;
   /// Builds (once per EXISTS pattern) the operator for an EXISTS pattern; set by the planner.
   std::function<std::unique_ptr<Operator>(const algebra::Op&)> buildExists;
   /// A fresh solution number for EvalContext::solutionId (never reused in a query).

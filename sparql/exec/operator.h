@@ -43,6 +43,9 @@ class Operator {
   uint64_t actualRows() const { return actualRows_; }
   /// Times opened.
   uint64_t opens() const { return opens_; }
+  /// Nanoseconds spent in open() and next(), its inputs included, when the context
+  /// times operators (ExecContext::timeOperators); 0 otherwise.
+  uint64_t nanos() const { return nanos_; }
   /// Inputs, for EXPLAIN.
   virtual std::vector<const Operator*> children() const { return {}; }
 
@@ -59,12 +62,14 @@ class Operator {
   std::string name_;
   uint64_t actualRows_ = 0;
   uint64_t opens_ = 0;
+  uint64_t nanos_ = 0;
 };
 
 using OperatorPtr = std::unique_ptr<Operator>;
 
 /// The EXPLAIN text of a plan: one line per operator, children indented two
-/// spaces, each with its estimated and actual row counts.
+/// spaces, each with its estimated and actual row counts and, when timed, the
+/// milliseconds spent in it and its inputs.
 std::string explainPlan(const Operator& root);
 
 }  // namespace bdis::sparql::exec

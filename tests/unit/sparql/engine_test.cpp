@@ -807,6 +807,16 @@ TEST_F(Engine, ExplainShowsEstimatesAndActuals) {
   EXPECT_NE(st.explain.find("actual 1"), std::string::npos) << st.explain;
   EXPECT_NE(st.explain.find("est "), std::string::npos) << st.explain;
   EXPECT_EQ(st.rows, 1u);
+  // Each operator's time, its inputs included: the root's is the largest.
+  std::vector<double> ms;
+  for (size_t at = st.explain.find(" ms]"); at != std::string::npos;
+       at = st.explain.find(" ms]", at + 1)) {
+    const size_t from = st.explain.rfind(", ", at) + 2;
+    ms.push_back(std::stod(st.explain.substr(from, at - from)));
+  }
+  ASSERT_GE(ms.size(), 2u) << st.explain;
+  EXPECT_EQ(*std::max_element(ms.begin(), ms.end()), ms.front()) << st.explain;
+  for (double m : ms) EXPECT_GE(m, 0.0);
 }
 
 TEST_F(Engine, ExplainShowsExistsSubPlans) {
