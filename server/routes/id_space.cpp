@@ -1,6 +1,7 @@
 #include "server/routes/id_space.h"
 
 #include "server/routes/html.h"
+#include "server/routes/vocabulary.h"
 
 namespace bdis::server {
 
@@ -33,6 +34,12 @@ std::string idPathFor(const ServerConfig& config, std::string_view iri) {
     if (!base.empty() && iri.size() > base.size() && iri.substr(0, base.size()) == base) {
       return "/id/" + encodePathForHref(iri.substr(base.size()));
     }
+  }
+  // The vocabulary's terms: /ess, /ess#Term, /ess/cj/5458 (vocabulary.h).
+  if (iri.substr(0, kVocabularyBase.size()) == kVocabularyBase) {
+    std::string_view rest = iri.substr(kVocabularyBase.size());
+    if (rest.empty() || rest.front() == '#') return "/ess" + std::string(rest);
+    if (rest.front() == '/') return "/ess/" + encodePathForHref(rest.substr(1));
   }
   return {};
 }

@@ -19,8 +19,9 @@ inline constexpr std::string_view kDefaultIdBase = "https://w3id.org/bdis/id/";
 /// (`rest` is the percent-decoded path after "/id/").
 std::vector<std::string> idCandidates(const ServerConfig& config, std::string_view rest);
 
-/// The local path ("/id/...", percent-encoded where needed) that dereferences `iri`
-/// on this server, or empty when `iri` is under neither base.
+/// The local path ("/id/...", percent-encoded where needed; "/ess..." for the
+/// vocabulary's terms) that dereferences `iri` on this server, or empty when `iri`
+/// is under neither base nor the vocabulary's.
 std::string idPathFor(const ServerConfig& config, std::string_view iri);
 
 /// The public URL of `iri`'s description on this server (public base + the id path),

@@ -5,6 +5,7 @@
 // nt, nq, trig, jsonld) overrides Accept. The body is the resource's description
 // (resource_description.h): its triples, its blank nodes', and who links to it.
 
+#include <optional>
 #include <sstream>
 
 #include "rdf/prefixes.h"
@@ -16,6 +17,7 @@
 #include "server/routes/resource_description.h"
 #include "server/routes/resource_page.h"
 #include "server/routes/routes.h"
+#include "server/routes/vocabulary.h"
 #include "sparql/results/result_format.h"
 
 namespace bdis::server {
@@ -82,16 +84,14 @@ std::string serialise(const ResourceDescription& d, const std::string& mime) {
   return out.str();
 }
 
-HttpResponse dereference(const HttpRequest& req, App& app) {
+/// The method check and the negotiated type of a dereferencing request; a response
+/// (405, 406) when it cannot be served.
+std::optional<HttpResponse> refuse(const HttpRequest& req, std::string& mime, std::string_view what) {
   if (req.method != "GET" && req.method != "HEAD") {
     auto r = errorBody(405, "only GET and HEAD on " + req.path);
     r.header("Allow", "GET, HEAD");
     return r;
   }
-  std::string rest = req.path.substr(4);  // after "/id/"
-  if (rest.empty()) throw HttpError(404, "/id/ names no resource: try /id/initiative/... or /");
-
-  std::string mime;
   if (auto f = req.param("format")) {
     mime = typeForFormatName(*f);
   } else {
@@ -99,26 +99,19 @@ HttpResponse dereference(const HttpRequest& req, App& app) {
     if (mime == "application/xhtml+xml") mime = kHtml;
   }
   if (mime.empty()) {
-    auto r = errorBody(406, "no acceptable type; /id/ offers text/html, text/turtle, "
-                            "application/n-triples, application/n-quads, application/trig, "
-                            "application/ld+json");
+    auto r = errorBody(406, "no acceptable type; " + std::string(what) +
+                                " offers text/html, text/turtle, application/n-triples, "
+                                "application/n-quads, application/trig, application/ld+json");
     r.header("Vary", "Accept");
     return r;
   }
+  return std::nullopt;
+}
 
-  auto txn = app.store().beginRead();
-  ResourceDescription d;
-  for (const auto& iri : idCandidates(app.config(), rest)) {
-    d = describeResource(*txn, iri);
-    if (!d.empty()) break;
-  }
-  if (d.empty()) {
-    auto r = errorBody(404, "nothing is known about <" + idCandidates(app.config(), rest).front() + ">");
-    r.header("Vary", "Accept");
-    return r;
-  }
-
-  std::string etag = "\"g" + std::to_string(txn->generation()) + "-" +
+/// The description `d` in type `mime`, with its validators.
+HttpResponse respond(const HttpRequest& req, App& app, const rdf::ReadTxn& txn,
+                     const ResourceDescription& d, const std::string& mime) {
+  std::string etag = "\"g" + std::to_string(txn.generation()) + "-" +
                      std::to_string(std::hash<std::string>{}(mime + d.resource.value)) + "\"";
   HttpResponse r;
   r.header("Vary", "Accept");
@@ -132,7 +125,7 @@ HttpResponse dereference(const HttpRequest& req, App& app) {
   }
   if (mime == kHtml) {
     r.contentType = "text/html; charset=utf-8";
-    r.body = resourcePageHtml(app, *txn, d);
+    r.body = resourcePageHtml(app, txn, d);
   } else {
     r.contentType = mime == kJsonLd || mime == "text/turtle" ? mime + "; charset=utf-8" : mime;
     r.body = serialise(d, mime);
@@ -140,10 +133,44 @@ HttpResponse dereference(const HttpRequest& req, App& app) {
   return r;
 }
 
+HttpResponse notFound(const std::string& iri) {
+  auto r = errorBody(404, "nothing is known about <" + iri + ">");
+  r.header("Vary", "Accept");
+  return r;
+}
+
+HttpResponse dereference(const HttpRequest& req, App& app) {
+  std::string mime;
+  if (auto refused = refuse(req, mime, "/id/")) return *refused;
+  std::string rest = req.path.substr(4);  // after "/id/"
+  if (rest.empty()) throw HttpError(404, "/id/ names no resource: try /id/initiative/... or /");
+  auto txn = app.store().beginRead();
+  ResourceDescription d;
+  for (const auto& iri : idCandidates(app.config(), rest)) {
+    d = describeResource(*txn, iri);
+    if (!d.empty()) break;
+  }
+  if (d.empty()) return notFound(idCandidates(app.config(), rest).front());
+  return respond(req, app, *txn, d, mime);
+}
+
+/// /ess and /ess/...: the vocabulary's terms (<https://w3id.org/bdis/ess...>), from the
+/// files built into the program, whatever the store holds.
+HttpResponse vocabularyTerm(const HttpRequest& req, App& app) {
+  std::string mime;
+  if (auto refused = refuse(req, mime, "/ess")) return *refused;
+  const std::string iri = std::string(kVocabularyBase) + req.path.substr(4);  // after "/ess"
+  ResourceDescription d = describeVocabularyTerm(iri);
+  if (d.empty()) return notFound(iri);
+  auto txn = app.store().beginRead();
+  return respond(req, app, *txn, d, mime);
+}
+
 }  // namespace
 
 void registerLinkedDataRoutes(App& app) {
   app.add(Route{"/id/", true, "other", false, dereference});
+  app.add(Route{"/ess", true, "other", false, vocabularyTerm});
 }
 
 }  // namespace bdis::server

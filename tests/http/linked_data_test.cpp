@@ -75,6 +75,42 @@ TEST_F(LinkedDataTest, TurtleForMachinesWithVaryAccept) {
   EXPECT_NE(r.body.find("network/amap"), std::string::npos) << "inbound triple";
 }
 
+TEST_F(LinkedDataTest, VocabularyTermsDereference) {
+  // The ontology document (its header and every ess: term) and the schemes' concepts,
+  // from the vocabulary built into the program: this store holds none of it.
+  auto doc = get("/ess", "text/turtle");
+  ASSERT_EQ(doc.status, 200) << doc.body;
+  EXPECT_EQ(doc.headers["content-type"], "text/turtle; charset=utf-8");
+  EXPECT_EQ(doc.headers["link"], "<https://w3id.org/bdis/ess>; rel=\"canonical\"");
+  const uint64_t statements = parseCount(doc.body, rdf::RdfFormat::Turtle);
+  EXPECT_GT(statements, 300u) << doc.body.substr(0, 2000);
+  auto nt = get("/ess", "application/n-triples");
+  EXPECT_EQ(parseCount(nt.body, rdf::RdfFormat::NTriples), statements);
+  EXPECT_NE(nt.body.find("<https://w3id.org/bdis/ess#Initiative> "
+                         "<http://www.w3.org/2000/01/rdf-schema#label> \"Initiative de l'ESS\"@fr"),
+            std::string::npos);
+  EXPECT_NE(nt.body.find("<https://w3id.org/bdis/ess> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+                         "<http://www.w3.org/2002/07/owl#Ontology>"),
+            std::string::npos);
+  EXPECT_EQ(nt.body.find("<https://w3id.org/bdis/ess/cj/5458>"), std::string::npos)
+      << "concepts are documents of their own";
+  auto term = get("/ess/cj/5458", "application/n-triples");
+  ASSERT_EQ(term.status, 200) << term.body;
+  EXPECT_NE(term.body.find("<https://w3id.org/bdis/ess/cj/5458> "
+                              "<http://www.w3.org/2004/02/skos/core#notation> \"5458\""),
+            std::string::npos)
+      << term.body;
+  auto html = get("/ess/cj/5458", "text/html");
+  ASSERT_EQ(html.status, 200);
+  EXPECT_NE(html.body.find("href=\"/ess/cj/54\""), std::string::npos) << "links stay on the server";
+  EXPECT_EQ(get("/ess/cj/nope", "text/turtle").status, 404);
+  EXPECT_EQ(get("/essai", "text/turtle").status, 404);
+  EXPECT_EQ(get("/ess", "image/png").status, 406);
+  auto head = httpRequest("HEAD", url("/ess"), {}, {"Accept: text/turtle"});
+  EXPECT_EQ(head.status, 200);
+  EXPECT_EQ(head.headers["content-length"], std::to_string(doc.body.size()));
+}
+
 TEST_F(LinkedDataTest, NTriplesNQuadsTrigAndJsonLdParse) {
   auto nt = get(kCafe, "application/n-triples");
   ASSERT_EQ(nt.status, 200);
