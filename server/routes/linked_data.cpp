@@ -14,11 +14,11 @@
 #include "server/http/errors.h"
 #include "server/http/negotiate.h"
 #include "server/routes/id_space.h"
+#include "server/routes/jsonld_compact.h"
 #include "server/routes/resource_description.h"
 #include "server/routes/resource_page.h"
 #include "server/routes/routes.h"
 #include "server/routes/vocabulary.h"
-#include "sparql/results/result_format.h"
 
 namespace bdis::server {
 
@@ -59,15 +59,7 @@ void writeAll(const ResourceDescription& d, const std::function<void(const Descr
 
 std::string serialise(const ResourceDescription& d, const std::string& mime) {
   std::ostringstream out;
-  if (mime == kJsonLd) {
-    auto sink = sparql::makeResultWriter(sparql::ResultFormat::JsonLd, out);
-    sink->begin(sparql::QueryForm::Describe, {});
-    writeAll(d, [&](const DescribedTriple& t) {
-      sink->triple(rdf::QuadView{t.s.view(), t.p.view(), t.o.view(), {}});
-    });
-    sink->end();
-    return out.str();
-  }
+  if (mime == kJsonLd) return compactJsonLd(d);
   auto format = rdf::formatFromMimeType(mime);
   bool quads = *format == rdf::RdfFormat::NQuads || *format == rdf::RdfFormat::TriG;
   rdf::RdfWriter writer(out, *format,

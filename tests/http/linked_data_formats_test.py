@@ -128,6 +128,14 @@ class SameGraphInEverySyntax(unittest.TestCase):
         self.assertEqual(str(g.value(address, ess.locality)), "Marseille")
         self.assertIn((rdflib.URIRef("https://w3id.org/bdis/id/network/n"), ess.member, i), g)
 
+    def test_vocabulary(self):
+        for path in ("/ess", "/ess/cj/5458"):
+            self.check(path, ["text/turtle", "application/n-triples", "application/ld+json"])
+        g = graph("/ess", "application/ld+json")
+        ess = rdflib.Namespace("https://w3id.org/bdis/ess#")
+        self.assertIn(rdflib.Literal("Initiative de l'ESS", lang="fr"),
+                      list(g.objects(ess.Initiative, rdflib.RDFS.label)))
+
     def test_catalog(self):
         self.check("/catalog", list(FORMATS))
         self.check("/.well-known/void", list(FORMATS))

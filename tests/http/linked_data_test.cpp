@@ -129,15 +129,20 @@ TEST_F(LinkedDataTest, NTriplesNQuadsTrigAndJsonLdParse) {
   auto jl = get(kCafe, "application/ld+json");
   ASSERT_EQ(jl.status, 200);
   EXPECT_EQ(jl.headers["content-type"], "application/ld+json; charset=utf-8");
+  // Compacted: a context of prefixes, one node per subject (the initiative, its address,
+  // the network pointing at it), compact IRIs, @type.
   auto doc = nlohmann::json::parse(jl.body);
-  ASSERT_TRUE(doc.is_array());
-  EXPECT_EQ(doc.size(), 10u);
+  ASSERT_TRUE(doc.is_object()) << jl.body;
+  EXPECT_EQ(doc["@context"]["ess"], "https://w3id.org/bdis/ess#");
+  ASSERT_TRUE(doc["@graph"].is_array());
+  EXPECT_EQ(doc["@graph"].size(), 3u) << jl.body;
   bool sawName = false;
-  for (const auto& node : doc) {
-    if (node.contains("https://w3id.org/bdis/ess#name")) {
+  for (const auto& node : doc["@graph"]) {
+    if (node.contains("ess:name")) {
       EXPECT_EQ(node["@id"], "https://w3id.org/bdis/id/initiative/siret/123");
-      sawName = node["https://w3id.org/bdis/ess#name"][0]["@value"].get<std::string>().find(
-                    "<script>") != std::string::npos;
+      EXPECT_EQ(node["@type"][0], "ess:Initiative") << jl.body;
+      sawName = node["ess:name"][0]["@value"].get<std::string>().find("<script>") !=
+                std::string::npos;
     }
   }
   EXPECT_TRUE(sawName) << jl.body;
