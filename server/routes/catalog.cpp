@@ -17,7 +17,7 @@
 #include "server/routes/html.h"
 #include "server/routes/rdf_xml.h"
 #include "server/routes/routes.h"
-#include "sparql/results/result_format.h"
+#include "server/routes/jsonld_compact.h"
 
 namespace bdis::server {
 
@@ -66,10 +66,7 @@ std::string serialise(const std::vector<rdf::Quad>& quads, const std::string& mi
   if (mime == "application/rdf+xml") {
     writeRdfXml(out, quads, catalogPrefixes());
   } else if (mime == "application/ld+json") {
-    auto sink = sparql::makeResultWriter(sparql::ResultFormat::JsonLd, out);
-    sink->begin(sparql::QueryForm::Construct, {});
-    for (const auto& q : quads) sink->triple(rdf::QuadView{q.s.view(), q.p.view(), q.o.view(), {}});
-    sink->end();
+    out << compactJsonLd(quads, catalogPrefixes());
   } else {
     rdf::WriterOptions options;
     bool turtle = mime == "text/turtle" || mime == "text/html";
