@@ -7,6 +7,7 @@
 
 #include "rdf/prefixes.h"
 #include "rdf/term.h"
+#include "server/routes/vocabulary.h"
 
 namespace bdis::server {
 namespace {
@@ -24,12 +25,7 @@ Prefixes prefixesWith(const Prefixes& extra) {
     out.emplace_back(name, ns);
   };
   for (const auto& [name, ns] : rdf::wellKnownPrefixes()) add(std::string(name), std::string(ns));
-  for (const auto& [name, ns] : Prefixes{{"cj", "https://w3id.org/bdis/ess/cj/"},
-                                         {"naf", "https://w3id.org/bdis/ess/naf/"},
-                                         {"fam", "https://w3id.org/bdis/ess/family/"},
-                                         {"kind", "https://w3id.org/bdis/ess/kind/"},
-                                         {"lbl", "https://w3id.org/bdis/ess/label/"}})
-    add(name, ns);
+  for (const auto& [name, ns] : vocabularySchemePrefixes()) add(name, ns);
   for (const auto& [name, ns] : extra) add(name, ns);
   return out;
 }

@@ -50,6 +50,16 @@ const Vocabulary& vocabulary() {
 
 }  // namespace
 
+const std::vector<std::pair<std::string, std::string>>& vocabularySchemePrefixes() {
+  static const std::vector<std::pair<std::string, std::string>> prefixes = {
+      {"cj", std::string(kVocabularyBase) + "/cj/"},
+      {"naf", std::string(kVocabularyBase) + "/naf/"},
+      {"fam", std::string(kVocabularyBase) + "/family/"},
+      {"kind", std::string(kVocabularyBase) + "/kind/"},
+      {"lbl", std::string(kVocabularyBase) + "/label/"}};
+  return prefixes;
+}
+
 ResourceDescription describeVocabularyTerm(const std::string& iri) {
   const Vocabulary& v = vocabulary();
   ResourceDescription d;

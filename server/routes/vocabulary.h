@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "server/routes/resource_description.h"
@@ -15,6 +16,10 @@ namespace bdis::server {
 
 /// The namespace of the vocabulary's IRIs: "https://w3id.org/bdis/ess".
 inline constexpr std::string_view kVocabularyBase = "https://w3id.org/bdis/ess";
+
+/// The prefixes of the vocabulary's concept schemes ("cj" -> ".../ess/cj/", naf, fam,
+/// kind, lbl), as the ontology files declare them.
+const std::vector<std::pair<std::string, std::string>>& vocabularySchemePrefixes();
 
 /// The Turtle files of the vocabulary, as built into the program (generated source).
 const std::vector<std::string_view>& vocabularyFiles();
